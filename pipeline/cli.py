@@ -1,0 +1,70 @@
+"""Command line: ``python -m pipeline extract FILE...`` and ``python -m pipeline build``.
+
+``extract`` prints the contract JSON on standard output; ``build`` writes Pelican content.
+Problems go to standard error, one line each, naming the file; the run ends with a
+one-line summary. ``--strict`` makes any warning or skipped file a failing exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from pathlib import Path
+
+from .contract import to_json
+from .read import parse_date
+from .records import Dct
+from .run import run
+
+log = logging.getLogger("pipeline")
+
+
+def _dct_option(raw: str | None) -> Dct | None:
+    if not raw:
+        return None
+    problems: list[str] = []
+    dct = parse_date(raw, "--dct", problems)
+    if dct is None:
+        raise SystemExit(f"--dct {raw!r} is not a date: write it as YYYY-MM-DD")
+    return Dct(dct.value, "option")
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="command", required=True)
+    ex = sub.add_parser("extract", help="print the extraction JSON of the given articles")
+    ex.add_argument("files", nargs="+", help="article files or folders")
+    bd = sub.add_parser("build", help="extract from a folder and write Pelican content")
+    bd.add_argument("inputs", nargs="+", help="article files or folders (e.g. seeds/)")
+    bd.add_argument("--content", default="content", help="Pelican content folder")
+    bd.add_argument("--lang", default="fr", help="language of the site (fr or en)")
+    for p in (ex, bd):
+        p.add_argument("--dct", help="document date for articles without one (YYYY-MM-DD)")
+        p.add_argument("--jobs", type=int, default=None,
+                       help="worker processes (default: all cores)")
+        p.add_argument("--strict", action="store_true", help="fail on any warning or skipped file")
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    started = time.perf_counter()
+    inputs = args.files if args.command == "extract" else args.inputs
+    extractions, events, report = run(inputs, _dct_option(args.dct), args.jobs)
+    for line in report.warnings:
+        log.warning("WARNING %s", line)
+    for line in report.skipped:
+        log.error("SKIPPED %s", line)
+    if args.command == "extract":
+        sys.stdout.write(to_json(extractions, events))
+    else:
+        from .content import write_content
+        write_content(extractions, events, Path(args.content), args.lang)
+    log.info(report.summary(len(events), time.perf_counter() - started))
+    if args.strict and (report.warnings or report.skipped):
+        return 1
+    return 0

@@ -1,0 +1,99 @@
+"""Small calendar helpers used to normalise dates to ISO-TimeML TIMEX3 values.
+
+In: ``datetime.date`` values, years, months, ISO strings. Out: ISO-TimeML strings
+("2022-11-24", "2022-11", "2022-W47", "2022-W47-WE", "2022-Q4", "2022-SU", "199", "19") or
+dates, and the reverse parsing of a value prefix into a reference date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def day(d: dt.date) -> str:
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+
+
+def month(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+def week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    total = y * 12 + (m - 1) + k
+    return total // 12, total % 12 + 1
+
+
+def add_days(d: dt.date, k: int) -> dt.date:
+    return d + dt.timedelta(days=k)
+
+
+def valid(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def easter(y: int) -> dt.date:
+    """Gregorian Easter Sunday (anonymous Gregorian algorithm)."""
+    a = y % 19
+    b, c = divmod(y, 100)
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    mo = (h + l_ - 7 * m + 114) // 31
+    da = (h + l_ - 7 * m + 114) % 31 + 1
+    return dt.date(y, mo, da)
+
+
+def holiday(spec: str, y: int) -> dt.date | None:
+    """Date of a holiday given as "MM-DD" or "easter+N" in year ``y``."""
+    m = re.fullmatch(r"easter([+-][0-9]+)", spec)
+    if m:
+        return add_days(easter(y), int(m.group(1)))
+    mm, dd = spec.split("-")
+    return valid(y, int(mm), int(dd))
+
+
+def roman(s: str) -> int | None:
+    s = s.upper()
+    if s.isdigit():
+        return int(s)
+    total = 0
+    for i, ch in enumerate(s):
+        v = ROMAN.get(ch)
+        if v is None:
+            return None
+        nxt = ROMAN.get(s[i + 1]) if i + 1 < len(s) else 0
+        total += -v if nxt and nxt > v else v
+    return total
+
+
+def parse_value(value: str | None) -> tuple[dt.date | None, str]:
+    """Reference date and precision ("day", "month", "year", "none") of an ISO value prefix."""
+    if not value:
+        return None, "none"
+    m = re.match(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", value)
+    if not m:
+        return None, "none"
+    y = int(m.group(1))
+    if m.group(3):
+        d = valid(y, int(m.group(2)), int(m.group(3)))
+        if d:
+            return d, "day"
+    if m.group(2) and 1 <= int(m.group(2)) <= 12:
+        return dt.date(y, int(m.group(2)), 15), "month"
+    return dt.date(y, 7, 1), "year"

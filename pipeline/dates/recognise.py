@@ -1,0 +1,149 @@
+"""Find candidate temporal expressions in a text with the language's compiled regex.
+
+In: the article text, the offsets of the part to tag, a :class:`Vocabulary`.
+Out: a list of :class:`Candidate` (span, pattern kind, and the named groups that matched,
+each with its text and absolute offsets), in text order and non-overlapping. The
+precision rules that need a look at the context (a month or season word that is also an
+ordinary word, a bare number that is not a year, an age that is not a duration) are
+applied here, so that normalisation only sees real temporal expressions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .vocabulary import Vocabulary, key
+
+TRIM = " \t\r\n,;:"
+_DIGITS_BEFORE = re.compile(r"[0-9][  .,]?$")
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    kind: str
+    groups: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+
+    def g(self, name: str) -> str | None:
+        """Text of a named group, or None when it did not take part in the match."""
+        hit = self.groups.get(name)
+        return hit[0] if hit else None
+
+    def has(self, *names: str) -> bool:
+        return any(n in self.groups for n in names)
+
+
+def _groups(m: re.Match, prefix: str) -> dict[str, tuple[str, int, int]]:
+    out = {}
+    n = len(prefix)
+    for name, value in m.groupdict().items():
+        if value is not None and name.startswith(prefix):
+            out[name[n:]] = (value, m.start(name), m.end(name))
+    return out
+
+
+def recognise(text: str, start: int, end: int, vocab: Vocabulary) -> list[Candidate]:
+    """All accepted candidates in ``text[start:end]``, offsets absolute into ``text``."""
+    out: list[Candidate] = []
+    regex = vocab.regex
+    pos = start
+    while pos < end:
+        m = regex.search(text, pos, end)
+        if not m:
+            break
+        name = m.lastgroup or ""
+        idx = int(name[1:]) if name[1:].isdigit() else -1
+        if idx < 0:
+            pos = m.end() or pos + 1
+            continue
+        cand = Candidate(m.start(), m.end(), vocab.kinds[idx], _groups(m, f"p{idx}_"))
+        if "pre" in cand.groups and cand.kind in ("year", "date", "weekday"):
+            pre_text, ps, pe = cand.groups["pre"]
+            if cand.kind == "year" or key(pre_text) not in vocab.relative:
+                cand.start = pe
+        while cand.start < cand.end and text[cand.start] in TRIM:
+            cand.start += 1
+        while cand.end > cand.start and text[cand.end - 1] in TRIM:
+            cand.end -= 1
+        if cand.end > cand.start and accept(cand, text, vocab):
+            out.append(cand)
+            pos = m.end()
+        else:
+            # retry one character later: a shorter reading may start inside this match
+            pos = m.start() + 1
+    _share_years(out, text)
+    return out
+
+
+_RANGE_LINK = re.compile(r"\s*(?:,|au|et|à|-|–|to|and|through|until|till|jusqu['’]au|ou|or)?\s*", re.I)
+
+
+def _share_years(cands: list[Candidate], text: str) -> None:
+    """Give "du 3 avril au 6 avril 2002" its year on both ends: a day-month without year
+    directly linked to a following date that has one borrows it."""
+    for i in range(len(cands) - 2, -1, -1):
+        c, nxt = cands[i], cands[i + 1]
+        if c.kind != "date" or "d" not in c.groups or "y" in c.groups or "y" not in nxt.groups:
+            continue
+        if nxt.kind != "date" or not _RANGE_LINK.fullmatch(text, c.end, nxt.start):
+            continue
+        c.groups["y"] = nxt.groups["y"]
+
+
+def _followed_ok(text: str, end: int, vocab: Vocabulary) -> bool:
+    rest = text[end:end + 20]
+    stripped = rest.lstrip()
+    if not stripped:
+        return True
+    if stripped[0] in ",.;:)»\"”/-–!?":
+        return True
+    word = re.match(r"[\w'’-]+", stripped)
+    return bool(word) and key(word.group(0)) in vocab.year_followers_ok
+
+
+def accept(c: Candidate, text: str, vocab: Vocabulary) -> bool:
+    """Context checks that the regex alone cannot make."""
+    g = c.groups
+    if c.kind in ("year", "years") or "y" in g:
+        ys = g.get("y")
+        if ys and _DIGITS_BEFORE.search(text[max(0, ys[1] - 2):ys[1]]):
+            return False  # "1 500", "12.2000"
+        if ys and re.match(r"\s*%", text[ys[2]:ys[2] + 3]):
+            return False
+    if c.kind == "year":
+        pre = key(g["pre"][0])
+        if pre in vocab.year_weak_prefixes and not _followed_ok(text, c.end, vocab):
+            return False
+        return True
+    if c.kind == "years":
+        before = text[max(0, c.start - 1):c.start]
+        return not (before and (before.isdigit() or before in "/-."))
+    if c.kind == "date" and "m" in g and not g.keys() & {"d", "y", "mod", "rel", "pre", "dl", "mn"}:
+        if key(g["m"][0]) in vocab.months_need_context:
+            return False
+    if c.kind == "date" and "m" in g and "pre" in g and not g.keys() & {"d", "y", "mod", "rel"}:
+        # "de mars" / "of May" are weak: accept only if the month word is written as a month
+        if key(g["pre"][0]) in ("de", "d'", "of") and key(g["m"][0]) in vocab.months_need_context:
+            word = g["m"][0]
+            if word[:1].isupper():
+                return False
+    if "season" in g and "pre" not in g and "art" in g and not g.keys() & {"y", "rel", "mod"}:
+        if key(g["season"][0]) in vocab.seasons_need_context:
+            return False  # "the fall of Kabul"
+    if "season" in g and not g.keys() & {"y", "rel", "mod"}:
+        if re.search(r"(?:\b(?:d['’]|de|of)|-)\s*$", text[max(0, g["season"][1] - 4):g["season"][1]], re.I):
+            return False  # "Jeux d'hiver", "heure d'été": an attribute, not a date
+    if "season" in g and not g.keys() & {"y", "rel", "mod", "pre"}:
+        word = g["season"][0]
+        if key(word) in vocab.seasons_need_context:
+            if not (vocab.seasons_capital_ok and word[:1].isupper()):
+                return False
+    if c.kind == "duration" and "n" in g:
+        unit = vocab.units.get(key(g["u"][0]), "")
+        before = text[max(0, c.start - 12):c.start]
+        if unit == "Y" and re.search(r"(?:\b(?:de|d['’]|aged|of|âgée?|agée?)|,)\s*$", before, re.I):
+            return False  # an age: "âgé de 54 ans", "Florian, 26 ans"
+    return True
+

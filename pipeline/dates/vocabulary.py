@@ -1,0 +1,186 @@
+"""Per-language temporal vocabulary, loaded from ``pipeline/data/dates/<lang>.yaml``.
+
+In: a language code ("fr", "en", ...). Out: a :class:`Vocabulary` holding the word tables
+(months, weekdays, units, modifiers, relative and anaphoric words...) keyed by
+:func:`key`, the compiled tense cues, and one compiled regular expression that finds
+every candidate temporal expression of the language in a single pass.
+
+Adding a language means adding a data file: the patterns and words live there, this
+module only fills the ``{SLOTS}`` of the patterns and compiles them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "dates"
+FALLBACK_LANG = "en"
+APOSTROPHE = "['’ʼ]"
+
+
+def key(text: str) -> str:
+    """Lookup key of a word or phrase: case, accents, apostrophe style and spacing ignored."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"['’ʼ]\s*", "'", text)
+    text = re.sub(r"\s*-\s*", "-", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def phrase_regex(phrase: str) -> str:
+    """Regex for a data phrase: flexible spaces and apostrophes, literal otherwise."""
+    out = []
+    for ch in phrase:
+        if ch.isspace():
+            if not out or out[-1] != r"\s+":
+                out.append(r"\s+")
+        elif ch in "'’":
+            out.append(APOSTROPHE + r"\s*")
+        elif ch == "-":
+            out.append(r"\s*[-‐–]\s*" if phrase.endswith("-") else "[-‐]")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+def alternation(phrases) -> str:
+    """One non-capturing alternation, longest phrases first so that they win."""
+    uniq = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
+    return "(?:" + "|".join(phrase_regex(p) for p in uniq) + ")" if uniq else "(?!)"
+
+
+@dataclass
+class Vocabulary:
+    lang: str
+    months: dict[str, int] = field(default_factory=dict)
+    months_need_context: set[str] = field(default_factory=set)
+    weekdays: dict[str, int] = field(default_factory=dict)
+    numbers: dict[str, int] = field(default_factory=dict)
+    vague_numbers: set[str] = field(default_factory=set)
+    ordinals: dict[str, int] = field(default_factory=dict)
+    units: dict[str, str] = field(default_factory=dict)
+    seasons: dict[str, str] = field(default_factory=dict)
+    seasons_need_context: set[str] = field(default_factory=set)
+    seasons_capital_ok: bool = False
+    modifiers: dict[str, str] = field(default_factory=dict)
+    relative: dict[str, int] = field(default_factory=dict)
+    relative_anaphoric: dict[str, int] = field(default_factory=dict)
+    deictic: dict[str, list] = field(default_factory=dict)
+    anaphoric: dict[str, list] = field(default_factory=dict)
+    refs: dict[str, str] = field(default_factory=dict)
+    holidays: dict[str, str] = field(default_factory=dict)
+    year_prefixes: set[str] = field(default_factory=set)
+    year_weak_prefixes: set[str] = field(default_factory=set)
+    year_followers_ok: set[str] = field(default_factory=set)
+    numeric_order: str = "dmy"
+    tense_cues: list[tuple[str, re.Pattern]] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    regex: re.Pattern | None = None
+    day_regex: re.Pattern | None = None
+
+    def number(self, word: str) -> int | None:
+        """Integer value of a digit string or number word; None for vague quantities."""
+        k = key(word)
+        if k.isdigit():
+            return int(k)
+        return self.numbers.get(k)
+
+
+def _invert(table: dict) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for value, words in (table or {}).items():
+        for w in words:
+            out[key(w)] = int(value)
+    return out
+
+
+def data_path(lang: str) -> Path:
+    return DATA_DIR / f"{lang}.yaml"
+
+
+def available_languages() -> list[str]:
+    return sorted(p.stem for p in DATA_DIR.glob("*.yaml"))
+
+
+@cache
+def load(lang: str) -> Vocabulary:
+    """The vocabulary of ``lang``, or of the fallback language when there is no data file."""
+    path = data_path(lang or FALLBACK_LANG)
+    if not path.exists():
+        path = data_path(FALLBACK_LANG)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return build(data)
+
+
+def build(data: dict) -> Vocabulary:
+    """Turn the parsed data file into a :class:`Vocabulary` with its compiled regex."""
+    v = Vocabulary(lang=data.get("lang", "xx"))
+    v.months = _invert(data.get("months"))
+    v.months_need_context = {key(w) for w in data.get("months_need_context", [])}
+    v.weekdays = _invert(data.get("weekdays"))
+    plural = _invert(data.get("weekdays_plural"))
+    v.numbers = {key(k): int(n) for k, n in (data.get("numbers") or {}).items()}
+    v.vague_numbers = {key(w) for w in data.get("vague_numbers", [])}
+    v.ordinals = {key(k): int(n) for k, n in (data.get("ordinals") or {}).items()}
+    v.units = {key(k): u for k, u in (data.get("units") or {}).items()}
+    v.seasons = {key(k): s for k, s in (data.get("seasons") or {}).items()}
+    v.seasons_need_context = {key(w) for w in data.get("seasons_need_context", [])}
+    v.seasons_capital_ok = bool(data.get("seasons_capital_ok", False))
+    v.modifiers = {key(k): m for k, m in (data.get("modifiers") or {}).items()}
+    v.relative = {key(k): int(n) for k, n in (data.get("relative") or {}).items()}
+    v.relative_anaphoric = {key(k): int(n) for k, n in (data.get("relative_anaphoric") or {}).items()}
+    v.deictic = {key(k): list(x) for k, x in (data.get("deictic") or {}).items()}
+    v.anaphoric = {key(k): list(x) for k, x in (data.get("anaphoric") or {}).items()}
+    v.refs = {key(k): r for k, r in (data.get("refs") or {}).items()}
+    v.holidays = {key(k): str(h) for k, h in (data.get("holidays") or {}).items()}
+    v.year_prefixes = {key(w) for w in data.get("year_prefixes", [])}
+    v.year_weak_prefixes = {key(w) for w in data.get("year_weak_prefixes", [])}
+    v.year_followers_ok = {key(w) for w in data.get("year_followers_ok", [])}
+    v.numeric_order = data.get("numeric_order", "dmy")
+    for name in ("future", "past", "present"):
+        for cue in (data.get("tense") or {}).get(name, []):
+            v.tense_cues.append((name, re.compile(cue)))
+
+    raw = data.get("raw_words", {})
+    month_words = [w for words in (data.get("months") or {}).values() for w in words]
+    weekday_words = [w for words in (data.get("weekdays") or {}).values() for w in words]
+    plural_words = [w for words in (data.get("weekdays_plural") or {}).values() for w in words]
+    year = r"(?:1[0-9]|20)[0-9]{2}(?![0-9]|[  ][0-9]{3}\b|[.,][0-9]|-[0-9])"
+    slots = {
+        "AP": APOSTROPHE,
+        "MONTH": alternation(month_words),
+        "MONTH_FULL": alternation([w for w in month_words if not w.endswith(".")]),
+        "WEEKDAY": alternation(weekday_words),
+        "WEEKDAYS": alternation(plural_words),
+        "DAY": "(?:" + data.get("day", r"[12][0-9]|3[01]|0?[1-9]") + r")(?![0-9])",
+        "YEAR": year,
+        "YEAR2": APOSTROPHE + r"?[0-9]{2}(?![0-9\w%]|\s*h\b|\s+[a-zà-ÿ])",
+        "NUM": "(?:[0-9]+|" + alternation(list((data.get("numbers") or {}).keys())
+                                           + list(data.get("vague_numbers", [])))[3:],
+        "UNIT": alternation((data.get("units") or {}).keys()),
+        "SEASON": alternation((data.get("seasons") or {}).keys()),
+        "MOD": alternation((data.get("modifiers") or {}).keys()),
+        "DEICTIC": alternation((data.get("deictic") or {}).keys()),
+        "ANAPHOR": alternation((data.get("anaphoric") or {}).keys()),
+        "REF": alternation((data.get("refs") or {}).keys()),
+        "HOLIDAY": alternation((data.get("holidays") or {}).keys()),
+        "ORD": alternation((data.get("ordinals") or {}).keys()),
+        "YEARPRE": alternation(list(data.get("year_prefixes", [])) + list(data.get("year_weak_prefixes", []))),
+    }
+    slots.update(raw)
+    parts = []
+    for i, pat in enumerate(data.get("patterns", [])):
+        body = re.sub(r"\{([A-Z][A-Z_0-9]*)\}", lambda m: slots[m.group(1)], pat["re"])
+        body = re.sub(r"\(\?P<([a-z0-9_]+)>", rf"(?P<p{i}_\1>", body)
+        parts.append(rf"(?P<p{i}>(?<![\w])(?:{body})(?![\w]))")
+        v.kinds.append(pat["kind"])
+    v.regex = re.compile("|".join(parts), re.IGNORECASE)
+    v.day_regex = re.compile(slots["DAY"], re.IGNORECASE)
+    del plural
+    return v

@@ -1,0 +1,27 @@
+"""Exceptions and warnings raised by the pipeline.
+
+Library code raises these; the command line turns them into one line per problem that
+names the file and says what to do.
+"""
+
+
+class PipelineError(Exception):
+    """A problem that stops one article from being processed."""
+
+    def __init__(self, path: str, message: str, hint: str = ""):
+        self.path = path
+        self.message = message
+        self.hint = hint
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        text = f"{self.path}: {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+
+class ReadError(PipelineError):
+    """The file cannot be read as an article."""
+
+
+class PipelineWarning(UserWarning):
+    """A problem worth reporting that does not stop the article (e.g. a legacy encoding)."""

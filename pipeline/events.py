@@ -1,0 +1,222 @@
+"""Events stage: one article's sentences, dates and mentions -> its ``Event`` records.
+
+A dated clause with an event cue is an event. A sentence is cut into clauses at commas
+and at words that open a dated sub-clause ("après la signature ... fin 2020"); each clause
+takes the date inside it, a clause without a date takes the date of the clause before it
+(or, at the start of the sentence, the first date after it). A sentence with cues but no
+date continues the event told just before it ("Lors de son bref séjour, il a
+rencontré..."); such sentences at the top of an article attach to the first dated event.
+Background dates ("depuis 2000") and dates without a cue make no event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import gazetteer
+from .classify import Cues, classify, is_background, is_planned, word_list_pattern
+from .identity import event_id
+from .records import Article, Dct, Event, Evidence, Mention, Sentence, Timex
+from .titles import make_title
+
+CONCRETE = re.compile(r"^\d{4}(?:-(?:\d\d(?:-\d\d)?|Q[1-4]|H[12]|W\d\d|SP|SU|FA|WI))?$")
+PLACE_CUE = re.compile(r"(?:\b(?:à|a|in|at|au|de|from|to|vers)|d'|d’)\s*$", re.IGNORECASE)
+CLAUSE_PUNCT = re.compile(r"[,;:()]|\s[–—-]\s")
+
+
+@dataclass
+class Draft:
+    """An event being assembled inside one article (local to this module)."""
+
+    timex: Timex
+    ranges: list[tuple[int, int]]
+    sentences: list[Sentence]
+    cues: Cues
+    paragraph: int
+    home: Sentence  # the sentence holding the date
+    planned: bool = False
+    extra: list[tuple[int, int]] = field(default_factory=list)  # continuation ranges
+
+
+def clause_bounds(sentence: Sentence, lang: str) -> list[tuple[int, int]]:
+    """Absolute (start, end) of each clause of a sentence."""
+    text = sentence.text
+    cuts = {0, len(text)}
+    for m in CLAUSE_PUNCT.finditer(text):
+        cuts.add(m.start())
+    for m in word_list_pattern("clause_openers", lang).finditer(text):
+        cuts.add(m.start())
+    points = sorted(cuts)
+    pairs = zip(points, points[1:], strict=False)
+    return [(sentence.start + a, sentence.start + b) for a, b in pairs
+            if text[a:b].strip(" ,;:()–—-")]
+
+
+def event_dates(article: Article, timexes: tuple[Timex, ...]) -> list[Timex]:
+    out = []
+    for t in timexes:
+        if t.type != "DATE" or not CONCRETE.match(t.value):
+            continue
+        if is_background(article.text[max(0, t.start - 30):t.start], article.lang):
+            continue
+        out.append(t)
+    return out
+
+
+def assign_clauses(sentence: Sentence, dates: list[Timex], lang: str) -> dict[int, list]:
+    """Map each date (index in ``dates``) to the clause ranges it governs."""
+    clauses = clause_bounds(sentence, lang)
+    owner: list[int | None] = []
+    for a, b in clauses:
+        inside = [i for i, t in enumerate(dates) if a <= t.start < b]
+        owner.append(inside[0] if inside else None)
+    first = next((o for o in owner if o is not None), None)
+    scopes: dict[int, list] = {}
+    current = first
+    for (a, b), o in zip(clauses, owner, strict=True):
+        current = o if o is not None else current
+        if current is not None:
+            scopes.setdefault(current, []).append((a, b))
+    return scopes
+
+
+def drafts_for(article: Article, sentences, timexes, mentions) -> list[Draft]:
+    dates = event_dates(article, timexes)
+    drafts: list[Draft] = []
+    pending: list[tuple[Sentence, Cues]] = []
+    primary: Draft | None = None  # the main event of the last dated sentence
+    for sentence in sentences:
+        if article.body_start == 0 and sentence.paragraph == 0:
+            continue  # the title line of a plain-text article repeats its body
+        here = [t for t in dates if sentence.start <= t.start < sentence.end]
+        made = []
+        for index, ranges in sorted(assign_clauses(sentence, here, article.lang).items()):
+            scope = " ".join(article.text[a:b] for a, b in ranges)
+            cues = classify(scope, article.lang)
+            if not cues.types:
+                continue
+            timex = here[index]
+            planned = is_planned(scope, article.lang) and timex.tense != "past"
+            made.append(Draft(timex, ranges, [sentence], cues, sentence.paragraph, sentence,
+                              planned))
+        if made:
+            for s, _cues in pending:
+                made[0].extra.append((s.start, s.end))
+                made[0].sentences.insert(0, s)
+            pending = []
+            drafts.extend(made)
+            primary = made[0]
+            continue
+        if here:
+            continue  # dated but nothing happens: a background sentence
+        cues = classify(sentence.text, article.lang)
+        if not cues.types:
+            continue
+        last = primary
+        if last and sentence.paragraph - last.paragraph <= 1 and continues(
+                article, sentence, last, mentions):
+            last.extra.append((sentence.start, sentence.end))
+            last.sentences.append(sentence)
+            last.paragraph = sentence.paragraph
+        elif not drafts:
+            pending.append((sentence, cues))
+    return drafts
+
+
+def continues(article: Article, sentence: Sentence, draft: Draft, mentions) -> bool:
+    """Whether an undated sentence goes on telling ``draft`` (see the module docstring)."""
+    opening = sentence.text[:40]
+    if word_list_pattern("continuation", article.lang).match(opening.lstrip()):
+        return True
+    same_paragraph = sentence.paragraph == draft.paragraph
+    if same_paragraph and word_list_pattern("also", article.lang).search(sentence.text):
+        return True
+    value = draft.timex.value
+    told = {resolve(m, value) for m in mentions if inside(m, [(s.start, s.end)
+                                                            for s in draft.sentences])}
+    here = {resolve(m, value) for m in mentions if inside(m, [(sentence.start, sentence.end)])}
+    return bool((told & here) - {None})
+
+
+def is_modifier(article: Article, m: Mention) -> bool:
+    """A name that only qualifies someone else ("conseiller du président Donald Trump")."""
+    before = article.text[max(article.body_start, m.start - 60):m.start]
+    genitive = word_list_pattern("genitive", article.lang).pattern
+    return bool(re.search(rf"{genitive}(?:\s+[\w\-]+){{0,3}}\s*,?\s*$", before, re.IGNORECASE))
+
+
+def inside(m: Mention, ranges) -> bool:
+    return any(a <= m.start and m.end <= b for a, b in ranges)
+
+
+def resolve(m: Mention, value: str) -> str | None:
+    if m.kind in ("person", "org"):
+        return m.key
+    if m.kind == "role" and m.country:
+        return gazetteer.holder(m.key.split("@")[0], m.country, value)
+    return None
+
+
+def top_countries(mentions, n: int) -> list[str]:
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.kind in ("country", "place"):
+            counts[m.key] = counts.get(m.key, 0) + 1
+    return sorted(counts, key=lambda c: (-counts[c], c))[:n]
+
+
+def build_event(article: Article, dct: Dct, draft: Draft, mentions, one_in_sentence: bool) -> Event:
+    value = draft.timex.value
+    scope = draft.ranges + draft.extra
+    if one_in_sentence:
+        scope = [(s.start, s.end) for s in draft.sentences]
+    actors, unreviewed, countries = [], [], []
+    place = None
+    home = [(draft.home.start, draft.home.end)]
+    # actors of the dated sentence first: they are the event's subject
+    ordered = sorted(mentions, key=lambda m: (not inside(m, home), m.start))
+    for m in ordered:
+        if not inside(m, scope):
+            continue
+        name = resolve(m, value) if not is_modifier(article, m) else None
+        if name and name not in actors and name not in unreviewed:
+            (actors if m.reviewed else unreviewed).append(name)
+            country = gazetteer.actor_country(name) if m.reviewed else None
+            if country and country not in countries:
+                countries.append(country)
+        if m.kind in ("country", "place") and m.key not in countries:
+            countries.append(m.key)
+        if m.kind == "place" and place is None and PLACE_CUE.search(
+                article.text[max(0, m.start - 8):m.start]):
+            place = m.text
+    text = " ".join(article.text[a:b] for a, b in scope)
+    if word_list_pattern("pair_words", article.lang).search(text):
+        for code in top_countries(mentions, 2):
+            if code not in countries:
+                countries.append(code)
+    cues = classify(text, article.lang)
+    types = cues.types or draft.cues.types
+    mode = draft.cues.mode or cues.mode
+    after_dct = value[:len(dct.value)] > dct.value[:len(value)]
+    status = "planned" if draft.planned or after_dct else "happened"
+    evidence = tuple(sorted({Evidence(article.path, s.start, s.end, s.text)
+                             for s in draft.sentences}, key=lambda e: e.start))
+    title = make_title(types, mode, tuple(actors), tuple(countries), place, article.lang, status)
+    return Event(
+        id=event_id(value, types, mode, tuple(actors), tuple(countries), place),
+        value=value, mod=draft.timex.mod, types=types, mode=mode, actors=tuple(actors),
+        countries=tuple(sorted(countries)), place=place, status=status, title=title,
+        sources=evidence, unreviewed_actors=tuple(unreviewed),
+        inferred_date=not draft.timex.anchored or dct.source == "inferred",
+        date_text=draft.timex.text)
+
+
+def article_events(article: Article, dct: Dct, timexes, sentences, mentions) -> tuple[Event, ...]:
+    drafts = drafts_for(article, sentences, timexes, mentions)
+    per_sentence: dict[int, int] = {}
+    for d in drafts:
+        per_sentence[d.home.start] = per_sentence.get(d.home.start, 0) + 1
+    return tuple(build_event(article, dct, d, mentions, per_sentence[d.home.start] == 1)
+                 for d in drafts)
+

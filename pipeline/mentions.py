@@ -1,0 +1,182 @@
+"""Recognise stage: an ``Article`` -> ``Mention`` records of actors, roles and countries.
+
+- actors: gazetteer aliases ("Benyamin Nétanyahou", "M. Lapid", "Addellatif Loudiyi");
+- roles named without a name ("le ministre israélien de la Défense"): kind ``role``, key
+  ``role@COUNTRY``, resolved to the holder at the event's date by the events stage;
+- countries: names, demonyms, capitals, metonyms, combining forms ("israélo-marocain"),
+  "le royaume" (the monarchy most named in the article);
+- names announced by a title ("le président palestinien Mahmoud Abbas") that the
+  gazetteer does not know: kept as unreviewed persons, never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from . import gazetteer
+from .records import Article, Mention
+from .vocab import load_yaml
+
+NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-]+|(?:al|el|bin|ben|ibn|de|van|von|abu)-?)"
+LOWER_WORD = r"[a-zà-öø-ÿ'’\-]+"
+
+
+def _alternation(forms) -> str:
+    return "|".join(re.escape(f) for f in sorted(set(forms), key=lambda f: (-len(f), f)))
+
+
+def _bounded(pattern: str) -> str:
+    return rf"(?<![\w\-])(?:{pattern})(?![\w])"
+
+
+@cache
+def actor_pattern() -> tuple[re.Pattern, dict[str, gazetteer.Actor]]:
+    by_alias = {}
+    for actor in gazetteer.actors():
+        for alias in actor.aliases:
+            by_alias.setdefault(alias, actor)
+    return re.compile(_bounded(_alternation(by_alias))), by_alias
+
+
+@cache
+def country_forms(lang: str) -> dict[str, str]:
+    """Surface form -> ISO code for one language (names, demonyms in both cases, places)."""
+    forms: dict[str, str] = {}
+    for c in gazetteer.countries():
+        langs = [lang] if lang in c.surface else list(c.surface)
+        for lg in sorted(set(langs) | ({"en"} & set(c.surface))):
+            for name in c.surface.get(lg, ()):
+                forms.setdefault(name, c.code)
+            for dem in c.demonyms.get(lg, ()):
+                forms.setdefault(dem, c.code)
+                forms.setdefault(dem[:1].upper() + dem[1:], c.code)
+                forms.setdefault(dem[:1].lower() + dem[1:], c.code)
+        for place in c.places:
+            forms.setdefault(place, c.code)
+    return forms
+
+
+@cache
+def country_pattern(lang: str) -> re.Pattern:
+    combining = load_yaml("country_forms.yaml")["combining"]
+    combo = _alternation(combining)
+    return re.compile(rf"(?<![\w\-])(?P<combo>{combo})-(?=\w)|"
+                      + _bounded(_alternation(country_forms(lang))))
+
+
+@cache
+def demonym_alternation(lang: str) -> str:
+    dems = set()
+    for c in gazetteer.countries():
+        for dem in c.demonyms.get(lang, ()):
+            dems.update({dem, dem[:1].upper() + dem[1:], dem[:1].lower() + dem[1:]})
+    return _alternation(dems)
+
+
+@cache
+def role_pattern(lang: str) -> re.Pattern | None:
+    """Role phrases with an optional demonym before, inside (after the head) or after."""
+    dem = demonym_alternation(lang)
+    alts = []
+    for role, langs in sorted(gazetteer.role_phrases().items()):
+        for i, phrase in enumerate(sorted(langs.get(lang, ()), key=len, reverse=True)):
+            words = [re.escape(w) for w in phrase.split()]
+            head, rest = words[0], r"\s+".join(words[1:])
+            inner = rf"{head}(?:\s+(?P<in_{role}_{i}>{dem}))?" + (rf"\s+{rest}" if rest else "")
+            alts.append(rf"(?P<r_{role}_{i}>(?:(?P<pre_{role}_{i}>{dem})\s+)?{inner}"
+                        rf"(?:\s+(?P<post_{role}_{i}>{dem}))?)")
+    if not alts:
+        return None
+    return re.compile(_bounded("|".join(alts)), re.IGNORECASE if lang == "en" else 0)
+
+
+@cache
+def cue_pattern(lang: str) -> re.Pattern:
+    cues = load_yaml("person_cues.yaml").get(lang) or load_yaml("person_cues.yaml")["en"]
+    dem = demonym_alternation(lang)
+    name = rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}"
+    return re.compile(rf"(?<![\w])(?:{_alternation(cues)})(?:\s+(?:{dem}|{LOWER_WORD}))"
+                      rf"{{0,3}}?,?\s+(?P<name>{name})")
+
+
+def _country_of_match(m: re.Match, lang: str) -> str | None:
+    if m.group("combo"):
+        return load_yaml("country_forms.yaml")["combining"][m.group("combo")]
+    return country_forms(lang).get(m.group(0))
+
+
+@cache
+def places() -> frozenset[str]:
+    return frozenset(p for c in gazetteer.countries() for p in c.places)
+
+
+def find_countries(article: Article) -> list[Mention]:
+    text, path, lang = article.text, article.path, article.lang
+    out = []
+    for m in country_pattern(lang).finditer(text, article.body_start):
+        code = _country_of_match(m, lang)
+        if code:
+            span = m.span("combo") if m.group("combo") else m.span()
+            kind = "place" if m.group(0) in places() else "country"
+            out.append(Mention(path, span[0], span[1], text[span[0]:span[1]], kind, code))
+    counts = Counter(m.key for m in out)
+    extras = load_yaml("country_forms.yaml")
+    kingdoms = [c for c, _ in counts.most_common() if c in extras["kingdoms"]]
+    if kingdoms:
+        words = _alternation(extras["kingdom_words"].get(lang, ()))
+        for m in re.finditer(rf"(?<![\w])(?:{words})(?![\w])", text[article.body_start:]):
+            start = article.body_start + m.start()
+            out.append(Mention(path, start, start + len(m.group(0)), m.group(0), "country",
+                               kingdoms[0]))
+    return out
+
+
+def find_roles(article: Article) -> list[Mention]:
+    pattern = role_pattern(article.lang)
+    if pattern is None:
+        return []
+    forms = country_forms(article.lang)
+    out = []
+    for m in pattern.finditer(article.text, article.body_start):
+        group = next(k for k, v in m.groupdict().items() if v and k.startswith("r_"))
+        role, index = group[2:].rsplit("_", 1)
+        demonym = next((m.group(f"{slot}_{role}_{index}") for slot in ("pre", "in", "post")
+                        if m.group(f"{slot}_{role}_{index}")), None)
+        country = forms.get(demonym) if demonym else None
+        key = f"{role}@{country}" if country else role
+        out.append(Mention(article.path, m.start(), m.end(), m.group(0), "role", key, country))
+    return out
+
+
+def find_actors(article: Article) -> list[Mention]:
+    pattern, by_alias = actor_pattern()
+    text, path = article.text, article.path
+    out = []
+    for m in pattern.finditer(text, article.body_start):
+        actor = by_alias[m.group(0)]
+        out.append(Mention(path, m.start(), m.end(), m.group(0), actor.kind, actor.name,
+                           actor.country))
+    known = [(m.start, m.end) for m in out]
+    places = set(country_forms(article.lang))
+    for m in cue_pattern(article.lang).finditer(text, article.body_start):
+        s, e = m.span("name")
+        name = m.group("name").rstrip("'’-")
+        if any(s < ke and ks < e for ks, ke in known) or name in places:
+            continue
+        if any(token in places for token in name.split()):
+            continue
+        out.append(Mention(path, s, s + len(name), name, "person", name, None, reviewed=False))
+        known.append((s, e))
+    return out
+
+
+def recognise(article: Article) -> tuple[Mention, ...]:
+    """All mentions, sorted by offset; a role inside an actor's name is dropped."""
+    actors = find_actors(article)
+    roles = find_roles(article)
+    countries = find_countries(article)
+    taken = [(m.start, m.end) for m in actors]
+    kept = [m for m in countries if not any(m.start < e and s < m.end for s, e in taken)]
+    return tuple(sorted(actors + roles + kept, key=lambda m: (m.start, m.end, m.kind, m.key)))

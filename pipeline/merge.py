@@ -1,0 +1,167 @@
+"""Merge stage: events of every article -> one event per real-world happening.
+
+1. Events on the same day merge when they share participants (same article: unless
+   their actors and types are both disjoint, so that two happenings told apart stay
+   apart); a visit told over adjacent days merges with a shared actor.
+2. Coarser events ("en 2021", "fin 2020", "in November 2021") then join the most similar
+   event whose date lies in their period, or stand alone. A coarse event joins at most
+   one event, so it never chains two different days together.
+The merged event takes the most precise date, the union of the rest, every source, and
+keeps the ids of its parts as aliases.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from calendar import monthrange
+
+from .identity import event_id
+from .records import Event, granularity
+from .titles import make_title
+
+PRECISION = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "half": 4,
+             "year": 5, "decade": 6, "century": 7}
+THIRDS = {"START": (0, 1 / 3), "MID": (1 / 3, 2 / 3), "END": (2 / 3, 1.0)}
+
+
+def period(value: str, mod: str | None) -> tuple[dt.date, dt.date]:
+    """First and last day an ISO-TimeML value (with START/MID/END) can stand for."""
+    year = int(value[:4])
+    g = granularity(value)
+    if g == "day":
+        d = dt.date.fromisoformat(value)
+        return d, d
+    if g == "month":
+        month = int(value[5:7])
+        lo, hi = dt.date(year, month, 1), dt.date(year, month, monthrange(year, month)[1])
+    elif g in ("quarter", "half"):
+        n = int(value[6])
+        months = 3 if g == "quarter" else 6
+        first = (n - 1) * months + 1
+        last = first + months - 1
+        lo, hi = dt.date(year, first, 1), dt.date(year, last, monthrange(year, last)[1])
+    elif g == "season":
+        start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[value[5:]]
+        lo = dt.date(year, start, 1)
+        hi = lo + dt.timedelta(days=91)
+    elif g == "week":
+        lo = dt.date.fromisocalendar(year, int(value[6:8]), 1)
+        hi = lo + dt.timedelta(days=6)
+    else:
+        lo, hi = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if mod in THIRDS and g == "year":  # thirds of a year on month boundaries
+        first = 1 + int(12 * THIRDS[mod][0])
+        last = int(12 * THIRDS[mod][1])
+        return dt.date(year, first, 1), dt.date(year, last, monthrange(year, last)[1])
+    if mod in THIRDS:
+        span = (hi - lo).days
+        a, b = THIRDS[mod]
+        lo, hi = lo + dt.timedelta(days=int(span * a)), lo + dt.timedelta(days=int(span * b))
+    return lo, hi
+
+
+def precision(e: Event) -> int:
+    return PRECISION.get(granularity(e.value), 9)
+
+
+def paths(e: Event) -> set[str]:
+    return {s.path for s in e.sources}
+
+
+def real_types(e: Event) -> set[str]:
+    return set(e.types) - {"STATEMENT"}
+
+
+def same_happening(a: Event, b: Event) -> bool:
+    """Two events of the same day (or adjacent days for a visit) told by one or more articles."""
+    da, db = dt.date.fromisoformat(a.value), dt.date.fromisoformat(b.value)
+    shared_actors = set(a.actors) & set(b.actors)
+    if abs((da - db).days) == 1 and "visit" in (a.mode, b.mode):
+        return bool(shared_actors)
+    if da != db:
+        return False
+    if paths(a) & paths(b):
+        return not (a.actors and b.actors and not shared_actors
+                    and not real_types(a) & real_types(b))
+    shared_countries = set(a.countries) & set(b.countries)
+    return bool(shared_actors or len(shared_countries) >= 2
+                or (shared_countries and real_types(a) & real_types(b)))
+
+
+def affinity(coarse: Event, fine: Event) -> float:
+    """How well a coarse event fits a finer one; 0 means it must not join it."""
+    actors = len(set(coarse.actors) & set(fine.actors))
+    shared = set(coarse.countries) & set(fine.countries)
+    either = set(coarse.countries) | set(fine.countries)
+    types = len(real_types(coarse) & real_types(fine))
+    same_article = bool(paths(coarse) & paths(fine))
+    if not (actors or shared or (same_article and types)):
+        return 0
+    # countries count by overlap ratio, so that Maroc-Israël fits MA-IL-US better than BH-IL-US
+    score = 3 * actors + 4 * len(shared) / len(either) if either else 3 * actors
+    score += min(types, 2) / 2 + 2 * same_article
+    return score if score >= 2 else 0
+
+
+def combine(parts: list[Event], lang_of) -> Event:
+    parts = sorted(parts, key=lambda e: (precision(e), e.sources[0].path, e.sources[0].start))
+    head = parts[0]
+    def union(attr):
+        seen: list = []
+        for p in parts:
+            seen.extend(x for x in getattr(p, attr) if x not in seen)
+        return tuple(seen)
+    types = tuple(t for t in _type_order(parts) if t)
+    actors = union("actors")
+    countries = tuple(sorted(set(union("countries"))))
+    place = next((p.place for p in parts if p.place), None)
+    status = "happened" if any(p.status == "happened" for p in parts) else "planned"
+    mode = head.mode or next((p.mode for p in parts if p.mode), None)
+    sources = tuple(sorted({s for p in parts for s in p.sources}, key=lambda s: (s.path, s.start)))
+    new_id = event_id(head.value, types, mode, actors, countries, place)
+    aliases = sorted({a for p in parts for a in (p.id, *p.aliases)} - {new_id})
+    title = make_title(types, mode, actors, countries, place, lang_of(head), status)
+    return Event(id=new_id, value=head.value, mod=head.mod, types=types, mode=mode,
+                 actors=actors, countries=countries, place=place, status=status, title=title,
+                 sources=sources, unreviewed_actors=union("unreviewed_actors"),
+                 aliases=tuple(aliases), inferred_date=head.inferred_date,
+                 date_text=head.date_text)
+
+
+def _type_order(parts: list[Event]) -> list[str]:
+    from .classify import TYPE_ORDER
+    present = {t for p in parts for t in p.types}
+    return [t for t in TYPE_ORDER if t in present]
+
+
+def merge(events, lang_of=lambda e: "fr") -> tuple[Event, ...]:
+    """Merge events across sentences and articles; deterministic whatever the input order."""
+    pending = sorted(events, key=lambda e: (precision(e), e.value, e.sources[0].path,
+                                            e.sources[0].start))
+    clusters: list[list[Event]] = []
+    for e in pending:
+        if precision(e) == 0:
+            home = next((c for c in clusters if any(same_happening(e, x) for x in c)), None)
+            if home is not None:
+                home.append(e)
+                continue
+            clusters.append([e])
+            continue
+        lo, hi = period(e.value, e.mod)
+        best, best_score = None, 0
+        for c in clusters:
+            head = c[0]
+            hlo, hhi = period(head.value, head.mod)
+            if precision(head) >= precision(e) and head.value != e.value:
+                continue
+            if not (lo <= hlo and hhi <= hi):
+                continue
+            score = max(affinity(e, x) for x in c)
+            if score > best_score:
+                best, best_score = c, score
+        if best is not None:
+            best.append(e)
+        else:
+            clusters.append([e])
+    merged = [combine(c, lang_of) if len(c) > 1 else c[0] for c in clusters]
+    return tuple(sorted(merged, key=lambda e: (period(e.value, e.mod)[0], e.value, e.id)))

@@ -1,0 +1,159 @@
+"""Read stage: a file on disk -> an ``Article``.
+
+Three shapes are understood:
+- plain text (``.txt``) as the seed articles come: the first line is the title, the rest
+  the body, no date;
+- Markdown or text with a ``---`` front-matter block (``title``, ``date``, ``lang``,
+  ``source``, ``url``);
+- saved web pages (``.html``/``.htm``): the main text is taken with trafilatura and the
+  publication date with htmldate. Offsets then refer to the extracted text.
+
+Offsets are those of Python's ``Path.read_text``: universal newlines, a BOM kept as a
+character, so that ``text[start:end]`` matches what any other reader of the file sees.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import yaml
+
+from .errors import ReadError
+from .language import detect_language
+from .records import Article, Dct
+
+FRONT_MATTER = re.compile(r"\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|$)", re.S)
+HTML_SUFFIXES = {".html", ".htm"}
+KNOWN_LANGS = {"fr", "en", "es", "de", "it", "pt", "ar", "nl"}
+
+
+def decode(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
+    """Bytes -> text with universal newlines; legacy encodings decoded with a warning."""
+    if not data:
+        raise ReadError(path, "the file is empty", "write the article in it or remove it")
+    if b"\x00" in data[:8192]:
+        raise ReadError(path, "this is a binary file, not an article",
+                        "save the article as UTF-8 text, Markdown or HTML")
+    warnings: list[str] = []
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        text = data.decode("cp1252", errors="replace")
+        warnings.append(f"{path}: not valid UTF-8 (byte {err.start}); read as Windows-1252, "
+                        "re-save the file as UTF-8 to silence this warning")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), tuple(warnings)
+
+
+def parse_date(raw: object, path: str, warnings: list[str]) -> Dct | None:
+    """A front-matter date -> Dct, or None with a warning when it is not a real date."""
+    if raw is None or raw == "":
+        return None
+    if isinstance(raw, dt.datetime):
+        return Dct(raw.date().isoformat(), "metadata")
+    if isinstance(raw, dt.date):
+        return Dct(raw.isoformat(), "metadata")
+    text = str(raw).strip()
+    m = re.match(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", text)
+    if m:
+        year, month, day = m.group(1), m.group(2), m.group(3)
+        try:
+            if day:
+                return Dct(dt.date(int(year), int(month), int(day)).isoformat(), "metadata")
+            if month and 1 <= int(month) <= 12:
+                return Dct(f"{year}-{int(month):02d}", "metadata")
+            if not month:
+                return Dct(year, "metadata")
+        except ValueError:
+            pass
+    warnings.append(f"{path}: front matter date {text!r} is not a real date; "
+                    "the date is inferred from the text instead (write it as YYYY-MM-DD)")
+    return None
+
+
+def parse_front_matter(block: str, path: str, warnings: list[str]) -> dict:
+    try:
+        # every value as a string: dates are checked here, not by YAML ("2022-13-45")
+        meta = yaml.load(block, Loader=yaml.BaseLoader)
+    except yaml.YAMLError as err:
+        line = getattr(getattr(err, "problem_mark", None), "line", None)
+        where = f" (line {line + 2})" if line is not None else ""
+        warnings.append(f"{path}: front matter is not valid YAML{where}; "
+                        "read it line by line as 'key: value'")
+        meta = None
+    if not isinstance(meta, dict):
+        meta = {}
+        for line in block.splitlines():
+            key, sep, value = line.partition(":")
+            if sep and key.strip():
+                meta[key.strip().lower()] = value.strip().strip("\"'")
+    return {str(k).lower(): v for k, v in meta.items()}
+
+
+def read_text_article(text: str, path: str, warnings: list[str],
+                      dct_option: Dct | None) -> Article:
+    m = FRONT_MATTER.match(text)
+    if m:
+        meta = parse_front_matter(m.group(1), path, warnings)
+        body_start = m.end()
+        title = str(meta.get("title") or "").strip()
+        dct = parse_date(meta.get("date"), path, warnings)
+    else:
+        meta, body_start, dct = {}, 0, None
+        first = text.lstrip("\ufeff").split("\n", 1)[0]
+        title = first.strip()
+    body = text[body_start:]
+    if not title:
+        title = next((line.strip() for line in body.splitlines() if line.strip()), "")[:120]
+        warnings.append(f"{path}: no title; the first line of the text is used "
+                        "(add 'title:' to the front matter)")
+    lang = str(meta.get("lang") or "").strip().lower()[:2]
+    if lang and lang not in KNOWN_LANGS:
+        warnings.append(f"{path}: unknown language {meta.get('lang')!r}; detected from the text "
+                        "instead (use a two-letter code such as fr or en)")
+        lang = ""
+    lang = lang or detect_language(body)
+    return Article(path=path, text=text, body_start=body_start, title=title, lang=lang,
+                   dct=dct_option or dct, source=str(meta.get("source") or ""),
+                   url=str(meta.get("url") or ""), warnings=tuple(warnings))
+
+
+def read_html_article(raw: str, path: str, warnings: list[str],
+                      dct_option: Dct | None) -> Article:
+    import trafilatura  # imported here: slow to import and only needed for web pages
+    from htmldate import find_date
+
+    extracted = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False,
+                                            include_tables=False)
+    body = (getattr(extracted, "text", None) if extracted is not None else None) or ""
+    title = (getattr(extracted, "title", None) if extracted is not None else None) or ""
+    if not body.strip():
+        raise ReadError(path, "no article text found in this web page",
+                        "save the article page itself, not an index or a login page")
+    found = find_date(raw, original_date=True, extensive_search=False,
+                      outputformat="%Y-%m-%d")
+    dct = Dct(found, "metadata") if found else None
+    title = title.strip() or body.strip().split("\n", 1)[0][:120]
+    text = f"{title}\n{body.strip()}\n"
+    return Article(path=path, text=text, body_start=0, title=title,
+                   lang=detect_language(body), dct=dct_option or dct,
+                   url=(getattr(extracted, "url", None) or "") if extracted else "",
+                   warnings=tuple(warnings))
+
+
+def read_article(path: Path | str, dct_option: Dct | None = None) -> Article:
+    """Read one file into an Article; raise ReadError when it cannot be an article."""
+    p = Path(path)
+    name = str(path)
+    try:
+        data = p.read_bytes()
+    except OSError as err:
+        raise ReadError(name, f"cannot be read ({err.strerror})",
+                        "check the path and its rights") from err
+    text, warnings = decode(data, name)
+    if not text.strip("\ufeff \n\t"):
+        raise ReadError(name, "the file holds only blank space", "write the article or remove it")
+    if p.suffix.lower() in HTML_SUFFIXES:
+        return read_html_article(text, name, list(warnings), dct_option)
+    return read_text_article(text, name, list(warnings), dct_option)

@@ -1,0 +1,145 @@
+"""Typed records passed from stage to stage.
+
+Every record is frozen and carries the path of its source file and character offsets
+into the whole decoded file (front matter included), so that any piece of output can be
+traced back to ``file_text[start:end]``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Dct:
+    """Document creation time: an ISO date (or a prefix of one) and where it came from."""
+
+    value: str
+    source: str  # "metadata" | "option" | "inferred"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One source article as read from disk."""
+
+    path: str
+    text: str  # the whole decoded file
+    body_start: int  # offset where the body begins (after title line or front matter)
+    title: str
+    lang: str
+    dct: Dct | None  # from metadata or option; None until inferred
+    source: str = ""
+    url: str = ""
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start:]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    path: str
+    start: int
+    end: int
+    text: str
+    paragraph: int  # index of the paragraph, so that continuation stays in one paragraph
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A temporal expression normalised to ISO-TimeML TIMEX3."""
+
+    path: str
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | DURATION | SET | TIME
+    value: str  # e.g. "2022-11-24", "2020", "2021-Q3", "PAST_REF", "P2Y"
+    mod: str | None = None  # START | MID | END | APPROX | BEFORE | AFTER
+    anchored: bool = True  # False when the year or date had to be guessed without context
+    # for durations anchored on the article's date, the period they cover ("2020-11/2022-11")
+    period: str | None = None
+    tense: str | None = None  # "past" | "future" | None: the tense of the clause, if known
+
+    @property
+    def granularity(self) -> str:
+        return granularity(self.value)
+
+
+def granularity(value: str) -> str:
+    """day, month, year, quarter, season, week, decade, century or ref."""
+    if value.endswith("_REF"):
+        return "ref"
+    parts = value.split("-")
+    if len(parts) == 3:
+        return "day"
+    if len(parts) == 2:
+        tail = parts[1]
+        if tail.startswith("Q") or tail.startswith("H"):
+            return "quarter" if tail.startswith("Q") else "half"
+        if tail.startswith("W"):
+            return "week"
+        if tail in ("SP", "SU", "FA", "WI"):
+            return "season"
+        return "month"
+    if len(value) == 4:
+        return "year"
+    if len(value) == 3:
+        return "decade"
+    if len(value) == 2:
+        return "century"
+    return "unknown"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor or country named in the text."""
+
+    path: str
+    start: int
+    end: int
+    text: str
+    kind: str  # "person" | "org" | "country" | "place" | "role"
+    key: str  # canonical actor name or ISO 3166 code
+    country: str | None = None  # the actor's country, or the place's country
+    reviewed: bool = True  # False for names not found in the gazetteer
+
+
+@dataclass(frozen=True)
+class Evidence:
+    path: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    value: str
+    mod: str | None
+    types: tuple[str, ...]
+    mode: str | None
+    actors: tuple[str, ...]
+    countries: tuple[str, ...]
+    place: str | None
+    status: str  # "happened" | "planned"
+    title: str
+    sources: tuple[Evidence, ...]
+    unreviewed_actors: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = field(default=())  # earlier ids that now lead here
+    inferred_date: bool = False
+    date_text: str = ""  # the date as the most precise source words it ("jeudi 24 novembre")
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one article: the unit that is cached and merged."""
+
+    article: Article
+    dct: Dct
+    timexes: tuple[Timex, ...]
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+    events: tuple[Event, ...]  # this article's events, before merging across articles

@@ -1,0 +1,122 @@
+"""Project tasks (``invoke --list``): build the site from seeds/, serve it, test, evaluate."""
+
+import os
+import shlex
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from invoke import task
+
+ROOT = Path(__file__).parent
+CONFIG = {
+    "seeds": "seeds",
+    "content": "content",
+    "output": "output",
+    "settings": "pelicanconf.py",
+    "publish_settings": "publishconf.py",
+    "corpus": os.environ.get("CORPUS", str(ROOT.parent / "shared" / "corpus")),
+    "port": 8000,
+}
+PY = shlex.quote(sys.executable)
+
+
+def _pelican(c, settings, output):
+    c.run(f"{PY} -m pelican {CONFIG['content']} -s {settings} -o {shlex.quote(str(output))} -q",
+          pty=False)
+
+
+def _publish(c, settings, strict=False, lang="fr"):
+    """Extract, write content, render into a fresh folder, then swap it into output/."""
+    flags = " --strict" if strict else ""
+    c.run(f"{PY} -m pipeline build {CONFIG['seeds']} --content {CONFIG['content']} "
+          f"--lang {lang}{flags}")
+    output = ROOT / CONFIG["output"]
+    staging = Path(tempfile.mkdtemp(prefix=".output-", dir=ROOT))
+    try:
+        _pelican(c, settings, staging)
+        c.run(f"{PY} -m pagefind --site {shlex.quote(str(staging))} --silent", warn=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"Build failed: {output}/ was left as it was.", file=sys.stderr)
+        raise
+    old = None
+    if output.exists():
+        old = Path(tempfile.mkdtemp(prefix=".output-old-", dir=ROOT))
+        output.rename(old / "site")
+    staging.rename(output)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+    print(f"Site written to {output}/ (open {output}/index.html, or run `invoke serve`).")
+
+
+@task(help={"strict": "fail on any warning or skipped article", "lang": "site language"})
+def build(c, strict=False, lang="fr"):
+    """Build the site from seeds/ into output/ (atomic: output/ changes only on success)."""
+    _publish(c, CONFIG["settings"], strict, lang)
+
+
+@task
+def publish(c):
+    """Build the site with the publishing settings (publishconf.py)."""
+    _publish(c, CONFIG["publish_settings"], strict=True)
+
+
+@task
+def clean(c):
+    """Remove generated files: output/ and the generated content."""
+    for path in (CONFIG["output"], f"{CONFIG['content']}/events", f"{CONFIG['content']}/sources",
+                 f"{CONFIG['content']}/data"):
+        shutil.rmtree(ROOT / path, ignore_errors=True)
+
+
+@task
+def serve(c, port=CONFIG["port"]):
+    """Serve output/ at http://localhost:8000."""
+    c.run(f"{PY} -m http.server {int(port)} --bind 127.0.0.1 --directory {CONFIG['output']}")
+
+
+@task
+def livereload(c):
+    """Rebuild whenever seeds/, theme/ or the settings change, and serve the site."""
+    c.run(f"{PY} -m pipeline build {CONFIG['seeds']} --content {CONFIG['content']}")
+    c.run(f"{PY} -m pelican {CONFIG['content']} -s {CONFIG['settings']} "
+          f"-o {CONFIG['output']} --autoreload --listen")
+
+
+@task
+def test(c):
+    """Run every test (unit, golden, site, browser); fails when a test fails or none ran."""
+    c.run(f"{PY} -m pytest -p no:cacheprovider")
+
+
+@task
+def lint(c):
+    """Check the code with ruff."""
+    c.run(f"{PY} -m ruff check .")
+
+
+@task
+def golden(c):
+    """Regenerate the golden events files of seeds/ (review them as a diff before committing)."""
+    c.run(f"{PY} -m tests.golden")
+
+
+@task
+def evaluate(c, corpus=CONFIG["corpus"]):
+    """Score `python -m pipeline extract` on the dev corpus and print the scorer's table."""
+    dev = Path(corpus) / "dev"
+    out = Path(tempfile.mkstemp(suffix=".json")[1])
+    files = " ".join(shlex.quote(str(p)) for p in sorted(dev.glob("*")) if p.is_file())
+    c.run(f"{PY} -m pipeline extract {files} > {out}")
+    c.run(f"{PY} {shlex.quote(str(Path(corpus) / 'score.py'))} --gold {dev / 'gold'} "
+          f"--articles {dev} --pred {out}")
+    out.unlink()
+
+
+@task
+def bench(c):
+    """Run the benchmarks under bench/ (not tests: they measure speed)."""
+    for script in sorted((ROOT / "bench").glob("bench_*.py")):
+        c.run(f"{PY} {script}")

@@ -1,0 +1,55 @@
+"""English dates, one table per phenomenon, with a pinned article date."""
+
+import pytest
+
+from tests.test_dates_support import run, values
+
+DCT = "2020-10-19"  # a Monday
+
+CASES = [
+    # explicit dates in English order
+    ("The accords were signed at the White House on 15 September.", ["2020-09-15"]),
+    ("Trump announced on Sept. 11 that Bahrain would follow.", ["2020-09-11"]),
+    ("They met on Tuesday, Nov. 24, 2020 in Rabat.", ["2020-11-24"]),
+    ("The summit is set for March 27 and 28, 2021.", ["2021-03-27", "2021-03-28"]),
+    ("The meeting on 10/12/2020 was short.", ["2020-10-12"]),
+    ("In May 2019, he arrived.", ["2019-05"]),
+    ("The treaty signed in 2019 was praised.", ["2019"]),
+    # relative
+    ("Bahrain and Israel established relations on Sunday.", ["2020-10-18"]),
+    ("Talks are expected to conclude next month.", ["2020-11"]),
+    ("Officials met last November.", ["2019-11"]),
+    ("Earlier this month they signed a deal.", ["2020-10"]),
+    ("Two years ago, the ministers met.", ["2018"]),
+    ("Yesterday, he met the king.", ["2020-10-18"]),
+    ("Talks will resume on Wednesday.", ["2020-10-21"]),
+    ("Last year the economy shrank.", ["2019"]),
+    ("This week the minister flew to Manama.", ["2020-W43"]),
+    # modifiers and periods
+    ("The plan will be ready in late 2020.", ["2020"]),
+    ("Early next year the embassy opens.", ["2021"]),
+    ("In the first quarter of 2021 sales fell.", ["2021-Q1"]),
+    ("During the 1990s the region changed.", ["199"]),
+    ("In the summer of 2019 they met.", ["2019-SU"]),
+    # anaphoric
+    ("On Oct. 5, 2020 they met. The next day they flew home.", ["2020-10-05", "2020-10-06"]),
+    ("On Oct. 5, 2020 they met. Two days later they returned.", ["2020-10-05", "2020-10-07"]),
+    # refs
+    ("He currently lives in Rabat.", ["PRESENT_REF"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_values(text, expected):
+    assert values("en", DCT, text) == expected
+
+
+def test_past_n_years_is_an_anchored_duration():
+    _, timexes = run("en", DCT, "Over the past two years, relations deepened.")
+    (t,) = timexes
+    assert (t.type, t.value, t.period) == ("DURATION", "P2Y", "2018-10/2020-10")
+
+
+def test_modifier_on_late_year():
+    _, timexes = run("en", DCT, "The plan will be ready in late 2020.")
+    assert [(t.value, t.mod) for t in timexes] == [("2020", "END")]

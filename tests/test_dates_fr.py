@@ -1,0 +1,117 @@
+"""French dates, one table per phenomenon, with a pinned article date."""
+
+import pytest
+
+from tests.test_dates_support import dates, run, values
+
+DCT = "2022-11-24"  # a Thursday
+
+EXPLICIT = [
+    ("Le 24 novembre 2021, il est venu.", ["2021-11-24"]),
+    ("Il a signé le 1er mai 1962.", ["1962-05-01"]),
+    ("Elle est née en octobre 98.", ["1998-10"]),
+    ("L'accident du 10 novembre 93, sur l'A 10.", ["1993-11-10"]),
+    ("Réunion le 24/11/2022 à Rabat.", ["2022-11-24"]),
+    ("Publié le 2022-03-05.", ["2022-03-05"]),
+    ("En 2021, les deux pays ont signé.", ["2021"]),
+    ("Les bureaux, fermés depuis 2000, rouvrent.", ["2000"]),
+    ("dès l'année 2001, la ville investira", ["2001"]),
+    ("pour cette saison 2002/2003", ["2002", "2003"]),
+    ("en août 2001, le moral était bas", ["2001-08"]),
+]
+
+RANGES = [
+    ("Les élections auront lieu les 6 et 13 avril prochains.", ["2023-04-06", "2023-04-13"]),
+    ("Les 27 et 28 mars 2022, il était à Rabat.", ["2022-03-27", "2022-03-28"]),
+    ("Le salon se tiendra du 1er au 3 juin 2023.", ["2023-06-01", "2023-06-03"]),
+    ("fermée du mercredi 3 avril au samedi 6 avril 2002 inclus", ["2002-04-03", "2002-04-06"]),
+]
+
+MODIFIED = [
+    ("après la signature des accords fin 2020", [("2020", "END")]),
+    ("Il arrivera début mars.", [("2023-03", "START")]),
+    ("à la mi-juillet 2021, les troupes sont parties", [("2021-07", "MID")]),
+    ("refaite à la fin de l'année dernière", [("2021", "END")]),
+    ("courant 2021, le projet a avancé", [("2021", "MID")]),
+]
+
+RELATIVE = [
+    ("Il est arrivé hier à Rabat.", ["2022-11-23"]),
+    ("Il se rend aujourd'hui au Maroc.", ["2022-11-24"]),
+    ("Il sera installé demain.", ["2022-11-25"]),
+    ("L'an prochain, ils signeront.", ["2023"]),
+    ("L'année dernière, ils ont signé.", ["2021"]),
+    ("Il y a deux ans, ils ont signé.", ["2020"]),
+    ("Il a démissionné mercredi dernier.", ["2022-11-23"]),
+    ("Il a démissionné vendredi dernier.", ["2022-11-18"]),
+    ("Le mois dernier, les ventes ont baissé.", ["2022-10"]),
+    ("Un journal a publié cette semaine la liste.", ["2022-W47"]),
+    ("La semaine prochaine, il ira à Alger.", ["2022-W48"]),
+    ("Le traité sera signé en juin prochain.", ["2023-06"]),
+    ("par rapport à septembre dernier", ["2022-09"]),
+    ("Cette année, la croissance est forte.", ["2022"]),
+]
+
+WEEKDAYS = [
+    # past clause: the most recent such day; the article's own weekday is the article date
+    ("Le roi a reçu mardi une délégation.", ["2022-11-22"]),
+    ("Sur Twitter, le ministre a indiqué jeudi que tout allait bien.", ["2022-11-24"]),
+    ("Il se rendra vendredi à Rabat.", ["2022-11-25"]),
+    ("Il sera à Marseille jeudi 2 mai 2024.", ["2024-05-02"]),
+    ("Mardi prochain, il rencontrera le roi.", ["2022-11-29"]),
+    ("La cérémonie a eu lieu aujourd'hui jeudi.", ["2022-11-24"]),
+]
+
+ANAPHORIC = [
+    ("Le 10 décembre 2020, Trump a parlé. Le même jour, le roi a appelé Abbas.", ["2020-12-10", "2020-12-10"]),
+    ("Le 10 décembre 2020, Trump a parlé. Le lendemain, il est parti.", ["2020-12-10", "2020-12-11"]),
+    ("Le 10 décembre 2020, Trump a parlé. La veille, il avait appelé.", ["2020-12-10", "2020-12-09"]),
+    ("Le 24 août 2021, il a signé. Le 22 septembre, il est revenu.", ["2021-08-24", "2021-09-22"]),
+]
+
+PERIODS = [
+    ("Dans les années 90, le pays a changé.", ["199"]),
+    ("Au XXe siècle, la ville a grandi.", ["19"]),
+    ("Au premier trimestre 2021, les ventes ont chuté.", ["2021-Q1"]),
+    ("À l'été 2020, il est parti.", ["2020-SU"]),
+    ("Cet hiver, il fera froid.", ["2022-WI"]),
+    ("Les magasins ont fermé à Noël.", ["2021-12-25"]),
+    ("Les coureurs se sont rendus ce week-end à Saint-Gervais.", ["2022-W46-WE"]),
+]
+
+REFS = [
+    ("Actuellement, le pays compte dix régions.", ["PRESENT_REF"]),
+    ("Naguère, la ville était prospère.", ["PAST_REF"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", EXPLICIT + RELATIVE + WEEKDAYS + ANAPHORIC + PERIODS + REFS + RANGES)
+def test_values(text, expected):
+    assert values("fr", DCT, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", MODIFIED)
+def test_modifiers(text, expected):
+    _, timexes = run("fr", DCT, text)
+    assert [(t.value, t.mod) for t in timexes if t.type == "DATE"] == expected
+
+
+def test_year_of_day_month_follows_tense():
+    assert values("fr", "2020-12-23", "l'annonce, le 10 décembre, par Donald Trump") == ["2020-12-10"]
+    assert values("fr", "1999-05-27", "Carlos devra attendre jusqu'au 2 juin pour voir") == ["1999-06-02"]
+    assert values("fr", "2002-02-09", "Les attentats du 11 septembre ont mis un coup de frein") == ["2001-09-11"]
+
+
+def test_anchored_duration_has_period():
+    _, timexes = run("fr", DCT, "Au cours des deux dernières années, nos liens se sont approfondis.")
+    (t,) = timexes
+    assert (t.type, t.value, t.period, t.tense) == ("DURATION", "P2Y", "2020-11/2022-11", "past")
+
+
+def test_tense_is_recorded():
+    _, timexes = run("fr", DCT, "Il a signé hier. Il signera le 3 décembre.")
+    assert [t.tense for t in timexes] == ["past", "future"]
+
+
+def test_spans_skip_prepositions():
+    assert dates("fr", DCT, "En 2021, ils ont signé.") == [("2021", "2021")]

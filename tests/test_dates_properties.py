@@ -1,0 +1,34 @@
+"""Properties of ``annotate`` on arbitrary input: it never raises and offsets are exact."""
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.dates import annotate
+from pipeline.records import Article, Dct
+
+WORDS = ["le", "mardi", "24", "novembre", "2021", "fin", "hier", "les", "et", "du", "au", "1er", "May", "Sunday",
+         "last", "next", "month", "il y a", "deux", "ans", "l'an", "prochain", "été", "mi-", "juillet", "Sept.",
+         "11", ",", ".", "\n", "---", "93", "2000", "soldats", "%", "années", "90", "la veille", "/", "-"]
+
+texts = st.one_of(
+    st.text(max_size=300),
+    st.lists(st.sampled_from(WORDS), max_size=40).map(" ".join),
+    st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=5)), max_size=30).map("".join),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=texts, lang=st.sampled_from(["fr", "en", "de", ""]),
+       dct=st.one_of(st.none(), st.sampled_from(["2022-11-24", "2020-10", "1999", "garbage", ""])),
+       start=st.integers(min_value=-5, max_value=400))
+def test_annotate_is_total_and_offsets_exact(text, lang, dct, start):
+    article = Article(path="p", text=text, body_start=max(0, min(start, len(text))), title="", lang=lang,
+                      dct=Dct(dct, "metadata") if dct is not None else None)
+    got_dct, timexes = annotate(article)
+    assert isinstance(got_dct, Dct)
+    last = article.body_start
+    for t in timexes:
+        assert text[t.start:t.end] == t.text
+        assert t.start >= last and t.end > t.start  # sorted, non-overlapping, in the body
+        last = t.end
+        assert t.type in ("DATE", "DURATION", "SET", "TIME")

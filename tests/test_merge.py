@@ -1,0 +1,68 @@
+"""Merge stage: one event per real happening, across sentences, articles and precisions."""
+
+import dataclasses
+
+from pipeline.merge import merge, period
+from pipeline.records import Event, Evidence
+
+
+def ev(value, path="a.md", start=0, types=("CONSULT",), actors=(), countries=(), mode=None,
+       mod=None):
+    return Event(id=f"{value}-{path}-{start}", value=value, mod=mod, types=types, mode=mode,
+                 actors=actors, countries=countries, place=None, status="happened", title="",
+                 sources=(Evidence(path, start, start + 10, "x"),))
+
+
+def test_periods_of_partial_and_modified_dates():
+    assert [str(d) for d in period("2020", "END")] == ["2020-09-01", "2020-12-31"]
+    assert [str(d) for d in period("2021-11", None)] == ["2021-11-01", "2021-11-30"]
+    assert [str(d) for d in period("2022-Q1", None)] == ["2022-01-01", "2022-03-31"]
+
+
+def test_coarser_report_joins_the_precise_event_and_keeps_every_source():
+    visit = ev("2021-11-24", "fr.md", types=("CONSULT", "SUPPORT"), actors=("Benny Gantz",),
+               countries=("IL", "MA"), mode="visit")
+    month = ev("2021-11", "en.md", actors=("Benny Gantz",), countries=("IL", "MA"))
+    year = ev("2021", "fr.md", 500, types=("SUPPORT",))
+    merged = merge([year, month, visit])
+    assert len(merged) == 1
+    assert merged[0].value == "2021-11-24"
+    assert {s.path for s in merged[0].sources} == {"fr.md", "en.md"}
+    assert set(merged[0].aliases) >= {year.id, month.id}
+
+
+def test_two_happenings_of_the_same_day_stay_apart():
+    recognition = ev("2020-12-10", types=("SUPPORT", "STATEMENT"), actors=("Donald Trump",),
+                     countries=("MA", "US"))
+    call = ev("2020-12-10", start=300, types=("CONSULT",), mode="phone",
+              actors=("Mohammed VI", "Mahmoud Abbas"), countries=("MA", "PS"))
+    assert len(merge([recognition, call])) == 2
+
+
+def test_a_coarse_event_never_chains_two_days_together():
+    a = ev("2020-12-10", "x.md", actors=("Donald Trump",), countries=("US", "MA"))
+    b = ev("2020-12-22", "y.md", actors=("Jared Kushner",), countries=("US", "MA", "IL"))
+    late = ev("2020", "z.md", types=("SUPPORT",), countries=("IL", "MA"), mod="END")
+    merged = merge([a, b, late])
+    assert len(merged) == 2
+    assert {s.path for s in next(e for e in merged if e.value == "2020-12-22").sources} == {
+        "y.md", "z.md"}
+
+
+def test_visit_over_adjacent_days_is_one_event():
+    day1 = ev("2021-08-11", "a.md", actors=("Yair Lapid",), mode="visit", countries=("IL", "MA"))
+    day2 = ev("2021-08-12", "b.md", actors=("Yair Lapid",), countries=("IL", "MA"))
+    assert len(merge([day1, day2])) == 1
+
+
+def test_merge_does_not_depend_on_input_order():
+    events = [ev("2021-11-24", "a.md", actors=("Benny Gantz",), countries=("IL", "MA")),
+              ev("2021", "b.md", actors=("Benny Gantz",)),
+              ev("2020-12-10", "c.md", actors=("Donald Trump",))]
+    assert merge(events) == merge(list(reversed(events)))
+
+
+def test_unrelated_events_do_not_merge():
+    a = ev("2021-11-24", "a.md", actors=("Benny Gantz",), countries=("IL", "MA"))
+    b = dataclasses.replace(ev("2021", "b.md", countries=("DZ",)), types=("SANCTION",))
+    assert len(merge([a, b])) == 2

@@ -1,0 +1,23 @@
+"""Segment stage: sentences and paragraphs with exact offsets."""
+
+from pipeline.records import Article
+from pipeline.segment import segment
+
+
+def article(text):
+    return Article("a.md", text, 0, "t", "fr", None)
+
+
+def test_sentences_keep_offsets_and_paragraphs():
+    text = "Titre\nM. Lapid est arrivé. Il a vu M. Bourita.\nLe 11 Sept. 2021, rien.\n"
+    sentences = segment(article(text))
+    assert [s.text for s in sentences] == [
+        "Titre", "M. Lapid est arrivé.", "Il a vu M. Bourita.", "Le 11 Sept. 2021, rien."]
+    assert [s.paragraph for s in sentences] == [0, 1, 1, 2]
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
+def test_initials_and_us_do_not_end_a_sentence():
+    text = "The delegation was led by U.S. Treasury Secretary Steven Mnuchin. It landed."
+    assert [s.text for s in segment(article(text))] == [
+        "The delegation was led by U.S. Treasury Secretary Steven Mnuchin.", "It landed."]
