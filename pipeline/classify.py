@@ -46,7 +46,11 @@ def word_list_pattern(key: str, lang: str) -> re.Pattern:
 
 
 def classify(text: str, lang: str) -> Cues:
-    """Types (in PLOVER order, STATEMENT last), the first mode, and where the cues are."""
+    """Types (in PLOVER order, STATEMENT last), the first mode, and where the cues are.
+
+    Modes are PLOVER's for CONSULT (visit, phone, host, third-party) and, for the site's
+    labels, signing, recognition and break.
+    """
     types: set[str] = set()
     modes: list[tuple[int, str]] = []
     positions: list[int] = []

@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 from .vocabulary import Vocabulary, key
 
 TRIM = " \t\r\n,;:"
+LOOK_BEHIND = 48  # longest text a pattern may hold before its core token ("au cours des deux dernières ")
+LOOK_AHEAD = 200  # longest text after it
+_TOKEN = re.compile(r"\w+")
 _DIGITS_BEFORE = re.compile(r"[0-9][  .,]?$")
 
 
@@ -45,18 +48,23 @@ def _groups(m: re.Match, prefix: str) -> dict[str, tuple[str, int, int]]:
 
 
 def recognise(text: str, start: int, end: int, vocab: Vocabulary) -> list[Candidate]:
-    """All accepted candidates in ``text[start:end]``, offsets absolute into ``text``."""
+    """All accepted candidates in ``text[start:end]``, offsets absolute into ``text``.
+
+    Equivalent to a left-to-right ``regex.search``, but the regex is only tried at the
+    word starts that may begin a match (a data word) and lie shortly before a core token
+    (a digit, a month, a unit...), which every match holds."""
     out: list[Candidate] = []
     regex = vocab.regex
     pos = start
-    while pos < end:
-        m = regex.search(text, pos, end)
+    for s in _start_positions(text, start, end, vocab):
+        if s < pos:
+            continue
+        m = regex.match(text, s, min(end, s + LOOK_AHEAD))
         if not m:
-            break
+            continue
         name = m.lastgroup or ""
         idx = int(name[1:]) if name[1:].isdigit() else -1
         if idx < 0:
-            pos = m.end() or pos + 1
             continue
         cand = Candidate(m.start(), m.end(), vocab.kinds[idx], _groups(m, f"p{idx}_"))
         if "pre" in cand.groups and cand.kind in ("year", "date", "weekday"):
@@ -70,9 +78,6 @@ def recognise(text: str, start: int, end: int, vocab: Vocabulary) -> list[Candid
         if cand.end > cand.start and accept(cand, text, vocab):
             out.append(cand)
             pos = m.end()
-        else:
-            # retry one character later: a shorter reading may start inside this match
-            pos = m.start() + 1
     _share_years(out, text)
     return out
 
@@ -90,6 +95,21 @@ def _share_years(cands: list[Candidate], text: str) -> None:
         if nxt.kind != "date" or not _RANGE_LINK.fullmatch(text, c.end, nxt.start):
             continue
         c.groups["y"] = nxt.groups["y"]
+
+
+def _start_positions(text: str, start: int, end: int, vocab: Vocabulary) -> list[int]:
+    """Word starts where a match may begin: a start word at most LOOK_BEHIND before a core token."""
+    hits = [(m.start(), m.group("core") is not None) for m in vocab.token_regex.finditer(text, start, end)]
+    out = []
+    next_core = None
+    for pos, is_core in reversed(hits):
+        if is_core:
+            next_core = pos
+            out.append(pos)
+        elif next_core is not None and next_core - pos <= LOOK_BEHIND:
+            out.append(pos)
+    out.reverse()
+    return out
 
 
 def _followed_ok(text: str, end: int, vocab: Vocabulary) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -24,6 +24,7 @@ FALLBACK_LANG = "en"
 APOSTROPHE = "['’ʼ]"
 
 
+@lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """Lookup key of a word or phrase: case, accents, apostrophe style and spacing ignored."""
     text = unicodedata.normalize("NFKD", text.casefold())
@@ -55,6 +56,28 @@ def alternation(phrases) -> str:
     return "(?:" + "|".join(phrase_regex(p) for p in uniq) + ")" if uniq else "(?!)"
 
 
+def trie_regex(words) -> str:
+    """A regex matching exactly ``words``, factored as a trie so that it scans fast."""
+    trie: dict = {}
+    for w in words:
+        if not w:
+            continue
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return "(?:" + walk(trie) + ")" if trie else "(?!)"
+
+
 @dataclass
 class Vocabulary:
     lang: str
@@ -83,6 +106,9 @@ class Vocabulary:
     kinds: list[str] = field(default_factory=list)
     regex: re.Pattern | None = None
     day_regex: re.Pattern | None = None
+    core_tokens: set[str] = field(default_factory=set)
+    start_tokens: set[str] = field(default_factory=set)
+    token_regex: re.Pattern | None = None
 
     def number(self, word: str) -> int | None:
         """Integer value of a digit string or number word; None for vague quantities."""
@@ -174,13 +200,38 @@ def build(data: dict) -> Vocabulary:
         "YEARPRE": alternation(list(data.get("year_prefixes", [])) + list(data.get("year_weak_prefixes", []))),
     }
     slots.update(raw)
+    # every match holds one of these tokens (or a digit): the search starts only near them
+    phrases = (month_words + weekday_words + plural_words
+               + [k for name in ("units", "seasons", "holidays", "deictic", "anaphoric", "refs")
+                  for k in (data.get(name) or {}).keys()]
+               + list(data.get("core_words", [])) + ["q1", "q2", "q3", "q4"])
+    for phrase in phrases:
+        tokens = re.findall(r"\w+", phrase)
+        if tokens:
+            tok = max(tokens, key=len).lower()
+            v.core_tokens.add(tok)
+            v.core_tokens.add(key(tok))
+    # words a match may start with: any word of the data file (a generous superset)
+    words = set()
+    for name, value in data.items():
+        if name in ("tense", "year_followers_ok", "age_cues", "patterns", "lang", "day", "numeric_order"):
+            continue
+        words.update(re.findall(r"[^\W\d_]+", str(value).lower()))
+    for pat in data.get("patterns", []):
+        words.update(re.findall(r"[^\W\d_]+", re.sub(r"\\[a-zA-Z]|\(\?P<\w+>|\{[A-Z_0-9]+\}", " ", pat["re"]).lower()))
+    v.start_tokens = words | v.core_tokens | {key(w) for w in words}
+    starters = v.start_tokens - v.core_tokens
+    v.token_regex = re.compile(
+        r"(?<!\w)(?:(?P<core>[0-9]\w*|" + trie_regex(v.core_tokens) + r")|" + trie_regex(starters) + r")(?!\w)",
+        re.IGNORECASE)
     parts = []
     for i, pat in enumerate(data.get("patterns", [])):
         body = re.sub(r"\{([A-Z][A-Z_0-9]*)\}", lambda m: slots[m.group(1)], pat["re"])
         body = re.sub(r"\(\?P<([a-z0-9_]+)>", rf"(?P<p{i}_\1>", body)
-        parts.append(rf"(?P<p{i}>(?<![\w])(?:{body})(?![\w]))")
+        parts.append(rf"(?P<p{i}>(?:{body})(?![\w]))")
         v.kinds.append(pat["kind"])
-    v.regex = re.compile("|".join(parts), re.IGNORECASE)
+    # the word-start test is made once per position, not once per pattern
+    v.regex = re.compile(r"(?<![\w])(?=[\w'’ʼ])(?:" + "|".join(parts) + ")", re.IGNORECASE)
     v.day_regex = re.compile(slots["DAY"], re.IGNORECASE)
     del plural
     return v

@@ -1,0 +1,100 @@
+"""Pelican settings for the timeline site; run from the repository root.
+
+``pelican content -s pelicanconf.py -o output`` renders what ``pipeline.content`` wrote
+under ``content/``: events (articles), source articles (pages) and the JSON sidecar the
+``timeline`` plugin reads. The output must be reproducible byte for byte and must work
+from ``file://`` without any request leaving the site.
+"""
+
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+# the plugin formats dates and labels with pipeline.labels
+if HERE not in sys.path:
+    sys.path.insert(0, HERE)
+
+SITENAME = ""  # the plugin fills in the localised site title
+SITEURL = ""
+RELATIVE_URLS = True  # links work from file:// and from any sub-folder
+
+PATH = "content"
+ARTICLE_PATHS = ["events"]
+PAGE_PATHS = ["sources"]
+STATIC_PATHS = []
+# the sidecar and curation file are data, never content
+IGNORE_FILES = [".#*", "*.json", "*.yaml", "*.yml"]
+READERS = {"html": None, "rst": None}
+
+THEME = os.path.join(HERE, "theme")
+PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
+PLUGINS = ["timeline"]
+
+# Interface language: "fr" or "en". None follows the language the content was written in.
+TIMELINE_LANG = os.environ.get("TIMELINE_LANG") or None
+# the sidecar; None reads <PATH>/data/timeline.json, whatever PATH the build is given
+TIMELINE_DATA = None
+# Absolute address of the published site, for the feed, sitemap and JSON-LD. Empty: omitted.
+TIMELINE_PUBLIC_URL = ""
+# build a Pagefind search index after rendering (needs the pagefind binary)
+TIMELINE_SEARCH = True
+
+TIMEZONE = "UTC"
+DEFAULT_LANG = "fr"
+# Pelican's strftime depends on the machine locale; the theme formats dates with Babel
+LOCALE = ("C.UTF-8", "C")
+# every event file carries a full Date; nothing may fall back to the build time
+DEFAULT_DATE = None
+DEFAULT_DATE_FORMAT = "%Y-%m-%d"
+
+ARTICLE_URL = "events/{slug}.html"
+ARTICLE_SAVE_AS = "events/{slug}.html"
+ARTICLE_LANG_URL = ARTICLE_URL
+ARTICLE_LANG_SAVE_AS = ARTICLE_SAVE_AS
+PAGE_URL = "sources/{slug}.html"
+PAGE_SAVE_AS = "sources/{slug}.html"
+PAGE_LANG_URL = PAGE_URL
+PAGE_LANG_SAVE_AS = PAGE_SAVE_AS
+ARTICLE_ORDER_BY = "date"
+
+# Pelican's own listings are replaced by the plugin's facet pages
+DIRECT_TEMPLATES = ["index"]
+DEFAULT_PAGINATION = False
+CATEGORY_SAVE_AS = ""
+CATEGORY_URL = ""
+TAG_SAVE_AS = ""
+TAG_URL = ""
+AUTHOR_SAVE_AS = ""
+AUTHOR_URL = ""
+ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+
+# Pelican's feeds are off: the plugin writes an Atom feed with dates taken from events
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+CATEGORY_FEED_RSS = None
+TAG_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+TRANSLATION_FEED_RSS = None
+
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    # article text comes from the web: everything is escaped unless marked otherwise
+    "autoescape": True,
+    "extensions": [],
+}
+
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+DELETE_OUTPUT_DIRECTORY = False
+OUTPUT_SOURCES = False
+TYPOGRIFY = False
+SUMMARY_MAX_LENGTH = 0

@@ -1,0 +1,268 @@
+"""Write stage: turn extractions and merged events into site content files.
+
+In: the per-article ``Extraction`` records and the merged ``Event`` list.
+Out, under ``content_dir``:
+
+- ``events/<event id>.md``: one file per event, metadata only (title, a full sort date,
+  slug, template);
+- ``sources/<slug>.md``: one file per source article, metadata only;
+- ``data/timeline.json``: everything the site shows, as data (events, source texts cut
+  into highlighted segments, recognised dates and actors).
+
+Article text comes from the web, so it never goes into the Markdown bodies: it travels
+as data in the JSON sidecar and the theme's templates escape it (Jinja autoescape).
+The Markdown files only carry values this module controls (slugs, ISO dates) and a
+title flattened to one line.
+
+The output is a pure function of the inputs: same records, same bytes. Files this stage
+wrote before and no longer produces are removed; other files are left alone.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from pipeline.labels import sort_date
+from pipeline.records import Event, Extraction, granularity
+
+MARKER = "Generated: pipeline.content"  # first line of every Markdown file we own
+DATA_FILE = "timeline.json"
+_SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+
+
+def source_slug(path: str) -> str:
+    """A URL-safe slug from an article's file name ("000_d7c4.txt" -> "000-d7c4")."""
+    stem = Path(path).stem.lower()
+    return _SLUG_JUNK.sub("-", stem).strip("-") or "source"
+
+
+def evidence_anchor(start: int, end: int) -> str:
+    """The HTML id of an evidence passage on its source page (stable: from offsets)."""
+    return f"ev-{start}-{end}"
+
+
+def _one_line(text: str) -> str:
+    # a newline in a metadata value would start a new metadata field
+    return " ".join(text.split())
+
+
+def _source_slugs(extractions: Sequence[Extraction]) -> dict[str, str]:
+    """Unique slug per article path, assigned in path order so that it is stable."""
+    slugs: dict[str, str] = {}
+    used: set[str] = set()
+    for path in sorted({x.article.path for x in extractions}):
+        base = source_slug(path)
+        slug, n = base, 2
+        while slug in used:
+            slug, n = f"{base}-{n}", n + 1
+        used.add(slug)
+        slugs[path] = slug
+    return slugs
+
+
+def _inline_spans(extraction: Extraction) -> list[tuple[int, int, dict]]:
+    """Recognised dates and names as non-overlapping spans, earliest then longest first."""
+    spans = [(t.start, t.end, {"k": "timex", "v": t.value}) for t in extraction.timexes]
+    spans += [
+        (m.start, m.end, {"k": m.kind, "v": m.key, "r": m.reviewed}) for m in extraction.mentions
+    ]
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), s[2]["k"], str(s[2]["v"])))
+    kept: list[tuple[int, int, dict]] = []
+    for start, end, info in spans:
+        if start < end and (not kept or start >= kept[-1][1]):
+            kept.append((start, end, info))
+    return kept
+
+
+def _parts(text: str, start: int, end: int, inline: list[tuple[int, int, dict]]) -> list[dict]:
+    """Cut text[start:end] into plain parts and recognised parts (clipped to the range)."""
+    parts: list[dict] = []
+    pos = start
+    for s, e, info in inline:
+        s, e = max(s, start), min(e, end)
+        if s >= e:
+            continue
+        if s > pos:
+            parts.append({"t": text[pos:s]})
+        parts.append({"t": text[s:e], **info})
+        pos = e
+    if pos < end:
+        parts.append({"t": text[pos:end]})
+    return parts
+
+
+def _paragraphs(extraction: Extraction, evidence: dict[tuple[int, int], list[str]]) -> list[dict]:
+    """The article body as paragraphs of chunks; evidence passages are chunks of their own.
+
+    ``evidence`` maps (start, end) offsets to the ids of the events they support.
+    """
+    article = extraction.article
+    text = article.text
+    inline = _inline_spans(extraction)
+    # overlapping evidence passages are merged so that highlights never nest
+    merged: list[list] = []
+    for (s, e), events in sorted(evidence.items()):
+        if merged and s < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+            merged[-1][2].append(evidence_anchor(s, e))
+            merged[-1][3].update(events)
+        else:
+            merged.append([s, e, [evidence_anchor(s, e)], set(events)])
+    paragraphs, anchored = [], set()
+    for match in re.finditer(r"[^\n]+", text[article.body_start:]):
+        p_start = article.body_start + match.start()
+        p_end = article.body_start + match.end()
+        if not text[p_start:p_end].strip():
+            continue
+        chunks, pos = [], p_start
+        for s, e, ids, events in merged:
+            s, e = max(s, p_start), min(e, p_end)
+            if s >= e:
+                continue
+            if s > pos:
+                chunks.append({"parts": _parts(text, pos, s, inline)})
+            # a passage running over two paragraphs carries its anchors only once
+            first = ids[0] not in anchored
+            anchored.update(ids)
+            chunks.append({
+                "ids": ids if first else [],
+                "events": sorted(events),
+                "parts": _parts(text, s, e, inline),
+            })
+            pos = e
+        if pos < p_end:
+            chunks.append({"parts": _parts(text, pos, p_end, inline)})
+        paragraphs.append({"start": p_start, "chunks": chunks})
+    return paragraphs
+
+
+def _event_data(event: Event, slugs: dict[str, str]) -> dict:
+    return {
+        "id": event.id,
+        "value": event.value,
+        "mod": event.mod,
+        "precision": granularity(event.value),
+        "sort": sort_date(event.value, event.mod).isoformat(),
+        "types": list(event.types),
+        "mode": event.mode,
+        "actors": list(event.actors),
+        "countries": list(event.countries),
+        "place": event.place,
+        "status": event.status,
+        "title": event.title,
+        "unreviewed_actors": list(event.unreviewed_actors),
+        "aliases": sorted(event.aliases),
+        "inferred_date": event.inferred_date,
+        "date_text": event.date_text,
+        "sources": [
+            {
+                "source": slugs.get(ev.path, source_slug(ev.path)),
+                "start": ev.start,
+                "end": ev.end,
+                "text": ev.text,
+                "anchor": evidence_anchor(ev.start, ev.end),
+            }
+            for ev in event.sources
+        ],
+    }
+
+
+def _source_data(x: Extraction, slug: str, events: Sequence[Event]) -> dict:
+    path = x.article.path
+    evidence: dict[tuple[int, int], list[str]] = {}
+    for event in events:
+        for ev in event.sources:
+            if ev.path == path:
+                evidence.setdefault((ev.start, ev.end), []).append(event.id)
+    drawn = sorted({e.id for e in events if any(ev.path == path for ev in e.sources)})
+    return {
+        "slug": slug,
+        "path": path,
+        "title": x.article.title,
+        "lang": x.article.lang,
+        "url": x.article.url,
+        "outlet": x.article.source,
+        "dct": {"value": x.dct.value, "source": x.dct.source},
+        "warnings": list(x.article.warnings),
+        "events": drawn,
+        "paragraphs": _paragraphs(x, evidence),
+    }
+
+
+def build_data(
+    extractions: Sequence[Extraction], events: Sequence[Event], lang: str = "fr"
+) -> dict:
+    """The sidecar's content: plain JSON-ready data, events in chronological order."""
+    slugs = _source_slugs(extractions)
+    ordered = sorted(
+        events, key=lambda e: (sort_date(e.value, e.mod).isoformat(), e.value, e.id)
+    )
+    by_path = {x.article.path: x for x in extractions}
+    return {
+        "lang": lang,
+        "events": [_event_data(e, slugs) for e in ordered],
+        "sources": [_source_data(by_path[p], slugs[p], ordered) for p in sorted(by_path)],
+    }
+
+
+def _markdown(fields: list[tuple[str, str]]) -> str:
+    lines = [MARKER] + [f"{key}: {_one_line(value)}" for key, value in fields]
+    return "\n".join(lines) + "\n"
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    # unchanged files keep their mtime, which keeps Pelican's caches useful
+    data = text.encode("utf-8")
+    if path.exists() and path.read_bytes() == data:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def _remove_stale(folder: Path, keep: set[str]) -> None:
+    """Delete Markdown files we generated earlier and no longer produce."""
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.glob("*.md")):
+        if path.name in keep:
+            continue
+        with path.open(encoding="utf-8", errors="replace") as f:
+            if f.readline().rstrip("\n") == MARKER:
+                path.unlink()
+
+
+def write_content(
+    extractions: Sequence[Extraction], events: Sequence[Event], content_dir: Path, lang: str = "fr"
+) -> None:
+    """Write events/, sources/ and data/timeline.json under ``content_dir``."""
+    content_dir = Path(content_dir)
+    data = build_data(extractions, events, lang)
+    event_files, source_files = set(), set()
+    for event in data["events"]:
+        name = f"{event['id']}.md"
+        event_files.add(name)
+        _write_if_changed(content_dir / "events" / name, _markdown([
+            ("Title", event["title"] or event["id"]),
+            ("Date", event["sort"]),
+            ("Slug", event["id"]),
+            ("Template", "event"),
+            ("Event_id", event["id"]),
+            ("Lang", lang),
+        ]))
+    for source in data["sources"]:
+        name = f"{source['slug']}.md"
+        source_files.add(name)
+        _write_if_changed(content_dir / "sources" / name, _markdown([
+            ("Title", source["title"] or source["slug"]),
+            ("Slug", source["slug"]),
+            ("Template", "source"),
+            ("Source_slug", source["slug"]),
+            ("Lang", source["lang"] or lang),
+        ]))
+    _remove_stale(content_dir / "events", event_files)
+    _remove_stale(content_dir / "sources", source_files)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)
+    _write_if_changed(content_dir / "data" / DATA_FILE, text + "\n")

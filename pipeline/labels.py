@@ -1,0 +1,389 @@
+"""Human labels for dates, event types and countries, in French or English.
+
+In: ISO-TimeML values ("2020", "2021-11", "2022-11-24", "2021-Q3"), modifiers
+(START/MID/END/APPROX), PLOVER type codes, ISO 3166 alpha-2 codes, a language code.
+Out: plain strings for readers ("fin 2020", "jeudi 24 novembre 2022", "Visite", "Maroc").
+
+Every translatable interface string lives in ``STRINGS`` below, so that a new language
+is one more dictionary. Dates are formatted by Babel so that month and weekday names
+follow the locale's conventions rather than the machine's.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton
+
+from pipeline.records import granularity
+
+LANGS = ("fr", "en")
+
+# Interface strings. Keys are used by the theme templates and the site plugin.
+STRINGS: dict[str, dict[str, str]] = {
+    "fr": {
+        "site_title": "Chronologie diplomatique",
+        "site_description": (
+            "Événements diplomatiques datés, chacun relié aux phrases qui en témoignent."
+        ),
+        "skip": "Aller au contenu",
+        "timeline": "Chronologie",
+        "events": "Événements",
+        "sources": "Sources",
+        "source": "Source",
+        "actors": "Acteurs",
+        "countries": "Pays",
+        "pairs": "Paires de pays",
+        "types": "Types",
+        "years": "Années",
+        "place": "Lieu",
+        "date": "Date",
+        "precision": "Précision",
+        "type": "Type",
+        "status": "Statut",
+        "evidence": "Ce que disent les sources",
+        "read_in_context": "Lire dans l’article",
+        "drawn_events": "Événements tirés de cet article",
+        "published": "Date de l’article",
+        "dct_inferred": "date déduite du texte",
+        "inferred_date": "date déduite",
+        "inferred_date_help": "La date de cet événement a été déduite et non lue telle quelle.",
+        "previous": "Événement précédent",
+        "next": "Événement suivant",
+        "permalink": "Lien permanent",
+        "n_sources_1": "1 source",
+        "n_sources_n": "{n} sources",
+        "n_events_1": "1 événement",
+        "n_events_n": "{n} événements",
+        "filters": "Filtrer",
+        "filter_type": "Type",
+        "filter_country": "Pays",
+        "filter_actor": "Acteur",
+        "filter_all": "Tous",
+        "filter_reset": "Réinitialiser",
+        "filter_count": "{n} événement(s) affiché(s)",
+        "overview": "Vue d’ensemble : événements datés au mois ou au jour, par mois",
+        "exports": "Exporter",
+        "search": "Rechercher",
+        "unreviewed": "nom non vérifié",
+        "planned": "prévu",
+        "happened": "a eu lieu",
+        "original": "Article original",
+        "legend_timex": "date reconnue",
+        "legend_mention": "acteur reconnu",
+        "legend_evidence": "passage cité comme preuve",
+        "legend": "Légende",
+        "by_actor": "Par acteur",
+        "by_country": "Par pays",
+        "by_pair": "Par paire de pays",
+        "by_type": "Par type",
+        "by_year": "Par année",
+        "browse": "Parcourir",
+        "back_to_timeline": "Retour à la chronologie",
+        "moved": "Cet événement a changé d’adresse.",
+        "about": "À propos",
+        "footer": "Chaque événement renvoie aux phrases des articles qui en témoignent.",
+        "precision_day": "jour",
+        "precision_month": "mois",
+        "precision_year": "année",
+        "precision_quarter": "trimestre",
+        "precision_half": "semestre",
+        "precision_season": "saison",
+        "precision_week": "semaine",
+        "precision_decade": "décennie",
+        "precision_century": "siècle",
+        "precision_unknown": "inconnue",
+        "approximate": "approximative",
+        "month_unknown": "{year}, sans mois précis",
+        "search_help": (
+            "La recherche demande JavaScript et un site servi par un serveur web ; "
+            "sinon, parcourez la chronologie ou les pages par acteur et par pays."
+        ),
+    },
+    "en": {
+        "site_title": "Diplomatic timeline",
+        "site_description": "Dated diplomatic events, each linked to the sentences that attest it.",
+        "skip": "Skip to content",
+        "timeline": "Timeline",
+        "events": "Events",
+        "sources": "Sources",
+        "source": "Source",
+        "actors": "Actors",
+        "countries": "Countries",
+        "pairs": "Country pairs",
+        "types": "Types",
+        "years": "Years",
+        "place": "Place",
+        "date": "Date",
+        "precision": "Precision",
+        "type": "Type",
+        "status": "Status",
+        "evidence": "What the sources say",
+        "read_in_context": "Read in the article",
+        "drawn_events": "Events drawn from this article",
+        "published": "Article date",
+        "dct_inferred": "date inferred from the text",
+        "inferred_date": "inferred date",
+        "inferred_date_help": "This event's date was inferred rather than read as such.",
+        "previous": "Previous event",
+        "next": "Next event",
+        "permalink": "Permalink",
+        "n_sources_1": "1 source",
+        "n_sources_n": "{n} sources",
+        "n_events_1": "1 event",
+        "n_events_n": "{n} events",
+        "filters": "Filter",
+        "filter_type": "Type",
+        "filter_country": "Country",
+        "filter_actor": "Actor",
+        "filter_all": "All",
+        "filter_reset": "Reset",
+        "filter_count": "{n} event(s) shown",
+        "overview": "Overview: events dated to the month or day, per month",
+        "exports": "Export",
+        "search": "Search",
+        "unreviewed": "unverified name",
+        "planned": "planned",
+        "happened": "happened",
+        "original": "Original article",
+        "legend_timex": "recognised date",
+        "legend_mention": "recognised actor",
+        "legend_evidence": "passage quoted as evidence",
+        "legend": "Legend",
+        "by_actor": "By actor",
+        "by_country": "By country",
+        "by_pair": "By country pair",
+        "by_type": "By type",
+        "by_year": "By year",
+        "browse": "Browse",
+        "back_to_timeline": "Back to the timeline",
+        "moved": "This event has moved.",
+        "about": "About",
+        "footer": "Every event links to the article sentences that attest it.",
+        "precision_day": "day",
+        "precision_month": "month",
+        "precision_year": "year",
+        "precision_quarter": "quarter",
+        "precision_half": "half-year",
+        "precision_season": "season",
+        "precision_week": "week",
+        "precision_decade": "decade",
+        "precision_century": "century",
+        "precision_unknown": "unknown",
+        "approximate": "approximate",
+        "month_unknown": "{year}, month not known",
+        "search_help": (
+            "Search needs JavaScript and the site served by a web server; "
+            "otherwise browse the timeline or the pages per actor and country."
+        ),
+    },
+}
+
+# Plain labels for PLOVER codes; a mode refines CONSULT (a meeting) into its kind.
+TYPE_LABELS: dict[str, dict[str, str]] = {
+    "fr": {
+        "CONSULT": "Entretien",
+        "AGREE": "Accord signé",
+        "STATEMENT": "Déclaration",
+        "SUPPORT": "Soutien",
+        "SANCTION": "Sanction",
+        "COOPERATE": "Coopération",
+        "AID": "Aide",
+        "REQUEST": "Demande",
+        "ACCUSE": "Accusation",
+        "REJECT": "Rejet",
+        "THREATEN": "Menace",
+        "PROTEST": "Protestation",
+        "CONCEDE": "Concession",
+        "RETREAT": "Retrait",
+        "DISAPPROVE": "Désapprobation",
+    },
+    "en": {
+        "CONSULT": "Talks",
+        "AGREE": "Agreement signed",
+        "STATEMENT": "Statement",
+        "SUPPORT": "Support",
+        "SANCTION": "Sanction",
+        "COOPERATE": "Cooperation",
+        "AID": "Aid",
+        "REQUEST": "Request",
+        "ACCUSE": "Accusation",
+        "REJECT": "Rejection",
+        "THREATEN": "Threat",
+        "PROTEST": "Protest",
+        "CONCEDE": "Concession",
+        "RETREAT": "Withdrawal",
+        "DISAPPROVE": "Disapproval",
+    },
+}
+
+MODE_LABELS: dict[str, dict[str, str]] = {
+    "fr": {"visit": "Visite", "phone": "Entretien téléphonique", "host": "Visite",
+           "third-party": "Rencontre", "signing": "Accord signé",
+           "recognition": "Reconnaissance", "break": "Rupture des relations"},
+    "en": {"visit": "Visit", "phone": "Phone call", "host": "Visit",
+           "third-party": "Meeting", "signing": "Agreement signed",
+           "recognition": "Recognition", "break": "Relations broken off"},
+}
+
+# How a modifier reads in front of a period; "{}" is the period's own label.
+MOD_PATTERNS: dict[str, dict[str, str]] = {
+    "fr": {"START": "début {}", "MID": "mi-{}", "END": "fin {}", "APPROX": "vers {}",
+           "BEFORE": "avant {}", "AFTER": "après {}"},
+    "en": {"START": "early {}", "MID": "mid-{}", "END": "late {}", "APPROX": "around {}",
+           "BEFORE": "before {}", "AFTER": "after {}"},
+}
+
+_WEEKDAYS = re.compile(
+    r"\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday"
+    r"|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+_QUARTER = {"fr": "{n}e trimestre {y}", "en": "Q{n} {y}"}
+_HALF = {"fr": "{n}e semestre {y}", "en": "H{n} {y}"}
+_SEASONS = {
+    "fr": {"SP": "printemps {y}", "SU": "été {y}", "FA": "automne {y}", "WI": "hiver {y}"},
+    "en": {"SP": "spring {y}", "SU": "summer {y}", "FA": "autumn {y}", "WI": "winter {y}"},
+}
+
+
+def strings(lang: str) -> dict[str, str]:
+    """The interface strings for ``lang`` (French when the language is unknown)."""
+    return STRINGS.get(lang, STRINGS["fr"])
+
+
+def _lang(lang: str) -> str:
+    return lang if lang in LANGS else "fr"
+
+
+def period(value: str) -> tuple[dt.date, dt.date] | None:
+    """First and last day covered by an ISO-TimeML value, or None if it is not a date."""
+    try:
+        g = granularity(value)
+        if g == "day":
+            day = dt.date.fromisoformat(value)
+            return day, day
+        year = int(value[:4]) if len(value) >= 4 else None
+        if g == "year" and year is not None:
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if g == "month" and year is not None:
+            month = int(value[5:7])
+            last_day = calendar.monthrange(year, month)[1]
+            return dt.date(year, month, 1), dt.date(year, month, last_day)
+        if g in ("quarter", "half") and year is not None:
+            n = int(value[6:])
+            span = 3 if g == "quarter" else 6
+            first = (n - 1) * span + 1
+            last = first + span - 1
+            return dt.date(year, first, 1), dt.date(year, last, calendar.monthrange(year, last)[1])
+        if g == "season" and year is not None:
+            first, last = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 12)}[value[5:]]
+            return dt.date(year, first, 1), dt.date(year, last, calendar.monthrange(year, last)[1])
+        if g == "week" and year is not None:
+            monday = dt.date.fromisocalendar(year, int(value[6:]), 1)
+            return monday, monday + dt.timedelta(days=6)
+        if g == "decade":
+            y = int(value) * 10
+            return dt.date(y, 1, 1), dt.date(y + 9, 12, 31)
+        if g == "century":
+            y = int(value) * 100
+            return dt.date(y, 1, 1), dt.date(y + 99, 12, 31)
+    except (ValueError, KeyError):
+        return None
+    return None
+
+
+def sort_date(value: str, mod: str | None = None) -> dt.date:
+    """A full date standing for the period when ordering events.
+
+    The first day of the period, except that END sorts on its last day and MID on its
+    middle, so that "fin 2020" comes after "juin 2020". Unknown values sort first (1 Jan 1).
+    """
+    span = period(value)
+    if span is None:
+        return dt.date(1, 1, 1)
+    first, last = span
+    if mod == "END":
+        return last
+    if mod == "MID":
+        return first + (last - first) // 2
+    return first
+
+
+def date_label(value: str, mod: str | None = None, date_text: str = "", lang: str = "fr") -> str:
+    """An honest label: only the precision the value has ("fin 2020", "novembre 2021").
+
+    A day is shown with its weekday when the source itself named the weekday
+    (``date_text`` like "jeudi 24 novembre").
+    """
+    lang = _lang(lang)
+    g = granularity(value)
+    span = period(value)
+    if span is None:
+        return value
+    first = span[0]
+    year = str(first.year)
+    if g == "day":
+        fmt = "full" if _WEEKDAYS.search(date_text or "") else "long"
+        label = format_date(first, format=fmt, locale=lang)
+        if lang == "fr" and first.day == 1:
+            label = re.sub(r"(^|\s)1(\s)", r"\g<1>1er\2", label, count=1)
+    elif g == "month":
+        label = format_skeleton("yMMMM", first, locale=lang)
+    elif g == "year":
+        label = year
+    elif g == "quarter":
+        label = _QUARTER[lang].format(n=value[6:], y=year)
+    elif g == "half":
+        label = _HALF[lang].format(n=value[6:], y=year)
+    elif g == "season":
+        label = _SEASONS[lang][value[5:]].format(y=year)
+    elif g == "week":
+        start = format_date(first, format="long", locale=lang)
+        label = ("semaine du {}" if lang == "fr" else "week of {}").format(start)
+    elif g == "decade":
+        label = ("années {}" if lang == "fr" else "the {}s").format(first.year)
+    else:
+        label = ("{}e siècle" if lang == "fr" else "{}th century").format(first.year // 100 + 1)
+    pattern = MOD_PATTERNS[lang].get(mod or "")
+    return pattern.format(label) if pattern else label
+
+
+def month_label(year: int, month: int, lang: str = "fr") -> str:
+    """ "novembre 2021" / "November 2021", for timeline headings."""
+    return format_skeleton("yMMMM", dt.date(year, month, 1), locale=_lang(lang))
+
+
+def month_name(month: int, lang: str = "fr") -> str:
+    """The stand-alone month name ("novembre"), for headings under a year."""
+    return Locale.parse(_lang(lang)).months["stand-alone"]["wide"][month]
+
+
+def type_label(types: tuple[str, ...] | list[str], mode: str | None, lang: str = "fr") -> str:
+    """One plain label for an event: the mode for meetings, else its first known type."""
+    lang = _lang(lang)
+    if mode and mode in MODE_LABELS[lang]:
+        return MODE_LABELS[lang][mode]
+    for code in types:
+        if code in TYPE_LABELS[lang]:
+            return TYPE_LABELS[lang][code]
+    return types[0].capitalize() if types else TYPE_LABELS[lang]["STATEMENT"]
+
+
+def code_label(code: str, lang: str = "fr") -> str:
+    """The plain label of one PLOVER code (for facet pages per type)."""
+    return TYPE_LABELS[_lang(lang)].get(code, code.capitalize())
+
+
+def country_name(code: str, lang: str = "fr") -> str:
+    """Babel's name for an ISO 3166 alpha-2 code, or the code itself when unknown."""
+    return Locale.parse(_lang(lang)).territories.get(code.upper(), code)
+
+
+def plural(n: int, key: str, lang: str = "fr") -> str:
+    """ "1 source" / "3 sources" using the ``<key>_1`` / ``<key>_n`` strings."""
+    table = strings(lang)
+    return table[f"{key}_1"] if n == 1 else table[f"{key}_n"].format(n=n)

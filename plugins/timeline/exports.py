@@ -1,0 +1,178 @@
+"""Machine-readable exports of the timeline, as text.
+
+In: the view model (``model.Timeline``) and the public site address ("" if unknown).
+Out: ``events.json``, ``events.csv`` (RFC 4180), ``events.ics`` (RFC 5545, periods as
+all-day spans), ``timeline.json`` (TimelineJS3), an Atom feed and a sitemap.
+
+No clock is read: every date written comes from the events, so two builds of the same
+data give the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import io
+import json
+from xml.sax.saxutils import escape as xml_escape
+
+from pipeline import labels
+
+UID_DOMAIN = "diplo-timeline"
+_FIELDS = ("id", "value", "mod", "precision", "sort", "date_label", "title", "types",
+           "mode", "actors", "countries", "place", "status", "inferred_date")
+
+
+def _record(event: dict) -> dict:
+    rec = {k: event.get(k) for k in _FIELDS}
+    rec["url"] = event["url"]
+    rec["sources"] = [
+        {"source": ev["source"], "start": ev["start"], "end": ev["end"], "text": ev["text"],
+         "url": ev["url"]}
+        for ev in event["evidence"]
+    ]
+    return rec
+
+
+def events_json(timeline) -> str:
+    """All events with their evidence, in chronological order."""
+    records = [_record(e) for e in timeline.events]
+    return json.dumps(records, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+def events_csv(timeline) -> str:
+    """One row per event; list fields joined with "; "."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    header = ["id", "date", "mod", "precision", "date_label", "title", "types", "mode",
+              "actors", "countries", "place", "status", "inferred_date", "sources", "url"]
+    writer.writerow(header)
+    for e in timeline.events:
+        writer.writerow([
+            e["id"], e["value"], e.get("mod") or "", e["precision"], e["date_label"], e["title"],
+            "; ".join(e["types"]), e.get("mode") or "", "; ".join(e["actors"]),
+            "; ".join(e["countries"]), e.get("place") or "", e["status"],
+            "yes" if e.get("inferred_date") else "no", e["n_sources"], e["url"],
+        ])
+    return out.getvalue()
+
+
+def _ics_text(text: str) -> str:
+    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\n", "\\n"))
+
+
+def _fold(line: str) -> str:
+    """Fold a content line at 75 octets without cutting a UTF-8 character (RFC 5545 3.1)."""
+    parts, current = [], ""
+    for ch in line:
+        limit = 75 if not parts else 74  # continuation lines start with a space
+        if len((current + ch).encode("utf-8")) > limit:
+            parts.append(current)
+            current = ""
+        current += ch
+    parts.append(current)
+    return "\r\n ".join(parts)
+
+
+def events_ics(timeline, public_url: str = "") -> str:
+    """An iCalendar file: every event is an all-day span covering its whole period."""
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//{UID_DOMAIN}//timeline//EN",
+             "CALSCALE:GREGORIAN", f"X-WR-CALNAME:{_ics_text(timeline.t['site_title'])}"]
+    for e in timeline.events:
+        span = labels.period(e["value"])
+        if span is None:
+            continue
+        first, last = span
+        stamp = dt.date.fromisoformat(e["sort"]).strftime("%Y%m%dT000000Z")
+        description = f"{e['date_label']} — {e['type_label']}. " + " ".join(
+            f"« {ev['text']} »" for ev in e["evidence"])
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{e['id']}@{UID_DOMAIN}",
+            f"DTSTAMP:{stamp}",  # required; derived from the event so builds are stable
+            f"DTSTART;VALUE=DATE:{first.strftime('%Y%m%d')}",
+            # DTEND is exclusive: the day after the period's last day
+            f"DTEND;VALUE=DATE:{(last + dt.timedelta(days=1)).strftime('%Y%m%d')}",
+            f"SUMMARY:{_ics_text(e['title'])}",
+            f"DESCRIPTION:{_ics_text(description)}",
+        ]
+        if e.get("place"):
+            lines.append(f"LOCATION:{_ics_text(e['place'])}")
+        if e["type_labels"]:
+            lines.append("CATEGORIES:" + ",".join(_ics_text(c) for c in e["type_labels"]))
+        if public_url:
+            lines.append(f"URL:{public_url}/{e['url']}")
+        if e["status"] == "planned":
+            lines.append("STATUS:TENTATIVE")
+        lines.append("END:VEVENT")
+    lines.append("END:VCALENDAR")
+    return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def _tl_date(value: str) -> dict:
+    parts = value.split("-")
+    out = {"year": parts[0][:4]}
+    if len(parts) >= 2 and parts[1].isdigit():
+        out["month"] = parts[1]
+    if len(parts) == 3 and parts[2].isdigit():
+        out["day"] = parts[2]
+    return out
+
+
+def timelinejs(timeline) -> str:
+    """TimelineJS3 JSON. TimelineJS renders text as HTML, so every string is escaped."""
+    events = []
+    for e in timeline.events:
+        quotes = "".join(f"<blockquote>{html.escape(ev['text'])}</blockquote>"
+                         for ev in e["evidence"])
+        events.append({
+            "unique_id": e["id"],
+            "start_date": _tl_date(e["value"] if e["precision"] in ("day", "month", "year")
+                                   else e["sort"]),
+            "display_date": html.escape(e["date_label"]),
+            "group": html.escape(e["type_label"]),
+            "text": {"headline": html.escape(e["title"]), "text": quotes},
+        })
+    data = {"title": {"text": {"headline": html.escape(timeline.t["site_title"]),
+                               "text": html.escape(timeline.t["site_description"])}},
+            "events": events}
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+def atom(timeline, public_url: str = "") -> str:
+    """Atom 1.0 feed of the latest events; ``updated`` is the newest event's date."""
+    base = public_url.rstrip("/")
+    recent = sorted(timeline.events, key=lambda e: (e["sort"], e["id"]), reverse=True)[:50]
+    updated = f"{recent[0]['sort']}T00:00:00Z" if recent else "1970-01-01T00:00:00Z"
+    feed_id = f"{base}/" if base else f"urn:{UID_DOMAIN}:events"
+    out = ['<?xml version="1.0" encoding="utf-8"?>',
+           f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{timeline.lang}">',
+           f"<title>{xml_escape(timeline.t['site_title'])}</title>",
+           f"<id>{xml_escape(feed_id)}</id>", f"<updated>{updated}</updated>",
+           f'<link rel="alternate" href="{xml_escape(base + "/" if base else "index.html")}"/>']
+    for e in recent:
+        href = f"{base}/{e['url']}" if base else e["url"]
+        summary = f"{e['date_label']} — {e['type_label']}"
+        out += ["<entry>", f"<title>{xml_escape(e['title'])}</title>",
+                f"<id>urn:{UID_DOMAIN}:event:{xml_escape(e['id'])}</id>",
+                f"<updated>{e['sort']}T00:00:00Z</updated>",
+                f'<link rel="alternate" href="{xml_escape(href, {chr(34): "&quot;"})}"/>',
+                f"<summary>{xml_escape(summary)}</summary>", "</entry>"]
+    out.append("</feed>")
+    return "\n".join(out) + "\n"
+
+
+def sitemap(timeline, public_url: str, facet_kinds) -> str | None:
+    """A sitemap.xml; it needs absolute addresses, so none without a public URL."""
+    if not public_url:
+        return None
+    base = public_url.rstrip("/")
+    paths = ["", "browse.html", "sources/index.html"]
+    paths += [e["url"] for e in timeline.events]
+    paths += [s["url"] for s in timeline.sources]
+    paths += [f.url for kind in facet_kinds for f in timeline.facets.get(kind, [])]
+    urls = "".join(f"<url><loc>{xml_escape(f'{base}/{p}')}</loc></url>\n" for p in paths)
+    return ('<?xml version="1.0" encoding="utf-8"?>\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + urls + "</urlset>\n")

@@ -1,0 +1,72 @@
+"""Pelican generator for everything that is not one event or one source page.
+
+In: the sidecar (``TIMELINE_DATA`` setting) and the theme's templates.
+Out: the view model in the shared template context (``timeline``, ``t``), then facet
+pages (per actor, country, pair, type, year), the browse and sources indexes, redirect
+pages for old event ids, the exports, the overview chart, the Atom feed and the sitemap.
+
+The model is put into the context during ``generate_context`` so that Pelican's own
+article and page writers (which run later) can use it in ``event.html``/``source.html``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from . import exports, model, svg
+
+DATA_FILE = "timeline.json"  # as written by pipeline.content
+FACET_KINDS = ("actor", "country", "pair", "type", "year")
+
+
+class TimelineGenerator(Generator):
+    """Loads the sidecar into the context and writes the timeline's extra pages."""
+
+    def generate_context(self) -> None:
+        path = Path(self.settings.get("TIMELINE_DATA") or Path(self.path) / "data" / DATA_FILE)
+        data = (json.loads(path.read_text(encoding="utf-8")) if path.exists()
+                else {"lang": "fr", "events": [], "sources": []})
+        timeline = model.build(data, self.settings.get("TIMELINE_LANG"))
+        self.timeline = timeline
+        self.context["timeline"] = timeline
+        self.context["t"] = timeline.t
+        self.context["SITENAME"] = self.settings.get("SITENAME") or timeline.t["site_title"]
+        self.context["TIMELINE_LANG"] = timeline.lang
+        self.context["overview_svg"] = svg.overview(timeline)
+
+    def _write(self, writer, name: str, template: str, **kwargs) -> None:
+        writer.write_file(name, self.get_template(template), self.context,
+                          relative_urls=self.settings["RELATIVE_URLS"], **kwargs)
+
+    def generate_output(self, writer) -> None:
+        timeline = self.timeline
+        for kind in FACET_KINDS:
+            for facet in timeline.facets.get(kind, []):
+                self._write(writer, facet.url, "facet", facet=facet)
+        self._write(writer, "browse.html", "browse")
+        self._write(writer, "search.html", "search")
+        self._write(writer, "sources/index.html", "sources")
+        for alias, event in timeline.redirects:
+            self._write(writer, f"events/{alias}.html", "redirect", event=event)
+        public = self.settings.get("TIMELINE_PUBLIC_URL", "")
+        out = Path(self.output_path)
+        files = {
+            "events.json": exports.events_json(timeline),
+            "events.csv": exports.events_csv(timeline),
+            "events.ics": exports.events_ics(timeline, public),
+            "timeline.json": exports.timelinejs(timeline),
+            "feed.atom": exports.atom(timeline, public),
+            "sitemap.xml": exports.sitemap(timeline, public, FACET_KINDS),
+            "overview.svg": svg.overview(timeline, standalone=True),
+        }
+        for name, text in files.items():
+            if text is None:
+                continue
+            target = out / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            # newline="" keeps the CRLF line ends RFC 4180 and RFC 5545 ask for
+            with target.open("w", encoding="utf-8", newline="") as f:
+                f.write(text)

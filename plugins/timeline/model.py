@@ -1,0 +1,175 @@
+"""The site's view model, built from the sidecar written by ``pipeline.content``.
+
+In: the parsed ``data/timeline.json`` and an interface language.
+Out: a ``Timeline`` with events carrying ready-to-print labels and links, sources, facets
+(per actor, country, pair of countries, type, year) and the year/month grouping of the
+timeline page. Everything is ordered deterministically; templates only print it.
+
+URLs are relative to the site root; templates prefix them with ``SITEURL``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from itertools import combinations, groupby
+
+from pipeline import labels
+
+
+def slugify(text: str) -> str:
+    """ASCII slug for facet URLs ("Benny Gantz" -> "benny-gantz", "Israël" -> "israel")."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+
+
+def _iso_datetime(value: str) -> str:
+    """A valid HTML ``datetime`` for a TimeML value: day, month and year pass as they are."""
+    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        return value
+    return value[:4] if re.fullmatch(r"\d{4}.*", value) else ""
+
+
+@dataclass
+class Facet:
+    """One browsable value (an actor, a country, a pair, a type or a year)."""
+
+    kind: str  # actor | country | pair | type | year
+    key: str
+    label: str
+    url: str
+    events: list = field(default_factory=list)
+
+
+@dataclass
+class Timeline:
+    lang: str
+    t: dict
+    events: list
+    events_by_id: dict
+    sources: list
+    sources_by_slug: dict
+    facets: dict  # kind -> list[Facet], sorted by label
+    years: list  # [{year, months: [{month, label, events}]}]
+    redirects: list  # [(old id, event)]
+    facet_urls: dict  # (kind, key) -> url, to link names recognised in source texts
+
+
+def _facet(facets: dict, kind: str, key: str, label: str, event: dict) -> Facet:
+    table = facets.setdefault(kind, {})
+    if key not in table:
+        table[key] = Facet(kind, key, label, f"{kind}/{slugify(key)}.html")
+    table[key].events.append(event)
+    return table[key]
+
+
+def _event(raw: dict, lang: str, titles: dict) -> dict:
+    t = labels.strings(lang)
+    value = raw["value"]
+    precision = raw.get("precision") or "unknown"
+    n = len(raw["sources"])
+    return {
+        **raw,
+        "url": f"events/{raw['id']}.html",
+        "date_label": labels.date_label(value, raw.get("mod"), raw.get("date_text", ""), lang),
+        "datetime": _iso_datetime(value),
+        "precision_label": t.get(f"precision_{precision}", precision)
+        + (f" ({t['approximate']})" if raw.get("mod") == "APPROX" else ""),
+        "type_label": labels.type_label(raw["types"], raw.get("mode"), lang),
+        "type_labels": [labels.code_label(c, lang) for c in raw["types"]],
+        "n_sources": n,
+        "n_sources_label": labels.plural(n, "n_sources", lang),
+        "year": raw["sort"][:4],
+        "month": int(raw["sort"][5:7]),
+        "evidence": [
+            {
+                **ev,
+                "url": f"sources/{ev['source']}.html#{ev['anchor']}",
+                "source_title": titles.get(ev["source"], ev["source"]),
+            }
+            for ev in raw["sources"]
+        ],
+    }
+
+
+def _link_facets(event: dict, facets: dict, lang: str) -> None:
+    """Register the event under each of its facets and keep the links on the event."""
+    unreviewed = set(event.get("unreviewed_actors", []))
+    event["actor_links"] = [
+        {"name": a, "url": _facet(facets, "actor", a, a, event).url, "unreviewed": a in unreviewed}
+        for a in event["actors"]
+    ]
+    codes = sorted(set(event["countries"]))
+    event["country_links"] = [
+        {"code": c, "name": labels.country_name(c, lang),
+         "url": _facet(facets, "country", c, labels.country_name(c, lang), event).url}
+        for c in codes
+    ]
+    event["pair_links"] = []
+    for a, b in combinations(codes, 2):
+        names = sorted([labels.country_name(a, lang), labels.country_name(b, lang)])
+        facet = _facet(facets, "pair", f"{a}-{b}", " – ".join(names), event)
+        event["pair_links"].append({"name": facet.label, "url": facet.url})
+    event["type_links"] = [
+        {"code": c, "name": labels.code_label(c, lang),
+         "url": _facet(facets, "type", c, labels.code_label(c, lang), event).url}
+        for c in event["types"]
+    ]
+    event["year_url"] = _facet(facets, "year", event["year"], event["year"], event).url
+
+
+def _month_of(event: dict) -> int | None:
+    """The month an event is listed under, or None when its date is coarser than a month."""
+    return event["month"] if event["precision"] in ("day", "month") else None
+
+
+def build(data: dict, lang: str | None = None) -> Timeline:
+    """The view model for ``data`` (the sidecar) in ``lang`` (default: the sidecar's)."""
+    lang = lang or data.get("lang") or "fr"
+    t = labels.strings(lang)
+    titles = {s["slug"]: s["title"] for s in data["sources"]}
+    events = [_event(raw, lang, titles) for raw in data["events"]]
+    facets: dict = {}
+    for i, event in enumerate(events):
+        event["prev"] = events[i - 1] if i > 0 else None
+        event["next"] = events[i + 1] if i + 1 < len(events) else None
+        _link_facets(event, facets, lang)
+    by_id = {e["id"]: e for e in events}
+    sources = []
+    for raw in data["sources"]:
+        dct = raw["dct"]
+        sources.append({
+            **raw,
+            "url": f"sources/{raw['slug']}.html",
+            "dct_label": labels.date_label(dct["value"], None, "", lang) if dct else "",
+            "dct_datetime": _iso_datetime(dct["value"]) if dct else "",
+            "drawn": [by_id[i] for i in raw["events"] if i in by_id],
+        })
+    years = []
+    for year, in_year in groupby(events, key=lambda e: e["year"]):
+        months = []
+        # an event known only to the year (or season...) is not put under a month: it gets a
+        # group of its own at its place in the order, so no heading claims a false precision
+        for n, (month, in_month) in enumerate(groupby(in_year, key=_month_of)):
+            months.append({
+                "month": month,
+                "label": (labels.month_name(month, lang).capitalize() + f" {year}" if month
+                          else t["month_unknown"].format(year=year)),
+                "anchor": f"m-{year}-{month:02d}" if month else f"y-{year}-{n}",
+                "events": list(in_month),
+            })
+        years.append({"year": year, "anchor": f"y-{year}", "months": months})
+    sorted_facets = {
+        kind: sorted(table.values(), key=lambda f: (slugify(f.label), f.key))
+        for kind, table in facets.items()
+    }
+    sorted_facets["year"] = sorted(facets.get("year", {}).values(), key=lambda f: f.key)
+    redirects = sorted(
+        ((alias, e) for e in events for alias in e.get("aliases", []) if alias not in by_id),
+        key=lambda pair: pair[0],
+    )
+    facet_urls = {f"{kind}:{key}": f.url for kind, table in facets.items()
+                  for key, f in table.items()}
+    return Timeline(lang, t, events, by_id, sources, {s["slug"]: s for s in sources},
+                    sorted_facets, years, redirects, facet_urls)

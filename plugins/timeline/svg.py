@@ -1,0 +1,130 @@
+"""Build-time SVG overview: one bar per month (or per year over long spans).
+
+In: the view model. Out: SVG markup where each bar links to its month on the timeline
+page. All text is XML-escaped here, because the markup is inserted into pages as is.
+The chart uses classes, not inline styles, so that the page's CSP can forbid them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from xml.sax.saxutils import escape, quoteattr
+
+from pipeline import labels
+
+WIDTH, HEIGHT, AXIS = 800, 120, 18
+MAX_MONTHS = 120  # beyond ten years a bar per month gets too thin: count per year
+
+
+def _fine(event: dict) -> bool:
+    return event["precision"] in ("day", "month")
+
+
+def _buckets(timeline) -> list[tuple[str, str, str, int]]:
+    """(anchor, label, axis label or "", count) for each month or year in the range.
+
+    Only events dated to the month or the day are counted in a month; coarser ones are
+    drawn as spans (see ``_spans``) so that no bar claims a precision the data lacks.
+    """
+    lang = timeline.lang
+    # the range follows the events dated to the month or day, so that one old event known
+    # only by its year (a 1777 treaty) does not squash the recent months into a line
+    dated = [e for e in timeline.events if _fine(e)] or timeline.events
+    periods = [p for p in (labels.period(e["value"]) for e in dated) if p]
+    if not periods:
+        return []
+    (y0, m0) = min((p[0].year, p[0].month) for p in periods)
+    (y1, m1) = max((p[1].year, p[1].month) for p in periods)
+    span = (y1 - y0) * 12 + m1 - m0 + 1
+    if span > MAX_MONTHS:
+        years = Counter(int(e["sort"][:4]) for e in dated)
+        n = y1 - y0 + 1
+        every = next(k for k in (1, 2, 5, 10, 25, 50, 100, 1000) if n / k <= 12)
+        return [(f"y-{y}", str(y), str(y) if y % every == 0 else "", years.get(y, 0))
+                for y in range(y0, y1 + 1)]
+    months = Counter((int(e["sort"][:4]), int(e["sort"][5:7]))
+                     for e in timeline.events if _fine(e))
+    out = []
+    for i in range(span):
+        y, m = y0 + (m0 - 1 + i) // 12, (m0 - 1 + i) % 12 + 1
+        # a year label at the start and at each January not too close to it
+        close = i * WIDTH / span < 40
+        axis = str(y) if i == 0 or (m == 1 and not close) else ""
+        out.append((f"m-{y}-{m:02d}", labels.month_label(y, m, lang), axis, months.get((y, m), 0)))
+    return out
+
+
+def _spans(timeline, buckets, step: float) -> list[str]:
+    """Thin linked bands over the months covered by events dated coarser than a month."""
+    if not buckets or not buckets[0][0].startswith("m-"):
+        return []
+    y0, m0 = int(buckets[0][0][2:6]), int(buckets[0][0][7:9])
+
+    def column(day) -> int:  # months from the first bucket
+        return (day.year - y0) * 12 + day.month - m0
+
+    out = []
+    for row, e in enumerate(x for x in timeline.events if not _fine(x)):
+        period = labels.period(e["value"])
+        if period is None:
+            continue
+        first, last = column(period[0]), column(period[1])
+        if last < 0 or first >= len(buckets):
+            continue  # outside the chart: listed on the timeline only
+        first, last = max(first, 0), min(last, len(buckets) - 1)
+        # "fin 2020" covers the last third of the year, "début" the first, "mi-" the middle
+        third = max((last - first + 1) // 3, 1)
+        if e.get("mod") == "END":
+            first = last - third + 1
+        elif e.get("mod") == "START":
+            last = first + third - 1
+        elif e.get("mod") == "MID":
+            first = first + third
+            last = first + third - 1
+        y = 2 + (row % 4) * 8
+        name = f"{e['date_label']} : {e['title']}"
+        out.append(
+            f'<a href={quoteattr("#e-" + e["id"])} aria-label={quoteattr(name)}>'
+            f"<title>{escape(name)}</title>"
+            f'<rect class="span" x="{first * step:.1f}" y="{y}" '
+            f'width="{(last - first + 1) * step:.1f}" height="6" rx="3"/></a>'
+        )
+    return out
+
+
+def overview(timeline, standalone: bool = False) -> str:
+    """SVG markup; ``standalone`` adds the XML namespace and links to ``index.html``."""
+    buckets = _buckets(timeline)
+    title = escape(timeline.t["overview"])
+    if not buckets:
+        return ""
+    top = max(count for *_, count in buckets) or 1
+    step = WIDTH / len(buckets)
+    bar = max(step * 0.8, 1.0)
+    prefix = "index.html" if standalone else ""
+    ns = ' xmlns="http://www.w3.org/2000/svg"' if standalone else ""
+    out = [f'<svg{ns} class="overview" viewBox="0 0 {WIDTH} {HEIGHT + AXIS}" role="img" '
+           f'aria-labelledby="overview-title">',
+           f'<title id="overview-title">{title}</title>',
+           f'<line class="axis" x1="0" y1="{HEIGHT}" x2="{WIDTH}" y2="{HEIGHT}"/>']
+    for i, (anchor, label, axis, count) in enumerate(buckets):
+        x = i * step
+        if axis:
+            out.append(f'<text class="tick" x="{x:.1f}" y="{HEIGHT + AXIS - 4}">{escape(axis)}'
+                       "</text>")
+        if not count:
+            continue
+        h = max((HEIGHT - 36) * count / top, 3)  # the top 36 units are kept for spans
+        name = f"{label} : {labels.plural(count, 'n_events', timeline.lang)}"
+        out.append(
+            f'<a href={quoteattr(prefix + "#" + anchor)} aria-label={quoteattr(name)}>'
+            f"<title>{escape(name)}</title>"
+            f'<rect class="bar" x="{x + (step - bar) / 2:.1f}" y="{HEIGHT - h:.1f}" '
+            f'width="{bar:.1f}" height="{h:.1f}"/></a>'
+        )
+    spans = _spans(timeline, buckets, step)
+    if standalone:
+        spans = [s.replace('href="#', 'href="index.html#') for s in spans]
+    out += spans
+    out.append("</svg>")
+    return "\n".join(out) + "\n"

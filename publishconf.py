@@ -1,0 +1,15 @@
+"""Settings for publishing: the development settings plus the public address.
+
+Set ``SITE_PUBLIC_URL`` (e.g. https://example.org/timeline) to get absolute links in the
+feed, the sitemap and the JSON-LD; pages themselves keep relative links.
+"""
+
+import os
+import sys
+
+sys.path.append(os.path.dirname(os.path.abspath(__file__)))
+
+from pelicanconf import *  # noqa: E402,F403
+
+TIMELINE_PUBLIC_URL = os.environ.get("SITE_PUBLIC_URL", "").rstrip("/")
+DELETE_OUTPUT_DIRECTORY = True

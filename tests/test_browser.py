@@ -1,0 +1,141 @@
+"""Drive the built site in Chromium: timeline -> event -> highlighted source passage -> back.
+
+Serves a site built from hand-made records over a local ``http.server`` and also opens it
+from ``file://``. Screenshots go to ``tests/artifacts/`` (and the README's image to
+``docs/``). Skipped when Chromium or Playwright is missing.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from tests.test_content import seed_records
+from tests.test_site import build_site
+
+playwright = pytest.importorskip("playwright.sync_api")
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium not installed")
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """(base URL, site folder) of the seed site served on 127.0.0.1."""
+    site = build_site(seed_records(), tmp_path_factory.mktemp("browser"))
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", site
+    server.shutdown()
+    thread.join()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+def _page(browser, **kwargs):
+    context = browser.new_context(**kwargs)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    outside: list[str] = []
+    page.on("request", lambda r: outside.append(r.url)
+            if not r.url.startswith(("http://127.0.0.1", "file://", "data:")) else None)
+    return page, errors, outside
+
+
+def test_timeline_event_source_and_back(served, browser):
+    base, _ = served
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page, errors, outside = _page(browser, viewport={"width": 1100, "height": 900})
+    page.goto(f"{base}/index.html")
+    labels = page.locator(".timeline time").all_inner_texts()
+    assert labels == ["fin 2020", "24 novembre 2021", "jeudi 24 novembre 2022"]
+    page.screenshot(path=str(ARTIFACTS / "timeline.png"), full_page=True)
+    (ROOT / "docs").mkdir(exist_ok=True)
+    page.screenshot(path=str(ROOT / "docs" / "screenshot-timeline.png"))
+
+    page.get_by_role("link", name="Visite de Benny Gantz à Rabat, accords signés").click()
+    page.wait_for_url("**/events/2021-11-24-visit-benny-gantz-rabat.html")
+    assert page.locator("h1").inner_text() == "Visite de Benny Gantz à Rabat, accords signés"
+    page.screenshot(path=str(ARTIFACTS / "event.png"), full_page=True)
+
+    page.locator(".quote figcaption a").first.click()
+    page.wait_for_url("**/sources/000-d7c44e2311d972f8.html#ev-*")
+    target = page.locator("mark.is-target")
+    assert target.count() == 1
+    assert "24 novembre 2021" in target.inner_text()
+    assert target.evaluate("el => el.matches(':target')")
+    page.screenshot(path=str(ARTIFACTS / "source.png"))
+
+    page.go_back()
+    page.wait_for_url("**/events/2021-11-24-visit-benny-gantz-rabat.html")
+    page.go_back()
+    page.wait_for_url("**/index.html")
+    assert errors == [] and outside == []
+
+
+def test_filters_hide_and_restore_cards(served, browser):
+    base, _ = served
+    page, errors, _ = _page(browser)
+    page.goto(f"{base}/index.html")
+    assert page.locator("#filters").is_visible()
+    page.select_option("select[name=type]", "AGREE")
+    assert page.locator(".timeline .card:visible").count() == 2
+    page.select_option("select[name=actor]", "Nasser Bourita")
+    assert page.locator(".timeline .card:visible").count() == 0
+    page.click("button[type=reset]")
+    page.wait_for_function("document.querySelectorAll('.timeline li[hidden]').length === 0")
+    assert errors == []
+
+
+def test_works_from_file_url_on_small_screen(served, browser):
+    _, site = served
+    page, errors, outside = _page(browser, viewport={"width": 360, "height": 740})
+    page.goto((site / "index.html").as_uri())
+    # the stylesheet applied (CSP 'self' must not block it on file://)
+    assert page.locator(".year-nav").evaluate("el => getComputedStyle(el).position") == "sticky"
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360
+    page.screenshot(path=str(ARTIFACTS / "timeline-360.png"), full_page=True)
+    page.locator(".card-title a").first.click()
+    page.wait_for_url("**/events/2020-abraham-accords-morocco-israel.html")
+    assert errors == [] and outside == []
+
+
+def test_search_finds_an_event(served, browser):
+    base, site = served
+    if not (site / "pagefind" / "pagefind-ui.js").exists():
+        pytest.skip("pagefind binary not installed")
+    page, errors, outside = _page(browser)
+    page.goto(f"{base}/search.html")
+    page.locator(".pagefind-ui__search-input").fill("Loudiyi")
+    results = page.locator(".pagefind-ui__result-link")
+    results.first.wait_for(timeout=10000)
+    hrefs = results.evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert any("/events/" in h for h in hrefs)
+    page.screenshot(path=str(ARTIFACTS / "search.png"))
+    assert errors == [] and outside == []

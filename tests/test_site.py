@@ -1,0 +1,123 @@
+"""Build a real site from hand-made records with Pelican's API and check its pages."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from pelican import Pelican
+from pelican.settings import read_settings
+
+from pipeline.content import write_content
+from tests.test_content import hostile_records, seed_records
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def build_site(records, tmp: Path, **override) -> Path:
+    """Write content for ``records`` under ``tmp/content`` and render it to ``tmp/output``."""
+    content, output = tmp / "content", tmp / "output"
+    write_content(*records, content)
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={
+        "PATH": str(content), "OUTPUT_PATH": str(output), **override})
+    Pelican(settings).run()
+    return output
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    return build_site(seed_records(), tmp_path_factory.mktemp("seed"))
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file()}
+
+
+def test_timeline_is_chronological_with_honest_labels(site):
+    html = (site / "index.html").read_text()
+    times = re.findall(r'<time datetime="([^"]+)"[^>]*>([^<]+)</time>', html)
+    assert times == [("2020", "fin 2020"), ("2021-11-24", "24 novembre 2021"),
+                     ("2022-11-24", "jeudi 24 novembre 2022")]
+    assert 'href="./events/2021-11-24-visit-benny-gantz-rabat.html"' in html
+
+
+def test_event_page_quotes_evidence_and_links_to_passage(site):
+    html = (site / "events" / "2021-11-24-visit-benny-gantz-rabat.html").read_text()
+    data = json.loads((site / "events.json").read_text())
+    event = next(e for e in data if e["id"] == "2021-11-24-visit-benny-gantz-rabat")
+    source_html = (site / "sources" / "000-d7c44e2311d972f8.html").read_text()
+    for ev in event["sources"]:
+        quoted = ev["text"].replace("’", "’")
+        assert f"<p>{quoted}</p>" in html  # verbatim (no HTML-special characters here)
+        anchor = ev["url"].split("#")[1]
+        assert f'href="../{ev["url"]}"' in html
+        assert f'id="{anchor}"' in source_html
+    assert '"@type": "Event"' in html
+    assert 'rel="prev"' in html and 'rel="next"' in html
+
+
+def test_alias_redirects_to_event(site):
+    html = (site / "events" / "2021-11-24-visit-gantz-morocco.html").read_text()
+    assert 'url=../events/2021-11-24-visit-benny-gantz-rabat.html' in html
+
+
+def test_facets_and_exports(site):
+    assert "Israël – Maroc" in (site / "pair" / "il-ma.html").read_text()
+    assert (site / "actor" / "benny-gantz.html").exists()
+    assert (site / "year" / "2020.html").exists()
+    ics = (site / "events.ics").read_text()
+    assert "DTSTART;VALUE=DATE:20200101\r\nDTEND;VALUE=DATE:20210101" in ics.replace("\n", "\r\n")
+    csv = (site / "events.csv").read_bytes()
+    assert csv.startswith(b"id,date,mod,") and b"\r\n" in csv
+    tl = json.loads((site / "timeline.json").read_text())
+    assert tl["events"][0]["start_date"] == {"year": "2020"}
+    assert "<updated>2022-11-24T00:00:00Z</updated>" in (site / "feed.atom").read_text()
+
+
+def test_no_external_requests_and_csp(site):
+    for path in site.rglob("*.html"):
+        html = path.read_text()
+        assert "Content-Security-Policy" in html, path
+        # no resource is loaded from elsewhere (links to the original article are allowed)
+        assert not re.search(r'<(script|link|img|iframe)[^>]+(src|href)="(https?:)?//', html)
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    first = _files(build_site(seed_records(), tmp_path / "a"))
+    second = _files(build_site(seed_records(), tmp_path / "b"))
+    assert first == second
+
+
+def test_hostile_text_is_inert(tmp_path):
+    site = build_site(hostile_records(), tmp_path)
+    for path in site.rglob("*.html"):
+        html = path.read_text()
+        assert "<script>alert" not in html, path
+        assert "<img src=x" not in html and "<b>X</b>" not in html and "<i>Alger" not in html
+        assert 'href="javascript:' not in html
+    event = (site / "events" / "2023-03-03-visit-hostile.html").read_text()
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;{{ config }}" in event
+    source = (site / "sources" / "999-hostile.html").read_text()
+    assert "{% include &#39;x&#39; %}" in source
+    assert "[x](javascript:alert(1))" in source
+    assert "&lt;img src=x onerror=alert(1)&gt;" in source
+    tl = (site / "timeline.json").read_text()
+    assert "<script>" not in tl
+
+
+def test_english_interface_by_setting(tmp_path):
+    site = build_site(seed_records(), tmp_path, TIMELINE_LANG="en", TIMELINE_SEARCH=False)
+    html = (site / "index.html").read_text()
+    assert '<html lang="en">' in html and "Timeline" in html
+    assert ">late 2020</time>" in html
+    assert ">Thursday, November 24, 2022</time>" in html
+    assert "Israel – Morocco" in (site / "pair" / "il-ma.html").read_text()
+
+
+def test_calendar_lines_are_folded(site):
+    ics = (site / "events.ics").read_bytes()
+    assert all(len(line) <= 75 for line in ics.split(b"\r\n"))
+    assert ics.count(b"BEGIN:VEVENT") == 3 and ics.endswith(b"END:VCALENDAR\r\n")
