@@ -63,6 +63,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(to_json(extractions, events))
     else:
         from .content import write_content
+        from .titles import retitle
+        events = retitle(events, args.lang)
         write_content(extractions, events, Path(args.content), args.lang)
     log.info(report.summary(len(events), time.perf_counter() - started))
     if args.strict and (report.warnings or report.skipped):

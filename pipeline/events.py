@@ -36,6 +36,7 @@ class Draft:
     paragraph: int
     home: Sentence  # the sentence holding the date
     planned: bool = False
+    relative: bool = False  # the date sits in a relative clause
     extra: list[tuple[int, int]] = field(default_factory=list)  # continuation ranges
 
 
@@ -64,21 +65,43 @@ def event_dates(article: Article, timexes: tuple[Timex, ...]) -> list[Timex]:
     return out
 
 
-def assign_clauses(sentence: Sentence, dates: list[Timex], lang: str) -> dict[int, list]:
-    """Map each date (index in ``dates``) to the clause ranges it governs."""
+@dataclass(frozen=True)
+class Clauses:
+    """How a sentence's clauses share out among its dates."""
+
+    scopes: dict  # index in the sentence's dates -> clause ranges it governs
+    relative: frozenset  # indexes of dates inside a relative clause
+    undated: tuple  # clause ranges no date governs
+
+
+def assign_clauses(sentence: Sentence, dates: list[Timex], lang: str) -> Clauses:
+    """Each clause takes the date inside it, else the date of the clause before it (at the
+    start of the sentence, the first date after it). A date in a relative clause governs
+    only that clause."""
     clauses = clause_bounds(sentence, lang)
+    relative_words = word_list_pattern("relative", lang)
     owner: list[int | None] = []
+    relative: set[int] = set()
     for a, b in clauses:
         inside = [i for i, t in enumerate(dates) if a <= t.start < b]
         owner.append(inside[0] if inside else None)
-    first = next((o for o in owner if o is not None), None)
+        text = sentence.text[a - sentence.start:b - sentence.start].lstrip(" ,;:(–—-")
+        if inside and relative_words.match(text):
+            relative.add(inside[0])
+    main = [o for o in owner if o is not None and o not in relative]
     scopes: dict[int, list] = {}
-    current = first
+    undated = []
+    current = main[0] if main else None
     for (a, b), o in zip(clauses, owner, strict=True):
-        current = o if o is not None else current
-        if current is not None:
+        if o is not None:
+            scopes.setdefault(o, []).append((a, b))
+            if o not in relative:
+                current = o
+        elif current is not None:
             scopes.setdefault(current, []).append((a, b))
-    return scopes
+        else:
+            undated.append((a, b))
+    return Clauses(scopes, frozenset(relative), tuple(undated))
 
 
 def drafts_for(article: Article, sentences, timexes, mentions) -> list[Draft]:
@@ -91,7 +114,8 @@ def drafts_for(article: Article, sentences, timexes, mentions) -> list[Draft]:
             continue  # the title line of a plain-text article repeats its body
         here = [t for t in dates if sentence.start <= t.start < sentence.end]
         made = []
-        for index, ranges in sorted(assign_clauses(sentence, here, article.lang).items()):
+        clauses = assign_clauses(sentence, here, article.lang)
+        for index, ranges in sorted(clauses.scopes.items()):
             scope = " ".join(article.text[a:b] for a, b in ranges)
             cues = classify(scope, article.lang)
             if not cues.types:
@@ -99,14 +123,19 @@ def drafts_for(article: Article, sentences, timexes, mentions) -> list[Draft]:
             timex = here[index]
             planned = is_planned(scope, article.lang) and timex.tense != "past"
             made.append(Draft(timex, ranges, [sentence], cues, sentence.paragraph, sentence,
-                              planned))
+                              planned, relative=index in clauses.relative))
+        rest = " ".join(article.text[a:b] for a, b in clauses.undated)
+        if here and rest and primary and classify(rest, article.lang).types:
+            # the main clause of this sentence goes on telling the event before it
+            primary.extra.extend(clauses.undated)
+            primary.sentences.append(sentence)
         if made:
             for s, _cues in pending:
                 made[0].extra.append((s.start, s.end))
                 made[0].sentences.insert(0, s)
             pending = []
             drafts.extend(made)
-            primary = made[0]
+            primary = next((d for d in made if not d.relative), primary or made[0])
             continue
         if here:
             continue  # dated but nothing happens: a background sentence
@@ -169,7 +198,7 @@ def top_countries(mentions, n: int) -> list[str]:
 def build_event(article: Article, dct: Dct, draft: Draft, mentions, one_in_sentence: bool) -> Event:
     value = draft.timex.value
     scope = draft.ranges + draft.extra
-    if one_in_sentence:
+    if one_in_sentence and not draft.relative:
         scope = [(s.start, s.end) for s in draft.sentences]
     actors, unreviewed, countries = [], [], []
     place = None
@@ -185,7 +214,9 @@ def build_event(article: Article, dct: Dct, draft: Draft, mentions, one_in_sente
             country = gazetteer.actor_country(name) if m.reviewed else None
             if country and country not in countries:
                 countries.append(country)
-        if m.kind in ("country", "place") and m.key not in countries:
+        # states named in passing in a following sentence are not parties to the event
+        own = inside(m, draft.ranges) or (one_in_sentence and inside(m, home))
+        if m.kind in ("country", "place") and m.key not in countries and own:
             countries.append(m.key)
         if m.kind == "place" and place is None and PLACE_CUE.search(
                 article.text[max(0, m.start - 8):m.start]):
@@ -196,8 +227,9 @@ def build_event(article: Article, dct: Dct, draft: Draft, mentions, one_in_sente
             if code not in countries:
                 countries.append(code)
     cues = classify(text, article.lang)
-    types = cues.types or draft.cues.types
-    mode = draft.cues.mode or cues.mode
+    # the dated clause's own types come first: they say what the event mainly is
+    types = draft.cues.types + tuple(t for t in cues.types if t not in draft.cues.types)
+    mode = draft.cues.mode or (cues.mode if set(draft.cues.types) <= {"STATEMENT"} else None)
     after_dct = value[:len(dct.value)] > dct.value[:len(value)]
     status = "planned" if draft.planned or after_dct else "happened"
     evidence = tuple(sorted({Evidence(article.path, s.start, s.end, s.text)

@@ -111,12 +111,15 @@ def combine(parts: list[Event], lang_of) -> Event:
         for p in parts:
             seen.extend(x for x in getattr(p, attr) if x not in seen)
         return tuple(seen)
-    types = tuple(t for t in _type_order(parts) if t)
+    types = union("types")
     actors = union("actors")
     countries = tuple(sorted(set(union("countries"))))
     place = next((p.place for p in parts if p.place), None)
     status = "happened" if any(p.status == "happened" for p in parts) else "planned"
-    mode = head.mode or next((p.mode for p in parts if p.mode), None)
+    # the mode says what the event mainly is: take it from elsewhere only when the most
+    # precise report says nothing but a statement
+    mode = head.mode if (head.mode or real_types(head)) else next(
+        (p.mode for p in parts if p.mode), None)
     sources = tuple(sorted({s for p in parts for s in p.sources}, key=lambda s: (s.path, s.start)))
     new_id = event_id(head.value, types, mode, actors, countries, place)
     aliases = sorted({a for p in parts for a in (p.id, *p.aliases)} - {new_id})
@@ -126,12 +129,6 @@ def combine(parts: list[Event], lang_of) -> Event:
                  sources=sources, unreviewed_actors=union("unreviewed_actors"),
                  aliases=tuple(aliases), inferred_date=head.inferred_date,
                  date_text=head.date_text)
-
-
-def _type_order(parts: list[Event]) -> list[str]:
-    from .classify import TYPE_ORDER
-    present = {t for p in parts for t in p.types}
-    return [t for t in TYPE_ORDER if t in present]
 
 
 def merge(events, lang_of=lambda e: "fr") -> tuple[Event, ...]:

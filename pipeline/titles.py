@@ -5,6 +5,9 @@ A title only restates what the event record holds: no fact is added.
 
 from __future__ import annotations
 
+import re
+
+from .gazetteer import actors as gazetteer_actors
 from .gazetteer import countries
 from .vocab import load_yaml
 
@@ -17,6 +20,10 @@ def country_name(code: str, lang: str) -> str:
     return code
 
 
+def gazetteer_kind(name: str) -> str | None:
+    return next((a.kind for a in gazetteer_actors() if a.name == name), None)
+
+
 def _join(items, sep: str) -> str:
     items = list(items)
     if len(items) <= 1:
@@ -24,9 +31,18 @@ def _join(items, sep: str) -> str:
     return ", ".join(items[:-1]) + sep + items[-1]
 
 
+def retitle(events, lang: str):
+    """The events with their titles in the site's language (the sources' may differ)."""
+    from dataclasses import replace
+    return tuple(replace(e, title=make_title(e.types, e.mode, e.actors, e.countries, e.place,
+                                             lang, e.status)) for e in events)
+
+
 def make_title(types, mode, actors, codes, place, lang: str, status: str = "happened") -> str:
     vocab = load_yaml("titles.yaml").get(lang) or load_yaml("titles.yaml")["en"]
-    actors = tuple(actors)[:3]  # a title names the main participants, the page lists all
+    # a title names the main participants (people before organisations); the page lists all
+    people = [a for a in actors if gazetteer_kind(a) != "org"]
+    actors = tuple(people or actors)[:3]
     states = [country_name(c, lang) for c in codes]
     fill = {
         "who": _join(actors, vocab["and"]) if len(actors) >= 2 else "",
@@ -36,15 +52,17 @@ def make_title(types, mode, actors, codes, place, lang: str, status: str = "happ
         "pair": _join(states, vocab["and"]) if len(states) >= 2 else "",
         "states": _join(states, vocab["and"]),
     }
+    main = next((t for t in types if t != "STATEMENT"), types[0] if types else None)
     for template in vocab["templates"]:
-        wanted = template["types"]
-        if wanted and not all(t in types for t in wanted):
+        if "mode" in template and template["mode"] != mode:
             continue
-        if template.get("mode") and template["mode"] != mode:
+        if "type" in template and template["type"] != main:
             continue
         needed = [k for k in fill if "{" + k + "}" in template["text"]]
         if any(not fill[k] for k in needed):
             continue
         title = template["text"].format(**fill)
+        if lang == "fr":  # "de Abdelmadjid" -> "d'Abdelmadjid"
+            title = re.sub(r"\b([dD])e (?=[AEIOUÀÂÉÈÊÎÔŒaeiouéèêîô])", r"\1'", title)
         return title + (vocab["planned"] if status == "planned" else "")
     return ""
