@@ -70,38 +70,73 @@ class Clauses:
     """How a sentence's clauses share out among its dates."""
 
     scopes: dict  # index in the sentence's dates -> clause ranges it governs
-    relative: frozenset  # indexes of dates inside a relative clause
+    relative: frozenset  # indexes of dates inside a relative or subordinate clause
     undated: tuple  # clause ranges no date governs
 
 
+def _opens(pattern, sentence: Sentence, a: int, b: int) -> bool:
+    text = sentence.text[a - sentence.start:b - sentence.start].lstrip(" ,;:(–—-")
+    return bool(pattern.match(text))
+
+
+def _date_only(sentence: Sentence, a: int, b: int, dates: list[Timex]) -> bool:
+    text = sentence.text[a - sentence.start:b - sentence.start]
+    for t in dates:
+        if a <= t.start < b:
+            text = text.replace(t.text, " ")
+    return len(re.sub(r"\W+", "", text)) <= 3  # ", l'an dernier," / "on Aug. 13"
+
+
 def assign_clauses(sentence: Sentence, dates: list[Timex], lang: str) -> Clauses:
-    """Each clause takes the date inside it, else the date of the clause before it (at the
-    start of the sentence, the first date after it). A date in a relative clause governs
-    only that clause."""
+    """Share a sentence's clauses among its dates.
+
+    A date at the head of the sentence governs what follows; a clause holding nothing but
+    a date dates the clause before it ("après la reprise des relations, l'an dernier").
+    A date in a relative clause ("whose decision was announced on Sept. 11") governs only
+    that clause; one in a subordinate clause ("after ...", "après ...") governs it and what
+    follows, never the main clause before it. A clause without a date takes the current
+    date; clauses before any main date are left undated.
+    """
     clauses = clause_bounds(sentence, lang)
     relative_words = word_list_pattern("relative", lang)
+    subordinate_words = word_list_pattern("subordinate", lang)
     owner: list[int | None] = []
-    relative: set[int] = set()
     for a, b in clauses:
         inside = [i for i, t in enumerate(dates) if a <= t.start < b]
         owner.append(inside[0] if inside else None)
-        text = sentence.text[a - sentence.start:b - sentence.start].lstrip(" ,;:(–—-")
-        if inside and relative_words.match(text):
-            relative.add(inside[0])
-    main = [o for o in owner if o is not None and o not in relative]
+    for k in range(1, len(clauses)):
+        if owner[k] is not None and owner[k - 1] is None and _date_only(
+                sentence, *clauses[k], dates):
+            owner[k - 1] = owner[k]
+    kind: dict[int, str] = {}
+    for (a, b), o in zip(clauses, owner, strict=True):
+        if o is not None and o not in kind:
+            kind[o] = ("relative" if _opens(relative_words, sentence, a, b) else
+                       "subordinate" if _opens(subordinate_words, sentence, a, b) else "main")
     scopes: dict[int, list] = {}
     undated = []
-    current = main[0] if main else None
+    current = next((o for o in owner if o is not None and kind[o] == "main"), None)
     for (a, b), o in zip(clauses, owner, strict=True):
         if o is not None:
             scopes.setdefault(o, []).append((a, b))
-            if o not in relative:
+            if kind[o] != "relative":
                 current = o
+        elif _opens(subordinate_words, sentence, a, b):
+            current = None  # "et trois mois après celle de Yaïr Lapid": another time
+            undated.append((a, b))
         elif current is not None:
             scopes.setdefault(current, []).append((a, b))
         else:
             undated.append((a, b))
-    return Clauses(scopes, frozenset(relative), tuple(undated))
+    for o, k in kind.items():
+        if k == "relative":  # "l'Algérie, qui a rompu ...": the antecedent is the subject
+            start = scopes[o][0][0]
+            head = sentence.text[:start - sentence.start].rstrip(" ,")
+            antecedent = re.search(r"[\w'’\-]+(?:\s+[A-ZÀ-Ý][\w'’\-]+)*$", head)
+            if antecedent:
+                scopes[o].insert(0, (sentence.start + antecedent.start(), start))
+    relative = frozenset(o for o, k in kind.items() if k != "main")
+    return Clauses(scopes, relative, tuple(undated))
 
 
 def drafts_for(article: Article, sentences, timexes, mentions) -> list[Draft]:
@@ -222,7 +257,8 @@ def build_event(article: Article, dct: Dct, draft: Draft, mentions, one_in_sente
                 article.text[max(0, m.start - 8):m.start]):
             place = m.text
     text = " ".join(article.text[a:b] for a, b in scope)
-    if word_list_pattern("pair_words", article.lang).search(text):
+    if (not countries and not actors) or word_list_pattern("pair_words", article.lang).search(text):
+        # "la reprise des relations" with no party named: the article's two main states
         for code in top_countries(mentions, 2):
             if code not in countries:
                 countries.append(code)

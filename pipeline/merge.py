@@ -4,8 +4,9 @@
    their actors and types are both disjoint, so that two happenings told apart stay
    apart); a visit told over adjacent days merges with a shared actor.
 2. Coarser events ("en 2021", "fin 2020", "in November 2021") then join the most similar
-   event whose date lies in their period, or stand alone. A coarse event joins at most
-   one event, so it never chains two different days together.
+   event whose date lies in their period, or stand alone when none fits, or when two fit
+   about equally (then the coarse report is kept as told rather than guessed). A coarse
+   event joins at most one event, so it never chains two different days together.
 The merged event takes the most precise date, the union of the rest, every source, and
 keeps the ids of its parts as aliases.
 """
@@ -21,6 +22,7 @@ from .titles import make_title
 
 PRECISION = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "half": 4,
              "year": 5, "decade": 6, "century": 7}
+AMBIGUITY_MARGIN = 1.0  # how much better the best candidate must fit than the next
 THIRDS = {"START": (0, 1 / 3), "MID": (1 / 3, 2 / 3), "END": (2 / 3, 1.0)}
 
 
@@ -100,6 +102,8 @@ def affinity(coarse: Event, fine: Event) -> float:
     # countries count by overlap ratio, so that Maroc-Israël fits MA-IL-US better than BH-IL-US
     score = 3 * actors + 4 * len(shared) / len(either) if either else 3 * actors
     score += min(types, 2) / 2 + 2 * same_article
+    if coarse.mode and coarse.mode == fine.mode:  # a signing joins a signing, not a recognition
+        score += 2
     return score if score >= 2 else 0
 
 
@@ -145,7 +149,7 @@ def merge(events, lang_of=lambda e: "fr") -> tuple[Event, ...]:
             clusters.append([e])
             continue
         lo, hi = period(e.value, e.mod)
-        best, best_score = None, 0
+        best, best_score, runner_up = None, 0.0, 0.0
         for c in clusters:
             head = c[0]
             hlo, hhi = period(head.value, head.mod)
@@ -155,8 +159,11 @@ def merge(events, lang_of=lambda e: "fr") -> tuple[Event, ...]:
                 continue
             score = max(affinity(e, x) for x in c)
             if score > best_score:
-                best, best_score = c, score
-        if best is not None:
+                best, best_score, runner_up = c, score, best_score
+            elif score > runner_up:
+                runner_up = score
+        # "fin 2020" that fits two different happenings equally well stays as told
+        if best is not None and best_score - runner_up >= AMBIGUITY_MARGIN:
             best.append(e)
         else:
             clusters.append([e])

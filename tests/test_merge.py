@@ -66,3 +66,12 @@ def test_unrelated_events_do_not_merge():
     a = ev("2021-11-24", "a.md", actors=("Benny Gantz",), countries=("IL", "MA"))
     b = dataclasses.replace(ev("2021", "b.md", countries=("DZ",)), types=("SANCTION",))
     assert len(merge([a, b])) == 2
+
+
+def test_a_coarse_event_fitting_two_happenings_equally_stays_as_told():
+    a = ev("2020-12-10", "x.md", types=("SUPPORT",), countries=("IL", "MA"))
+    b = ev("2020-12-22", "y.md", types=("SUPPORT",), countries=("IL", "MA"))
+    late = ev("2020", "z.md", types=("SUPPORT",), countries=("IL", "MA"), mod="END")
+    merged = merge([a, b, late])
+    assert [(e.value, e.mod) for e in merged] == [
+        ("2020", "END"), ("2020-12-10", None), ("2020-12-22", None)]
