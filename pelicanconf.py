@@ -92,8 +92,17 @@ JINJA_ENVIRONMENT = {
     "extensions": [],
 }
 
-CACHE_CONTENT = False
-LOAD_CONTENT_CACHE = False
+# Pelican keeps what its reader parsed from each content file and reuses it while the
+# file's mtime is unchanged; pipeline.content rewrites only files whose bytes changed, so
+# a rebuild after adding one article re-reads only the few files that article touched.
+# The reader layer caches parsed text and metadata, not rendered pages: output never
+# comes from the cache. `invoke build` keeps one cache folder per settings file.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CONTENT_CACHING_LAYER = "reader"
+CHECK_MODIFIED_METHOD = "mtime"
+CACHE_PATH = os.path.join(HERE, ".cache", "pelican")
+GZIP_CACHE = False  # a local cache: compressing it costs more time than it saves
 DELETE_OUTPUT_DIRECTORY = False
 OUTPUT_SOURCES = False
 TYPOGRIFY = False

@@ -23,20 +23,29 @@ PY = shlex.quote(sys.executable)
 
 
 def _pelican(c, settings, output):
-    c.run(f"{PY} -m pelican {CONFIG['content']} -s {settings} -o {shlex.quote(str(output))} -q",
-          pty=False)
+    # Pelican's content cache, one folder per settings file: its entries hold values read
+    # with those settings and must not be reused under others
+    cache = ROOT / ".cache" / "pelican" / Path(settings).stem
+    c.run(f"{PY} -m pelican {CONFIG['content']} -s {settings} -o {shlex.quote(str(output))} "
+          f"--cache-path {shlex.quote(str(cache))} -q", pty=False)
 
 
 def _publish(c, settings, strict=False, lang="fr"):
-    """Extract, write content, render into a fresh folder, then swap it into output/."""
+    """Extract, write content, render into a fresh folder, then swap it into output/.
+
+    Rebuilds are incremental where it pays: unchanged articles come from the extraction
+    cache (.cache/extract), unchanged content files keep their mtime so Pelican reuses
+    what it read (.cache/pelican). Pelican renders every page anyway, so rendering into a
+    fresh folder costs nothing more, and it keeps the swap atomic.
+    """
     flags = " --strict" if strict else ""
     c.run(f"{PY} -m pipeline build {CONFIG['seeds']} --content {CONFIG['content']} "
           f"--lang {lang}{flags}")
     output = ROOT / CONFIG["output"]
     staging = Path(tempfile.mkdtemp(prefix=".output-", dir=ROOT))
     try:
+        # the timeline plugin builds the search index itself once Pelican has finished
         _pelican(c, settings, staging)
-        c.run(f"{PY} -m pagefind --site {shlex.quote(str(staging))} --silent", warn=True)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Build failed: {output}/ was left as it was.", file=sys.stderr)

@@ -46,7 +46,22 @@ def parser() -> argparse.ArgumentParser:
         p.add_argument("--jobs", type=int, default=None,
                        help="worker processes (default: all cores)")
         p.add_argument("--strict", action="store_true", help="fail on any warning or skipped file")
+        p.add_argument("--curation", default=None,
+                       help="curation file (build: <content>/curation.yaml by default)")
     return ap
+
+
+def _curate(path: Path | None, extractions, events, lang: str | None) -> tuple[tuple, int]:
+    """The events with the curation file applied, and how many of its entries failed."""
+    if path is None:
+        return events, 0
+    from .curation import apply_curation, load_curation
+    curation = load_curation(path)
+    problems = list(curation.errors)
+    events = apply_curation(events, curation, extractions, problems, lang)
+    for line in problems:
+        log.warning("CURATION %s", line)
+    return events, len(problems)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,14 +74,19 @@ def main(argv: list[str] | None = None) -> int:
         log.warning("WARNING %s", line)
     for line in report.skipped:
         log.error("SKIPPED %s", line)
+    curation = Path(args.curation) if args.curation else None
     if args.command == "extract":
+        events, failed = _curate(curation, extractions, events, None)
         sys.stdout.write(to_json(extractions, events))
     else:
         from .content import write_content
         from .titles import retitle
         events = retitle(events, args.lang)
+        # after retitling, so that titles written by hand are not remade
+        events, failed = _curate(curation or Path(args.content) / "curation.yaml",
+                                 extractions, events, args.lang)
         write_content(extractions, events, Path(args.content), args.lang)
     log.info(report.summary(len(events), time.perf_counter() - started))
-    if args.strict and (report.warnings or report.skipped):
+    if args.strict and (report.warnings or report.skipped or failed):
         return 1
     return 0

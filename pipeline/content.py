@@ -157,6 +157,7 @@ def _event_data(event: Event, slugs: dict[str, str]) -> dict:
         "aliases": sorted(event.aliases),
         "inferred_date": event.inferred_date,
         "date_text": event.date_text,
+        "curated": list(event.curated),
         "sources": [
             {
                 "source": slugs.get(ev.path, source_slug(ev.path)),

@@ -131,6 +131,7 @@ class Event:
     aliases: tuple[str, ...] = field(default=())  # earlier ids that now lead here
     inferred_date: bool = False
     date_text: str = ""  # the date as the most precise source words it ("jeudi 24 novembre")
+    curated: tuple[str, ...] = ()  # fields set by hand in the curation file ("value", "title")
 
 
 @dataclass(frozen=True)

@@ -2,22 +2,31 @@
 
 One bad article never stops the run: its error is kept in the report with its path and
 what to do, and the run goes on. The merge sees extractions in path order, so the output
-does not depend on which worker finished first.
+does not depend on which worker finished first. Unchanged articles are taken from the
+extraction cache (``pipeline.cache``) and never re-extracted; the rest are spread over
+all cores, with a progress bar when a person is watching (``pipeline.progress``).
+
+``extract_article`` is a pure function of a file, and ``merge`` only needs the list of
+``Extraction`` records, so the extraction can run anywhere (see "Scaling out" in the
+README) and the merge on one machine.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import ExtractionCache, default_folder
 from .errors import PipelineError
 from .extract import extract_article
 from .identity import slugify
 from .merge import merge
+from .progress import Progress
 from .records import Dct, Event, Extraction
 
 INPUT_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
@@ -31,6 +40,7 @@ class Report:
     read: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    cached: int = 0  # articles taken from the extraction cache, not re-extracted
 
     def summary(self, events: int, seconds: float) -> str:
         return (f"Done: {len(self.read)} articles read, {events} events, "
@@ -52,7 +62,8 @@ def collect(inputs: Iterable[str]) -> list[str]:
     return out
 
 
-def _safe_extract(path: str, dct: Dct | None) -> Extraction | PipelineError:
+def safe_extract(path: str, dct: Dct | None = None) -> Extraction | PipelineError:
+    """``extract_article``, with any failure returned as a ``PipelineError`` (picklable)."""
     try:
         return extract_article(path, dct)
     except PipelineError as err:
@@ -62,24 +73,72 @@ def _safe_extract(path: str, dct: Dct | None) -> Extraction | PipelineError:
                              "report this file with the message")
 
 
-def extract_all(paths: Sequence[str], dct: Dct | None = None,
-                jobs: int | None = None) -> tuple[list[Extraction], Report]:
+def _pool_context():
+    # fork keeps what the parent already loaded (vocabularies, compiled patterns), which
+    # each worker would otherwise rebuild; elsewhere the platform default is used
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
+def _extract_many(paths: Sequence[str], dct: Dct | None, jobs: int,
+                  bar: Progress) -> Iterator[Extraction | PipelineError]:
+    """Results in the order of ``paths``, whichever worker finishes first."""
+    if jobs > 1 and len(paths) >= PARALLEL_FROM:
+        # the first article in this process loads the vocabularies once before the fork
+        yield safe_extract(paths[0], dct)
+        bar.advance()
+        rest = paths[1:]
+        chunk = max(1, min(16, len(rest) // (jobs * 8)))
+        with ProcessPoolExecutor(jobs, mp_context=_pool_context()) as pool:
+            for result in pool.map(safe_extract, rest, [dct] * len(rest), chunksize=chunk):
+                yield result
+                bar.advance()
+        return
+    for path in paths:
+        yield safe_extract(path, dct)
+        bar.advance()
+
+
+def extract_all(paths: Sequence[str], dct: Dct | None = None, jobs: int | None = None,
+                cache: ExtractionCache | None | bool = True) -> tuple[list[Extraction], Report]:
+    """Extract every path; unchanged articles come from the cache, the rest in parallel.
+
+    ``cache``: True for the default folder (see ``pipeline.cache``), False or None for
+    none, or an ``ExtractionCache``. Results keep the order of ``paths``.
+    """
     report = Report()
     jobs = jobs or (os.cpu_count() or 1)
-    if jobs > 1 and len(paths) >= PARALLEL_FROM:
-        with ProcessPoolExecutor(jobs) as pool:
-            results = list(pool.map(_safe_extract, paths, [dct] * len(paths), chunksize=16))
-    else:
-        with warnings.catch_warnings():
-            results = [_safe_extract(p, dct) for p in paths]
+    if cache is True:
+        folder = default_folder()
+        cache = ExtractionCache(folder) if folder is not None else None
+    store = cache or None
+    results: dict[int, Extraction | PipelineError] = {}
+    keys: dict[int, str | None] = {}
+    if store is not None:
+        for i, path in enumerate(paths):
+            keys[i] = store.key(path, dct)
+            hit = store.load(keys[i])
+            if hit is not None:
+                results[i] = hit
+    todo = [i for i in range(len(paths)) if i not in results]
+    # a short run draws no bar: it would only flash
+    quiet = False if len(todo) < PARALLEL_FROM else None
+    with warnings.catch_warnings(), Progress(len(todo), "Extracting", enabled=quiet) as bar:
+        fresh = _extract_many([paths[i] for i in todo], dct, jobs, bar)
+        for i, result in zip(todo, fresh, strict=True):
+            results[i] = result
+            if store is not None and isinstance(result, Extraction):
+                store.store(keys[i], result)
     extractions = []
-    for path, result in zip(paths, results, strict=True):
+    for i, path in enumerate(paths):
+        result = results[i]
         if isinstance(result, PipelineError):
             report.skipped.append(result.describe())
             continue
         report.read.append(path)
         report.warnings.extend(result.article.warnings)
         extractions.append(result)
+    report.cached = store.hits if store is not None else 0
     return extractions, report
 
 
@@ -113,10 +172,12 @@ def unique_ids(events: Sequence[Event]) -> tuple[Event, ...]:
     return tuple(out)
 
 
-def run(inputs: Iterable[str], dct: Dct | None = None,
-        jobs: int | None = None) -> tuple[list[Extraction], tuple[Event, ...], Report]:
+def run(inputs: Iterable[str], dct: Dct | None = None, jobs: int | None = None,
+        cache: ExtractionCache | None | bool = True,
+        ) -> tuple[list[Extraction], tuple[Event, ...], Report]:
+    """Collect, extract (cached, parallel), drop duplicates, merge; deterministic output."""
     paths = collect(inputs)
-    extractions, report = extract_all(paths, dct, jobs)
+    extractions, report = extract_all(paths, dct, jobs, cache)
     extractions = drop_duplicate_articles(extractions, report)
     langs = {x.article.path: x.article.lang for x in extractions}
     events = merge([e for x in extractions for e in x.events],

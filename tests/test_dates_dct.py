@@ -5,12 +5,20 @@ import pytest
 from tests.test_dates_support import run
 
 CASES = [
-    ("fr", "Il a indiqué jeudi 24 novembre que tout va bien. Le 24 novembre 2021, il était au Maroc. "
-           "En 2021, ils ont signé.", "2022-11-24"),
+    (
+        "fr",
+        "Il a indiqué jeudi 24 novembre que tout va bien. Le 24 novembre 2021, il était au Maroc. "
+        "En 2021, ils ont signé.",
+        "2022-11-24",
+    ),
     ("fr", "Le 3 mars 2019, il est arrivé. Le 5 avril 2019, il est reparti.", "2019-04-05"),
     ("fr", "En mars 2018, il est arrivé.", "2018-03"),
     ("fr", "En 2015, il est arrivé.", "2015"),
-    ("en", "Bahrain said on Sunday, Oct. 18 that it would open an embassy. In 2019 it refused.", "2020-10-18"),
+    (
+        "en",
+        "Bahrain said on Sunday, Oct. 18 that it would open an embassy. In 2019 it refused.",
+        "2020-10-18",
+    ),
 ]
 
 
@@ -26,7 +34,9 @@ def test_metadata_wins():
 
 
 def test_inferred_date_resolves_relative_words():
-    _, timexes = run("fr", None, "Il a parlé jeudi 24 novembre. Hier, il était à Rabat. En 2021, il a signé.")
+    _, timexes = run(
+        "fr", None, "Il a parlé jeudi 24 novembre. Hier, il était à Rabat. En 2021, il a signé."
+    )
     assert [t.value for t in timexes][:2] == ["2022-11-24", "2022-11-23"]
 
 

@@ -31,6 +31,12 @@ CASES = [
     ("In the first quarter of 2021 sales fell.", ["2021-Q1"]),
     ("During the 1990s the region changed.", ["199"]),
     ("In the summer of 2019 they met.", ["2019-SU"]),
+    ("Profit fell in the fourth quarter.", ["2019-Q4"]),
+    ("It expects growth in the fourth quarter.", ["2020-Q4"]),
+    ("1997's results were weak.", ["1997"]),
+    ("The 1987 crash still hurts.", ["1987"]),
+    ("Late last year, prices rose.", ["2019"]),
+    ("By mid-October, the deal was done.", ["2020-10"]),
     # anaphoric
     ("On Oct. 5, 2020 they met. The next day they flew home.", ["2020-10-05", "2020-10-06"]),
     ("On Oct. 5, 2020 they met. Two days later they returned.", ["2020-10-05", "2020-10-07"]),

@@ -63,9 +63,18 @@ WEEKDAYS = [
 ]
 
 ANAPHORIC = [
-    ("Le 10 décembre 2020, Trump a parlé. Le même jour, le roi a appelé Abbas.", ["2020-12-10", "2020-12-10"]),
-    ("Le 10 décembre 2020, Trump a parlé. Le lendemain, il est parti.", ["2020-12-10", "2020-12-11"]),
-    ("Le 10 décembre 2020, Trump a parlé. La veille, il avait appelé.", ["2020-12-10", "2020-12-09"]),
+    (
+        "Le 10 décembre 2020, Trump a parlé. Le même jour, le roi a appelé Abbas.",
+        ["2020-12-10", "2020-12-10"],
+    ),
+    (
+        "Le 10 décembre 2020, Trump a parlé. Le lendemain, il est parti.",
+        ["2020-12-10", "2020-12-11"],
+    ),
+    (
+        "Le 10 décembre 2020, Trump a parlé. La veille, il avait appelé.",
+        ["2020-12-10", "2020-12-09"],
+    ),
     ("Le 24 août 2021, il a signé. Le 22 septembre, il est revenu.", ["2021-08-24", "2021-09-22"]),
 ]
 
@@ -85,7 +94,9 @@ REFS = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", EXPLICIT + RELATIVE + WEEKDAYS + ANAPHORIC + PERIODS + REFS + RANGES)
+@pytest.mark.parametrize(
+    "text,expected", EXPLICIT + RELATIVE + WEEKDAYS + ANAPHORIC + PERIODS + REFS + RANGES
+)
 def test_values(text, expected):
     assert values("fr", DCT, text) == expected
 
@@ -97,13 +108,21 @@ def test_modifiers(text, expected):
 
 
 def test_year_of_day_month_follows_tense():
-    assert values("fr", "2020-12-23", "l'annonce, le 10 décembre, par Donald Trump") == ["2020-12-10"]
-    assert values("fr", "1999-05-27", "Carlos devra attendre jusqu'au 2 juin pour voir") == ["1999-06-02"]
-    assert values("fr", "2002-02-09", "Les attentats du 11 septembre ont mis un coup de frein") == ["2001-09-11"]
+    assert values("fr", "2020-12-23", "l'annonce, le 10 décembre, par Donald Trump") == [
+        "2020-12-10"
+    ]
+    assert values("fr", "1999-05-27", "Carlos devra attendre jusqu'au 2 juin pour voir") == [
+        "1999-06-02"
+    ]
+    assert values("fr", "2002-02-09", "Les attentats du 11 septembre ont mis un coup de frein") == [
+        "2001-09-11"
+    ]
 
 
 def test_anchored_duration_has_period():
-    _, timexes = run("fr", DCT, "Au cours des deux dernières années, nos liens se sont approfondis.")
+    _, timexes = run(
+        "fr", DCT, "Au cours des deux dernières années, nos liens se sont approfondis."
+    )
     (t,) = timexes
     assert (t.type, t.value, t.period, t.tense) == ("DURATION", "P2Y", "2020-11/2022-11", "past")
 

@@ -2,8 +2,8 @@
 
 import textwrap
 
-from tests.test_dates_support import values
 from pipeline.dates import vocabulary
+from tests.test_dates_support import values
 
 SPANISH = textwrap.dedent(r"""
     lang: es
@@ -15,7 +15,10 @@ SPANISH = textwrap.dedent(r"""
     tense:
       past: ['\b(?:fue|firmó|dijo)\b']
     patterns:
-      - {kind: date, re: '(?:el\s+)?(?:(?P<wd>{WEEKDAY})\s+)?(?P<d>{DAY})\s+de\s+(?P<m>{MONTH})(?:\s+de\s+(?P<y>{YEAR}))?'}
+      - kind: date
+        re: >-
+          (?:el\s+)?(?:(?P<wd>{WEEKDAY})\s+)?(?P<d>{DAY})\s+de\s+(?P<m>{MONTH})
+          (?:\s+de\s+(?P<y>{YEAR}))?
       - {kind: deictic, re: '(?P<deic>{DEICTIC})'}
       - {kind: weekday, re: '(?P<wd>{WEEKDAY})'}
       - {kind: year, re: '(?P<pre>{YEARPRE})\s+(?P<y>{YEAR})'}
@@ -27,7 +30,9 @@ def test_new_language_from_data_only(tmp_path, monkeypatch):
     monkeypatch.setattr(vocabulary, "DATA_DIR", tmp_path)
     vocabulary.load.cache_clear()
     try:
-        got = values("es", "2022-11-24", "El 24 de noviembre de 2021 firmó. Ayer dijo algo. En 2020 fue.")
+        got = values(
+            "es", "2022-11-24", "El 24 de noviembre de 2021 firmó. Ayer dijo algo. En 2020 fue."
+        )
         assert got == ["2021-11-24", "2022-11-23", "2020"]
     finally:
         vocabulary.load.cache_clear()

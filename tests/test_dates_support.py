@@ -1,12 +1,21 @@
-"""Shared helper for the date tests (no tests here): annotate a snippet with a pinned article date."""
+"""Shared helpers for the date tests (no tests here).
+
+They annotate a snippet with a pinned article date.
+"""
 
 from pipeline.dates import annotate
 from pipeline.records import Article, Dct
 
 
 def run(lang: str, dct: str | None, text: str):
-    article = Article(path="t.md", text=text, body_start=0, title="", lang=lang,
-                      dct=Dct(dct, "metadata") if dct else None)
+    article = Article(
+        path="t.md",
+        text=text,
+        body_start=0,
+        title="",
+        lang=lang,
+        dct=Dct(dct, "metadata") if dct else None,
+    )
     return annotate(article)
 
 

@@ -7,8 +7,9 @@ start offset, non-overlapping, with absolute offsets into ``article.text`` so th
 ``article.text[t.start:t.end] == t.text``. Only the body is tagged, never front matter.
 
 Modules: ``vocabulary`` (per-language data and the compiled regex), ``recognise``
-(candidates), ``tense`` (clause tense), ``normalise`` (values), ``dct`` (inference),
-``calendar`` (date arithmetic).
+(candidates), ``tense`` (clause tense), ``normalise`` (written dates) and ``relative``
+(dates counted from the article or the previous date) with their shared ``values``,
+``dct`` (inference of the article date), ``calendar`` (date arithmetic).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ _PARAGRAPH = re.compile(r"\n")
 def annotate(article: Article) -> tuple[Dct, tuple[Timex, ...]]:
     """DCT and temporal expressions of ``article`` (never raises on odd input)."""
     text = article.text or ""
-    vocab = load((article.lang or "").lower())
+    vocab = load(re.split(r"[-_]", (article.lang or "").lower())[0])
     start = min(max(article.body_start, 0), len(text))
     cands = recognise(text, start, len(text), vocab)
     if article.dct is not None and article.dct.value:
@@ -51,14 +52,31 @@ def annotate(article: Article) -> tuple[Dct, tuple[Timex, ...]]:
             bi += 1
         paragraph = bi
         tense = clause_tense(text, c.start, c.end, vocab)
-        ctx = Context(ref, precision, anchor, anchor_precision,
-                      narrative[0] if narrative and narrative[1] == paragraph else None, tense)
+        ctx = Context(
+            ref,
+            precision,
+            anchor,
+            anchor_precision,
+            narrative[0] if narrative and narrative[1] == paragraph else None,
+            tense,
+        )
         for r in resolve(c, text, ctx, vocab):
             if r.start < last_end or r.end <= r.start:
                 continue
-            timexes.append(Timex(
-                path=article.path, start=r.start, end=r.end, text=text[r.start:r.end], type=r.type,
-                value=r.value, mod=r.mod, anchored=r.anchored, period=r.period, tense=tense))
+            timexes.append(
+                Timex(
+                    path=article.path,
+                    start=r.start,
+                    end=r.end,
+                    text=text[r.start : r.end],
+                    type=r.type,
+                    value=r.value,
+                    mod=r.mod,
+                    anchored=r.anchored,
+                    period=r.period,
+                    tense=tense,
+                )
+            )
             last_end = r.end
             if r.type == "DATE" and granularity(r.value) in ("day", "month", "year"):
                 d, p = cal.parse_value(r.value)

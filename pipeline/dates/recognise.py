@@ -16,9 +16,12 @@ from dataclasses import dataclass, field
 from .vocabulary import Vocabulary, key
 
 TRIM = " \t\r\n,;:"
-LOOK_BEHIND = 48  # longest text a pattern may hold before its core token ("au cours des deux dernières ")
+LOOK_BEHIND = (
+    48  # longest text a pattern may hold before its core token ("au cours des deux dernières ")
+)
 LOOK_AHEAD = 200  # longest text after it
 _TOKEN = re.compile(r"\w+")
+_WORDCHAR = re.compile(r"\w")
 _DIGITS_BEFORE = re.compile(r"[0-9][  .,]?$")
 
 
@@ -38,12 +41,12 @@ class Candidate:
         return any(n in self.groups for n in names)
 
 
-def _groups(m: re.Match, prefix: str) -> dict[str, tuple[str, int, int]]:
+def _groups(m: re.Match, names: list[tuple[str, str]]) -> dict[str, tuple[str, int, int]]:
     out = {}
-    n = len(prefix)
-    for name, value in m.groupdict().items():
-        if value is not None and name.startswith(prefix):
-            out[name[n:]] = (value, m.start(name), m.end(name))
+    for full, short in names:
+        value = m.group(full)
+        if value is not None:
+            out[short] = (value, m.start(full), m.end(full))
     return out
 
 
@@ -66,7 +69,7 @@ def recognise(text: str, start: int, end: int, vocab: Vocabulary) -> list[Candid
         idx = int(name[1:]) if name[1:].isdigit() else -1
         if idx < 0:
             continue
-        cand = Candidate(m.start(), m.end(), vocab.kinds[idx], _groups(m, f"p{idx}_"))
+        cand = Candidate(m.start(), m.end(), vocab.kinds[idx], _groups(m, vocab.group_names[idx]))
         if "pre" in cand.groups and cand.kind in ("year", "date", "weekday"):
             pre_text, ps, pe = cand.groups["pre"]
             if cand.kind == "year" or key(pre_text) not in vocab.relative:
@@ -82,7 +85,9 @@ def recognise(text: str, start: int, end: int, vocab: Vocabulary) -> list[Candid
     return out
 
 
-_RANGE_LINK = re.compile(r"\s*(?:,|au|et|à|-|–|to|and|through|until|till|jusqu['’]au|ou|or)?\s*", re.I)
+_RANGE_LINK = re.compile(
+    r"\s*(?:au|et|à|-|–|to|and|through|until|till|jusqu['’]au|ou|or)?\s*", re.I
+)
 
 
 def _share_years(cands: list[Candidate], text: str) -> None:
@@ -90,7 +95,12 @@ def _share_years(cands: list[Candidate], text: str) -> None:
     directly linked to a following date that has one borrows it."""
     for i in range(len(cands) - 2, -1, -1):
         c, nxt = cands[i], cands[i + 1]
-        if c.kind != "date" or "d" not in c.groups or "y" in c.groups or "y" not in nxt.groups:
+        if (
+            c.kind != "date"
+            or "d" not in c.groups
+            or c.groups.keys() & {"y", "rel"}
+            or "y" not in nxt.groups
+        ):
             continue
         if nxt.kind != "date" or not _RANGE_LINK.fullmatch(text, c.end, nxt.start):
             continue
@@ -98,26 +108,40 @@ def _share_years(cands: list[Candidate], text: str) -> None:
 
 
 def _start_positions(text: str, start: int, end: int, vocab: Vocabulary) -> list[int]:
-    """Word starts where a match may begin: a start word at most LOOK_BEHIND before a core token."""
-    hits = [(m.start(), m.group("core") is not None) for m in vocab.token_regex.finditer(text, start, end)]
+    """Word starts where a match may begin.
+
+    A match is a chain of data words and numbers with only punctuation or spaces between
+    them, holding at least one core token (a number, a month, a unit...). So a start is a
+    data word from which such a chain reaches a core token within LOOK_BEHIND characters."""
+    low = text.lower()
+    if len(low) != len(text):  # a few characters change length when lowered: keep offsets exact
+        low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    hits = [
+        (m.start(), m.end(), m.group("core") is not None)
+        for m in vocab.token_regex.finditer(low, start, end)
+    ]
     out = []
-    next_core = None
-    for pos, is_core in reversed(hits):
+    reach = None  # the core reachable from the hit after the current one
+    next_start = None
+    wordchar = _WORDCHAR.search
+    for pos, stop, is_core in reversed(hits):
         if is_core:
-            next_core = pos
+            reach = pos
+        elif reach is None or reach - pos > LOOK_BEHIND or wordchar(low, stop, next_start):
+            reach = None
+        if reach is not None:
             out.append(pos)
-        elif next_core is not None and next_core - pos <= LOOK_BEHIND:
-            out.append(pos)
+        next_start = pos
     out.reverse()
     return out
 
 
 def _followed_ok(text: str, end: int, vocab: Vocabulary) -> bool:
-    rest = text[end:end + 20]
+    rest = text[end : end + 20]
     stripped = rest.lstrip()
     if not stripped:
         return True
-    if stripped[0] in ",.;:)»\"”/-–!?":
+    if stripped[0] in ',.;:)»"”/-–!?':
         return True
     word = re.match(r"[\w'’-]+", stripped)
     return bool(word) and key(word.group(0)) in vocab.year_followers_ok
@@ -126,19 +150,28 @@ def _followed_ok(text: str, end: int, vocab: Vocabulary) -> bool:
 def accept(c: Candidate, text: str, vocab: Vocabulary) -> bool:
     """Context checks that the regex alone cannot make."""
     g = c.groups
+    for _, s, _e in g.values():
+        if s > 0 and text[s - 1].isalnum() and text[s].isalnum():
+            return False  # a part starts inside a word: "Enmars", "finmai"
     if c.kind in ("year", "years") or "y" in g:
         ys = g.get("y")
-        if ys and _DIGITS_BEFORE.search(text[max(0, ys[1] - 2):ys[1]]):
+        if ys and _DIGITS_BEFORE.search(text[max(0, ys[1] - 2) : ys[1]]):
             return False  # "1 500", "12.2000"
-        if ys and re.match(r"\s*%", text[ys[2]:ys[2] + 3]):
+        if ys and re.match(r"\s*%", text[ys[2] : ys[2] + 3]):
             return False
     if c.kind == "year":
-        pre = key(g["pre"][0])
+        pre = key(g["pre"][0]) if "pre" in g else ""
         if pre in vocab.year_weak_prefixes and not _followed_ok(text, c.end, vocab):
             return False
+        if pre in vocab.year_article_prefixes:
+            y = g["y"][0]
+            if y.endswith("00") or not re.match(
+                r"\s*(?:[^\W\d_]*[a-zà-ÿ]|[,.;:)])", text[c.end : c.end + 3]
+            ):
+                return False  # "the 2000 Israeli tourists"; "the 1987 crash" is a year
         return True
     if c.kind == "years":
-        before = text[max(0, c.start - 1):c.start]
+        before = text[max(0, c.start - 1) : c.start]
         return not (before and (before.isdigit() or before in "/-."))
     if c.kind == "date" and "m" in g and not g.keys() & {"d", "y", "mod", "rel", "pre", "dl", "mn"}:
         if key(g["m"][0]) in vocab.months_need_context:
@@ -150,10 +183,13 @@ def accept(c: Candidate, text: str, vocab: Vocabulary) -> bool:
             if word[:1].isupper():
                 return False
     if "season" in g and "pre" not in g and "art" in g and not g.keys() & {"y", "rel", "mod"}:
-        if key(g["season"][0]) in vocab.seasons_need_context:
+        if key(g["season"][0]) in vocab.seasons_article_not_enough:
             return False  # "the fall of Kabul"
+        return True
     if "season" in g and not g.keys() & {"y", "rel", "mod"}:
-        if re.search(r"(?:\b(?:d['’]|de|of)|-)\s*$", text[max(0, g["season"][1] - 4):g["season"][1]], re.I):
+        if re.search(
+            r"(?:\b(?:d['’]|de|of)|-)\s*$", text[max(0, g["season"][1] - 4) : g["season"][1]], re.I
+        ):
             return False  # "Jeux d'hiver", "heure d'été": an attribute, not a date
     if "season" in g and not g.keys() & {"y", "rel", "mod", "pre"}:
         word = g["season"][0]
@@ -162,8 +198,7 @@ def accept(c: Candidate, text: str, vocab: Vocabulary) -> bool:
                 return False
     if c.kind == "duration" and "n" in g:
         unit = vocab.units.get(key(g["u"][0]), "")
-        before = text[max(0, c.start - 12):c.start]
+        before = text[max(0, c.start - 12) : c.start]
         if unit == "Y" and re.search(r"(?:\b(?:de|d['’]|aged|of|âgée?|agée?)|,)\s*$", before, re.I):
             return False  # an age: "âgé de 54 ans", "Florian, 26 ans"
     return True
-

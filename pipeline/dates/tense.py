@@ -16,6 +16,7 @@ from .vocabulary import Vocabulary
 
 _SENTENCE_END = re.compile(r"[.!?;\n](?=\s|$)|\n")
 MAX_REACH = 220
+_ORDER = {"future": 0, "past": 1, "present": 2}
 CUE_REACH = 80  # a verb further away than this usually belongs to another clause
 
 
@@ -32,23 +33,25 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def clause_tense(text: str, start: int, end: int, vocab: Vocabulary) -> str | None:
-    """"past", "future" or None (present, or no cue) for the clause of the span."""
+    """ "past", "future" or None (present, or no cue) for the clause of the span."""
+    regex = vocab.tense_regex
+    if regex is None:
+        return None
     left, right = sentence_bounds(text, start, end)
     best: tuple[int, int, str] | None = None
-    for name, cue in vocab.tense_cues:
-        for region_start, region_end in ((left, start), (end, right)):
-            for m in cue.finditer(text, region_start, region_end):
-                if m.start() < start:
-                    dist = start - m.end()
-                else:
-                    dist = m.start() - end
-                # a cue after the expression counts a bit less than one before it
-                weight = dist + (15 if m.start() >= end else 0)
-                rank = (weight, {"future": 0, "past": 1, "present": 2}[name], name)
-                if weight > CUE_REACH:
-                    continue
-                if best is None or rank[:2] < best[:2]:
-                    best = rank
+    for region_start, region_end, after in (
+        (max(left, start - CUE_REACH), start, False),
+        (end, min(right, end + CUE_REACH), True),
+    ):
+        for m in regex.finditer(text, region_start, region_end):
+            name = m.lastgroup or ""
+            # a cue after the expression counts a bit less than one before it
+            weight = (m.start() - end + 15) if after else (start - m.end())
+            if weight > CUE_REACH or weight < 0 and not after:
+                continue
+            rank = (weight, _ORDER.get(name, 3), name)
+            if best is None or rank[:2] < best[:2]:
+                best = rank
     if best is None or best[2] == "present":
         return None
     return best[2]

@@ -34,32 +34,27 @@ def key(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _char_regex(ch: str) -> str:
+    if ch.isspace():
+        return r"\s+"
+    if ch in "'’ʼ":
+        return APOSTROPHE + r"\s*"
+    if ch == "-":
+        return r"\s*[-‐–]\s*"
+    return re.escape(ch)
+
+
 def phrase_regex(phrase: str) -> str:
-    """Regex for a data phrase: flexible spaces and apostrophes, literal otherwise."""
-    out = []
-    for ch in phrase:
-        if ch.isspace():
-            if not out or out[-1] != r"\s+":
-                out.append(r"\s+")
-        elif ch in "'’":
-            out.append(APOSTROPHE + r"\s*")
-        elif ch == "-":
-            out.append(r"\s*[-‐–]\s*" if phrase.endswith("-") else "[-‐]")
-        else:
-            out.append(re.escape(ch))
-    return "".join(out)
-
-
-def alternation(phrases) -> str:
-    """One non-capturing alternation, longest phrases first so that they win."""
-    uniq = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
-    return "(?:" + "|".join(phrase_regex(p) for p in uniq) + ")" if uniq else "(?!)"
+    """Regex for a data phrase: flexible spaces, apostrophes and hyphens, literal otherwise."""
+    return "".join(_char_regex(ch) for ch in re.sub(r"\s+", " ", phrase.strip()))
 
 
 def trie_regex(words) -> str:
-    """A regex matching exactly ``words``, factored as a trie so that it scans fast."""
+    """A regex matching exactly ``words`` (data phrases), factored as a trie so that it
+    fails fast: the engine never compares the same prefix twice. Longer readings win."""
     trie: dict = {}
     for w in words:
+        w = re.sub(r"\s+", " ", str(w).strip().lower())
         if not w:
             continue
         node = trie
@@ -68,14 +63,18 @@ def trie_regex(words) -> str:
         node[""] = {}
 
     def walk(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        branches = [_char_regex(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
+        return f"(?:{body})?" if "" in node else body
 
     return "(?:" + walk(trie) + ")" if trie else "(?!)"
+
+
+def alternation(phrases) -> str:
+    """One non-capturing alternation of data phrases."""
+    return trie_regex({str(p) for p in phrases if p})
 
 
 @dataclass
@@ -91,6 +90,7 @@ class Vocabulary:
     seasons: dict[str, str] = field(default_factory=dict)
     seasons_need_context: set[str] = field(default_factory=set)
     seasons_capital_ok: bool = False
+    seasons_article_not_enough: set[str] = field(default_factory=set)
     modifiers: dict[str, str] = field(default_factory=dict)
     relative: dict[str, int] = field(default_factory=dict)
     relative_anaphoric: dict[str, int] = field(default_factory=dict)
@@ -101,6 +101,7 @@ class Vocabulary:
     year_prefixes: set[str] = field(default_factory=set)
     year_weak_prefixes: set[str] = field(default_factory=set)
     year_followers_ok: set[str] = field(default_factory=set)
+    year_article_prefixes: set[str] = field(default_factory=set)
     numeric_order: str = "dmy"
     tense_cues: list[tuple[str, re.Pattern]] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)
@@ -109,6 +110,8 @@ class Vocabulary:
     core_tokens: set[str] = field(default_factory=set)
     start_tokens: set[str] = field(default_factory=set)
     token_regex: re.Pattern | None = None
+    group_names: list[list[tuple[str, str]]] = field(default_factory=list)
+    tense_regex: re.Pattern | None = None
 
     def number(self, word: str) -> int | None:
         """Integer value of a digit string or number word; None for vague quantities."""
@@ -158,9 +161,12 @@ def build(data: dict) -> Vocabulary:
     v.seasons = {key(k): s for k, s in (data.get("seasons") or {}).items()}
     v.seasons_need_context = {key(w) for w in data.get("seasons_need_context", [])}
     v.seasons_capital_ok = bool(data.get("seasons_capital_ok", False))
+    v.seasons_article_not_enough = {key(w) for w in data.get("seasons_article_not_enough", [])}
     v.modifiers = {key(k): m for k, m in (data.get("modifiers") or {}).items()}
     v.relative = {key(k): int(n) for k, n in (data.get("relative") or {}).items()}
-    v.relative_anaphoric = {key(k): int(n) for k, n in (data.get("relative_anaphoric") or {}).items()}
+    v.relative_anaphoric = {
+        key(k): int(n) for k, n in (data.get("relative_anaphoric") or {}).items()
+    }
     v.deictic = {key(k): list(x) for k, x in (data.get("deictic") or {}).items()}
     v.anaphoric = {key(k): list(x) for k, x in (data.get("anaphoric") or {}).items()}
     v.refs = {key(k): r for k, r in (data.get("refs") or {}).items()}
@@ -168,27 +174,36 @@ def build(data: dict) -> Vocabulary:
     v.year_prefixes = {key(w) for w in data.get("year_prefixes", [])}
     v.year_weak_prefixes = {key(w) for w in data.get("year_weak_prefixes", [])}
     v.year_followers_ok = {key(w) for w in data.get("year_followers_ok", [])}
+    v.year_article_prefixes = {key(w) for w in data.get("year_article_prefixes", [])}
     v.numeric_order = data.get("numeric_order", "dmy")
+    tense_parts = []
     for name in ("future", "past", "present"):
-        for cue in (data.get("tense") or {}).get(name, []):
+        cues = (data.get("tense") or {}).get(name, [])
+        for cue in cues:
             v.tense_cues.append((name, re.compile(cue)))
+        if cues:
+            tense_parts.append(f"(?P<{name}>" + "|".join(f"(?:{c})" for c in cues) + ")")
+    v.tense_regex = re.compile("|".join(tense_parts)) if tense_parts else None
 
     raw = data.get("raw_words", {})
     month_words = [w for words in (data.get("months") or {}).values() for w in words]
     weekday_words = [w for words in (data.get("weekdays") or {}).values() for w in words]
     plural_words = [w for words in (data.get("weekdays_plural") or {}).values() for w in words]
-    year = r"(?:1[0-9]|20)[0-9]{2}(?![0-9]|[  ][0-9]{3}\b|[.,][0-9]|-[0-9])"
+    letter_before = r"(?<![^\W\d_])"  # "AN1000" is no year: a number starts a token
+    year = letter_before + r"(?:1[0-9]|20)[0-9]{2}(?![0-9]|[  ][0-9]{3}\b|[.,][0-9]|-[0-9])"
     slots = {
         "AP": APOSTROPHE,
         "MONTH": alternation(month_words),
         "MONTH_FULL": alternation([w for w in month_words if not w.endswith(".")]),
         "WEEKDAY": alternation(weekday_words),
         "WEEKDAYS": alternation(plural_words),
-        "DAY": "(?:" + data.get("day", r"[12][0-9]|3[01]|0?[1-9]") + r")(?![0-9])",
+        "DAY": letter_before + "(?:" + data.get("day", r"[12][0-9]|3[01]|0?[1-9]") + r")(?![0-9])",
         "YEAR": year,
-        "YEAR2": APOSTROPHE + r"?[0-9]{2}(?![0-9\w%]|\s*h\b|\s+[a-zà-ÿ])",
-        "NUM": "(?:[0-9]+|" + alternation(list((data.get("numbers") or {}).keys())
-                                           + list(data.get("vague_numbers", [])))[3:],
+        "YEAR2": letter_before + APOSTROPHE + r"?[0-9]{2}(?![0-9\w%]|\s*h\b|\s+[a-zà-ÿ])",
+        "NUM": "(?:[0-9]+|"
+        + alternation(
+            list((data.get("numbers") or {}).keys()) + list(data.get("vague_numbers", []))
+        )[3:],
         "UNIT": alternation((data.get("units") or {}).keys()),
         "SEASON": alternation((data.get("seasons") or {}).keys()),
         "MOD": alternation((data.get("modifiers") or {}).keys()),
@@ -197,14 +212,26 @@ def build(data: dict) -> Vocabulary:
         "REF": alternation((data.get("refs") or {}).keys()),
         "HOLIDAY": alternation((data.get("holidays") or {}).keys()),
         "ORD": alternation((data.get("ordinals") or {}).keys()),
-        "YEARPRE": alternation(list(data.get("year_prefixes", [])) + list(data.get("year_weak_prefixes", []))),
+        "YEARPRE": alternation(
+            list(data.get("year_prefixes", []))
+            + list(data.get("year_weak_prefixes", []))
+            + list(data.get("year_article_prefixes", []))
+        ),
     }
     slots.update(raw)
     # every match holds one of these tokens (or a digit): the search starts only near them
-    phrases = (month_words + weekday_words + plural_words
-               + [k for name in ("units", "seasons", "holidays", "deictic", "anaphoric", "refs")
-                  for k in (data.get(name) or {}).keys()]
-               + list(data.get("core_words", [])) + ["q1", "q2", "q3", "q4"])
+    phrases = (
+        month_words
+        + weekday_words
+        + plural_words
+        + [
+            k
+            for name in ("units", "seasons", "holidays", "deictic", "anaphoric", "refs")
+            for k in (data.get(name) or {}).keys()
+        ]
+        + list(data.get("core_words", []))
+        + ["q1", "q2", "q3", "q4"]
+    )
     for phrase in phrases:
         tokens = re.findall(r"\w+", phrase)
         if tokens:
@@ -214,21 +241,43 @@ def build(data: dict) -> Vocabulary:
     # words a match may start with: any word of the data file (a generous superset)
     words = set()
     for name, value in data.items():
-        if name in ("tense", "year_followers_ok", "age_cues", "patterns", "lang", "day", "numeric_order"):
+        if name in (
+            "tense",
+            "year_followers_ok",
+            "age_cues",
+            "patterns",
+            "lang",
+            "day",
+            "numeric_order",
+        ):
             continue
         words.update(re.findall(r"[^\W\d_]+", str(value).lower()))
     for pat in data.get("patterns", []):
-        words.update(re.findall(r"[^\W\d_]+", re.sub(r"\\[a-zA-Z]|\(\?P<\w+>|\{[A-Z_0-9]+\}", " ", pat["re"]).lower()))
+        words.update(
+            re.findall(
+                r"[^\W\d_]+",
+                re.sub(r"\\[a-zA-Z]|\(\?P<\w+>|\{[A-Z_0-9]+\}", " ", pat["re"]).lower(),
+            )
+        )
     v.start_tokens = words | v.core_tokens | {key(w) for w in words}
     starters = v.start_tokens - v.core_tokens
     v.token_regex = re.compile(
-        r"(?<!\w)(?:(?P<core>[0-9]\w*|" + trie_regex(v.core_tokens) + r")|" + trie_regex(starters) + r")(?!\w)",
-        re.IGNORECASE)
+        r"(?<!\w)(?:(?P<core>[0-9]\w*|[ivx]+(?:e|er|eme|ème)|"
+        + trie_regex(v.core_tokens)
+        + r")|"
+        + trie_regex(starters)
+        + r")(?!\w)"
+    )
     parts = []
     for i, pat in enumerate(data.get("patterns", [])):
-        body = re.sub(r"\{([A-Z][A-Z_0-9]*)\}", lambda m: slots[m.group(1)], pat["re"])
+        raw_re = re.sub(r"\s+", "", pat["re"])  # layout only: patterns spell spaces as \s
+        body = re.sub(r"\{([A-Z][A-Z_0-9]*)\}", lambda m: slots[m.group(1)], raw_re)
         body = re.sub(r"\(\?P<([a-z0-9_]+)>", rf"(?P<p{i}_\1>", body)
+        body = re.sub(r"\(\?P=([a-z0-9_]+)\)", rf"(?P=p{i}_\1)", body)
         parts.append(rf"(?P<p{i}>(?:{body})(?![\w]))")
+        v.group_names.append(
+            [(f"p{i}_{g}", g) for g in re.findall(rf"\(\?P<p{i}_([a-z0-9_]+)>", body)]
+        )
         v.kinds.append(pat["kind"])
     # the word-start test is made once per position, not once per pattern
     v.regex = re.compile(r"(?<![\w])(?=[\w'’ʼ])(?:" + "|".join(parts) + ")", re.IGNORECASE)

@@ -79,6 +79,8 @@ def _event(raw: dict, lang: str, titles: dict) -> dict:
         "type_label": labels.type_label(raw["types"], raw.get("mode"), lang),
         "type_labels": [labels.code_label(c, lang) for c in raw["types"]],
         "n_sources": n,
+        # names of the fields set by hand (the sidecar of an older build has none)
+        "curated": list(raw.get("curated") or []),
         "n_sources_label": labels.plural(n, "n_sources", lang),
         "year": raw["sort"][:4],
         "month": int(raw["sort"][5:7]),

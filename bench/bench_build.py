@@ -1,0 +1,204 @@
+"""Build benchmark on synthetic corpora (a benchmark, not a test: it takes minutes).
+
+    python bench/bench_build.py [--sizes 1000 10000] [--work DIR] [--keep]
+
+For each size N it generates N articles (``bench/corpus.py``) in a scratch folder and
+measures, each step in its own process so that peak memory is that step's own:
+
+- extraction throughput in one process (on a sample of at most 300 articles, extrapolated)
+  and on all cores (every article, cache off);
+- ``dateparser.search_dates`` over the same article bodies (a sample of 100, extrapolated);
+- the full build as ``invoke build`` runs it (extract with a cold cache, write content,
+  Pelican with the timeline plugin and search index) with its peak memory;
+- the rebuild after adding one article to the built site;
+- a bare Pelican build (default theme, no plugins, no cache) of the same generated content.
+
+Every figure is printed with the ratio the project's goals are stated in.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.corpus import generate  # noqa: E402
+
+PY = sys.executable
+SAMPLE_ONE = 300
+SAMPLE_DATEPARSER = 100
+BARE_SETTINGS = """\
+PATH = "content"
+ARTICLE_PATHS = ["events"]
+PAGE_PATHS = ["sources"]
+IGNORE_FILES = ["*.json", "*.yaml"]
+TIMEZONE = "UTC"
+DEFAULT_LANG = "fr"
+PLUGINS = []
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+"""
+
+
+def timed(cmd: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float]:
+    """(wall seconds, peak resident memory in MB of the process and the children it waited)."""
+    # output goes to a file, not a pipe: a full pipe would block the build being timed
+    with tempfile.TemporaryFile() as log:
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env={**os.environ, **(env or {})},
+                                stdout=log, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - started
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode:
+            log.seek(0)
+            sys.stderr.write(log.read().decode(errors="replace")[-4000:])
+            raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}")
+    return seconds, usage.ru_maxrss / 1024  # Linux reports kilobytes
+
+
+def python_step(code: str, cwd: Path) -> dict:
+    """Run ``code`` in a fresh interpreter; it prints one JSON object as its last line."""
+    out = subprocess.run([PY, "-c", code], cwd=cwd, capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": str(ROOT), "CI": "1"})
+    if out.returncode:
+        raise SystemExit(out.stderr[-4000:])
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+EXTRACT = """
+import json, sys, time
+from pipeline.run import collect, extract_all
+paths = collect(["seeds"])[:{limit}]
+extract_all(paths[:2], jobs=1, cache=False)  # vocabularies loaded outside the timing
+t = time.perf_counter()
+xs, report = extract_all(paths, jobs={jobs}, cache=False)
+print(json.dumps({{"n": len(paths), "s": time.perf_counter() - t,
+                  "events": sum(len(x.events) for x in xs)}}))
+"""
+
+DATEPARSER = """
+import json, time, warnings
+import dateparser.search
+from pipeline.read import read_article
+from pipeline.run import collect
+warnings.simplefilter("ignore")
+articles = [read_article(p) for p in collect(["seeds"])[:{limit}]]
+settings = {{"PREFER_DATES_FROM": "past"}}
+dateparser.search.search_dates("le 24 novembre 2022", languages=["fr"], settings=settings)
+dateparser.search.search_dates("on November 24, 2022", languages=["en"], settings=settings)
+t = time.perf_counter()
+for a in articles:
+    dateparser.search.search_dates(a.body, languages=[a.lang], settings=settings)
+print(json.dumps({{"n": len(articles), "s": time.perf_counter() - t}}))
+"""
+
+
+def build(work: Path) -> tuple[float, float]:
+    """The build ``invoke build`` runs, with this work folder's seeds, content and output."""
+    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); import tasks; "
+            "from invoke import Context; from pathlib import Path; "
+            "tasks.CONFIG.update(seeds='seeds', content='content', output='output'); "
+            "tasks.ROOT = Path('.').resolve(); "
+            f"tasks._publish(Context(), {str(ROOT / 'pelicanconf.py')!r})")
+    return timed([PY, "-c", code], work, {"PYTHONPATH": str(ROOT), "CI": "1"})
+
+
+def bare_pelican(work: Path) -> tuple[float, float]:
+    """Pelican alone, default theme, no plugins, on a copy of the generated content."""
+    bare = work / "bare"
+    shutil.rmtree(bare, ignore_errors=True)
+    shutil.copytree(work / "content", bare / "content")
+    # the default theme has no "event"/"source" templates: the pages use its own
+    for md in (bare / "content").rglob("*.md"):
+        lines = md.read_text(encoding="utf-8").splitlines(keepends=True)
+        md.write_text("".join(x for x in lines if not x.startswith("Template:")),
+                      encoding="utf-8")
+    (bare / "bareconf.py").write_text(BARE_SETTINGS, encoding="utf-8")
+    return timed([PY, "-m", "pelican", "content", "-s", "bareconf.py", "-o", "output", "-q"],
+                 bare)
+
+
+def one_size(n: int, root: Path) -> dict:
+    work = root / f"n{n}"
+    shutil.rmtree(work, ignore_errors=True)
+    generate(n, work / "seeds")
+    row: dict = {"n": n, "cores": os.cpu_count() or 1}
+    one = python_step(EXTRACT.format(limit=min(n, SAMPLE_ONE), jobs=1), work)
+    row["one_core"] = one["n"] / one["s"]
+    every = python_step(EXTRACT.format(limit=n, jobs=0), work)
+    row["all_cores"] = every["n"] / every["s"]
+    dp = python_step(DATEPARSER.format(limit=min(n, SAMPLE_DATEPARSER)), work)
+    row["dateparser"] = dp["n"] / dp["s"]
+    row["full_s"], row["full_mb"] = build(work)
+    n_pages = sum(1 for _ in (work / "output").rglob("*.html"))
+    row["pages"] = n_pages
+    row["noop_s"], _ = build(work)
+    generate(1, work / "seeds", start=n)
+    row["add_one_s"], row["add_one_mb"] = build(work)
+    row["bare_s"], row["bare_mb"] = bare_pelican(work)
+    return row
+
+
+def report(rows: list[dict]) -> str:
+    lines = []
+    for r in rows:
+        lines += [
+            f"\n== {r['n']:,} articles ({r['pages']:,} HTML pages, {r['cores']} cores) ==",
+            f"extraction, one process      {r['one_core']:9.1f} articles/s"
+            f"   (sample of {min(r['n'], SAMPLE_ONE)}, extrapolated)",
+            f"extraction, all cores        {r['all_cores']:9.1f} articles/s"
+            f"   {r['all_cores'] / r['one_core']:.2f}x one process",
+            f"dateparser.search_dates      {r['dateparser']:9.1f} articles/s"
+            f"   (sample of {min(r['n'], SAMPLE_DATEPARSER)}, extrapolated)",
+            f"  extraction vs dateparser   one process {r['one_core'] / r['dateparser']:.1f}x,"
+            f" all cores {r['all_cores'] / r['dateparser']:.1f}x   (goal >= 20x)",
+            f"full build (cold cache)      {r['full_s']:9.1f} s   peak {r['full_mb']:,.0f} MB"
+            f"   (goal < 2,048 MB at 10,000)",
+            f"bare Pelican, same content   {r['bare_s']:9.1f} s   peak {r['bare_mb']:,.0f} MB",
+            f"  full build / bare Pelican  {r['full_s'] / r['bare_s']:.2f}x   (goal <= 3x)",
+            f"rebuild, nothing changed     {r['noop_s']:9.1f} s"
+            f"   {100 * r['noop_s'] / r['full_s']:.0f}% of the full build",
+            f"rebuild after adding one     {r['add_one_s']:9.1f} s   peak {r['add_one_mb']:,.0f} MB"
+            f"   {100 * r['add_one_s'] / r['full_s']:.0f}% of the full build (goal <= 25%)",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--work", help="scratch folder (default: a temporary one)")
+    ap.add_argument("--keep", action="store_true", help="keep the scratch folder")
+    args = ap.parse_args(argv)
+    root = Path(args.work or tempfile.mkdtemp(prefix="diplo-bench-"))
+    rows = []
+    try:
+        for n in args.sizes:
+            print(f"benchmarking {n:,} articles in {root} ...", file=sys.stderr, flush=True)
+            rows.append(one_size(n, root))
+            print(report(rows[-1:]), flush=True)
+    finally:
+        if not args.keep:
+            shutil.rmtree(root, ignore_errors=True)
+    if len(rows) > 1:
+        print("Summary" + report(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

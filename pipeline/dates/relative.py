@@ -1,0 +1,223 @@
+"""Normalise expressions counted from a reference date rather than written out.
+
+In: a :class:`~pipeline.dates.recognise.Candidate` of kind deictic ("hier"), relunit
+("l'an prochain", "last week"), ago ("il y a deux ans", "dans deux semaines"), later
+("two days later"), anaphor ("la veille"), duration, set, weekday, ref, years or year,
+with the text, a :class:`~pipeline.dates.values.Context` and the language vocabulary.
+Out: a list of :class:`~pipeline.dates.values.Resolved` pieces (TIMEX3 type, value, mod,
+and for durations anchored on the article date, the period they cover).
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import calendar as cal
+from .recognise import Candidate
+from .values import (
+    PART_OF_DAY,
+    UNIT_LETTER,
+    Context,
+    Resolved,
+    count_of,
+    duration_value,
+    modifier,
+    relative_offset,
+    relative_value,
+    unit_of,
+)
+from .vocabulary import Vocabulary, key
+
+
+def _deictic(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resolved]:
+    entry = vocab.deictic.get(key(c.g("deic")))
+    if not entry:
+        return []
+    unit, k = entry[0], int(entry[1])
+    if unit == "WE" and k == 0 and ctx.dct is not None and ctx.dct_precision == "day":
+        # "ce week-end" in a past clause written on a weekday is the weekend just gone
+        if ctx.tense == "past" and ctx.dct.weekday() < 5:
+            k = -1
+    got = relative_value(ctx.dct, ctx.dct_precision, unit, k)
+    if got is None:
+        return []
+    value, anchored = got
+    typ = "DATE"
+    if len(entry) > 2 and entry[2] == "TIME" and anchored:
+        typ, value = "TIME", f"{value}T{entry[3]}"
+    return [Resolved(c.start, c.end, typ, value, modifier(c, vocab), anchored)]
+
+
+def _relunit(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resolved]:
+    unit = unit_of(c, vocab)
+    if unit is None:
+        return []
+    rel, anaphoric = relative_offset(c, vocab)
+    rel = rel or 0
+    word = key(c.g("rel") or "")
+    if word in ("past",) and vocab.lang == "en":
+        return duration_value(c, ctx, 1, unit, -1)
+    base, precision = (
+        (ctx.anchor, ctx.anchor_precision)
+        if anaphoric and ctx.anchor
+        else (ctx.dct, ctx.dct_precision)
+    )
+    got = relative_value(base, precision, unit, rel)
+    if got is None:
+        return []
+    return [Resolved(c.start, c.end, "DATE", got[0], modifier(c, vocab), got[1])]
+
+
+def _ago(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resolved]:
+    unit = unit_of(c, vocab)
+    n = count_of(c, vocab)
+    if unit is None:
+        return []
+    if n is None:
+        return [
+            Resolved(c.start, c.end, "DATE", "FUTURE_REF" if c.g("fwd") else "PAST_REF", None, True)
+        ]
+    if unit == "D" and ctx.dct_precision != "day":
+        unit = "M"
+    sign = 1 if c.g("fwd") else -1
+    got = relative_value(ctx.dct, ctx.dct_precision, unit if unit != "WE" else "W", sign * n)
+    if got is None:
+        return []
+    return [Resolved(c.start, c.end, "DATE", got[0], None, got[1])]
+
+
+def _later(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resolved]:
+    unit = unit_of(c, vocab)
+    n = count_of(c, vocab)
+    if unit is None or n is None:
+        return []
+    direction = (
+        -1 if re.search(r"t[oô]t|auparavant|earlier|before|avant", c.g("later") or "", re.I) else 1
+    )
+    base, precision = (
+        (ctx.anchor, ctx.anchor_precision) if ctx.anchor else (ctx.dct, ctx.dct_precision)
+    )
+    got = relative_value(base, precision, unit, direction * n)
+    if got is None:
+        return []
+    return [Resolved(c.start, c.end, "DATE", got[0], None, got[1])]
+
+
+def _anaphor(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resolved]:
+    entry = vocab.anaphoric.get(key(c.g("ana")))
+    if not entry:
+        return []
+    base, precision = (
+        (ctx.anchor, ctx.anchor_precision) if ctx.anchor else (ctx.dct, ctx.dct_precision)
+    )
+    got = relative_value(base, precision, entry[0], int(entry[1]))
+    if got is None:
+        return []
+    return [Resolved(c.start, c.end, "DATE", got[0], None, got[1])]
+
+
+def _duration(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resolved]:
+    unit = unit_of(c, vocab)
+    if unit is None:
+        return []
+    n = count_of(c, vocab) if c.g("n") else None
+    rel, _ = relative_offset(c, vocab)
+    direction = 0 if rel is None else (-1 if rel < 0 else 1)
+    if c.g("n") is None and rel is None:
+        return []
+    return duration_value(c, ctx, n, unit, direction)
+
+
+def _set(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resolved]:
+    if c.g("wd"):
+        wd = vocab.weekdays.get(key(c.g("wd")).rstrip("s"))
+        if wd is None:
+            wd = vocab.weekdays.get(key(c.g("wd")))
+        if wd is None:
+            for k, v in vocab.weekdays.items():
+                if key(c.g("wd")).startswith(k):
+                    wd = v
+        return [Resolved(c.start, c.end, "SET", f"XXXX-WXX-{(wd or 0) + 1}")]
+    unit = unit_of(c, vocab)
+    if unit is None:
+        return []
+    return [Resolved(c.start, c.end, "SET", f"P1{UNIT_LETTER.get(unit, 'D')}")]
+
+
+def _weekday(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resolved]:
+    wd = vocab.weekdays.get(key(c.g("wd")))
+    if wd is None:
+        return []
+    dct = ctx.dct
+    part = PART_OF_DAY.get(key(c.g("part") or ""))
+    if dct is None or ctx.dct_precision != "day":
+        return [Resolved(c.start, c.end, "DATE", f"XXXX-WXX-{wd + 1}", None, False)]
+    rel, anaphoric = relative_offset(c, vocab)
+    base = ctx.anchor if anaphoric and ctx.anchor and ctx.anchor_precision == "day" else dct
+    back = (base.weekday() - wd) % 7
+    fwd = (wd - base.weekday()) % 7
+    if c.g("deic"):
+        d = dct
+    elif rel is not None and rel < 0:
+        d = cal.add_days(base, -(back or 7))
+    elif rel is not None and rel > 0:
+        d = cal.add_days(base, fwd or 7)
+    elif rel == 0:
+        d = (
+            cal.add_days(base, fwd)
+            if ctx.tense == "future" or (fwd <= back and ctx.tense != "past")
+            else cal.add_days(base, -back)
+        )
+    elif ctx.tense == "future":
+        d = cal.add_days(base, fwd)
+    else:
+        d = cal.add_days(base, -back)
+    if part:
+        return [Resolved(c.start, c.end, "TIME", f"{cal.day(d)}T{part}")]
+    return [Resolved(c.start, c.end, "DATE", cal.day(d))]
+
+
+def _ref(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resolved]:
+    value = vocab.refs.get(key(c.g("ref")))
+    return [Resolved(c.start, c.end, "DATE", value)] if value else []
+
+
+def _years(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resolved]:
+    y1 = int(c.g("y"))
+    raw2 = c.g("y2")
+    y2 = int(raw2) if len(raw2) == 4 else (y1 // 100) * 100 + int(raw2)
+    if y2 <= y1:
+        return []
+    s2 = c.groups["y2"][1]
+    return [
+        Resolved(c.start, c.groups["y"][2], "DATE", f"{y1:04d}"),
+        Resolved(s2, c.end, "DATE", f"{y2:04d}"),
+    ]
+
+
+def _year_only(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resolved]:
+    y = int(c.g("y"))
+    pre = key(c.g("pre") or "")
+    mod = {
+        "avant": "BEFORE",
+        "before": "BEFORE",
+        "apres": "AFTER",
+        "after": "AFTER",
+        "vers": "APPROX",
+    }.get(pre)
+    return [Resolved(c.start, c.end, "DATE", f"{y:04d}", mod)]
+
+
+HANDLERS = {
+    "deictic": _deictic,
+    "relunit": _relunit,
+    "ago": _ago,
+    "later": _later,
+    "anaphor": _anaphor,
+    "duration": _duration,
+    "set": _set,
+    "weekday": _weekday,
+    "ref": _ref,
+    "years": _years,
+    "year": _year_only,
+}
