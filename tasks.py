@@ -22,12 +22,23 @@ CONFIG = {
 PY = shlex.quote(sys.executable)
 
 
-def _pelican(c, settings, output):
+def _pelican(c, settings, output, strict=False):
     # Pelican's content cache, one folder per settings file: its entries hold values read
     # with those settings and must not be reused under others
     cache = ROOT / ".cache" / "pelican" / Path(settings).stem
+    # an error Pelican only logs (a page it could not write) must still fail the build
+    fatal = "warnings" if strict else "errors"
     c.run(f"{PY} -m pelican {CONFIG['content']} -s {settings} -o {shlex.quote(str(output))} "
-          f"--cache-path {shlex.quote(str(cache))} -q", pty=False)
+          f"--cache-path {shlex.quote(str(cache))} -q --fatal {fatal} --log-handler plain",
+          pty=False)
+
+
+def _failed(output, step, err):
+    """Say which step failed and that the published site was not touched."""
+    code = getattr(getattr(err, "result", None), "exited", None)
+    why = f"{step} exited with code {code}" if code is not None else f"{step}: {err!r}"
+    print(f"Build failed ({why}; its messages are above): {output}/ was left as it was.",
+          file=sys.stderr)
 
 
 def _publish(c, settings, strict=False, lang="fr"):
@@ -39,16 +50,24 @@ def _publish(c, settings, strict=False, lang="fr"):
     fresh folder costs nothing more, and it keeps the swap atomic.
     """
     flags = " --strict" if strict else ""
-    c.run(f"{PY} -m pipeline build {CONFIG['seeds']} --content {CONFIG['content']} "
-          f"--lang {lang}{flags}")
     output = ROOT / CONFIG["output"]
+    try:
+        c.run(f"{PY} -m pipeline build {CONFIG['seeds']} --content {CONFIG['content']} "
+              f"--lang {lang}{flags}")
+    except BaseException as err:
+        _failed(output, "extraction", err)
+        raise
     staging = Path(tempfile.mkdtemp(prefix=".output-", dir=ROOT))
+    # mkdtemp makes the folder private (0700); the published site must be readable
+    umask = os.umask(0)
+    os.umask(umask)
+    staging.chmod(0o777 & ~umask)
     try:
         # the timeline plugin builds the search index itself once Pelican has finished
-        _pelican(c, settings, staging)
-    except BaseException:
+        _pelican(c, settings, staging, strict)
+    except BaseException as err:
         shutil.rmtree(staging, ignore_errors=True)
-        print(f"Build failed: {output}/ was left as it was.", file=sys.stderr)
+        _failed(output, "Pelican", err)
         raise
     old = None
     if output.exists():

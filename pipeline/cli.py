@@ -88,5 +88,9 @@ def main(argv: list[str] | None = None) -> int:
         write_content(extractions, events, Path(args.content), args.lang)
     log.info(report.summary(len(events), time.perf_counter() - started))
     if args.strict and (report.warnings or report.skipped or failed):
+        # say why the exit code is non-zero: in CI the lines above may scroll far away
+        log.error("FAILED --strict: %d warnings, %d skipped files, %d curation problems "
+                  "(fix them, or build without --strict)",
+                  len(report.warnings), len(report.skipped), failed)
         return 1
     return 0

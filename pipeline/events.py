@@ -12,6 +12,7 @@ Background dates ("depuis 2000") and dates without a cue make no event.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from . import gazetteer
@@ -180,12 +181,24 @@ def drafts_for(article: Article, sentences, timexes, mentions) -> list[Draft]:
         last = primary
         if last and sentence.paragraph - last.paragraph <= 1 and continues(
                 article, sentence, last, mentions):
-            last.extra.append((sentence.start, sentence.end))
+            last.extra.extend(main_clauses(sentence, article.lang))
             last.sentences.append(sentence)
             last.paragraph = sentence.paragraph
         elif not drafts:
             pending.append((sentence, cues))
     return drafts
+
+
+def main_clauses(sentence: Sentence, lang: str) -> list[tuple[int, int]]:
+    """The clauses of an undated sentence before any subordinate or relative clause: "La
+    visite intervient moins d'un an" but not "après celle de Yaïr Lapid"."""
+    stop = (word_list_pattern("subordinate", lang), word_list_pattern("relative", lang))
+    kept = []
+    for a, b in clause_bounds(sentence, lang):
+        if kept and any(_opens(p, sentence, a, b) for p in stop):
+            break
+        kept.append((a, b))
+    return kept
 
 
 def continues(article: Article, sentence: Sentence, draft: Draft, mentions) -> bool:
@@ -197,9 +210,9 @@ def continues(article: Article, sentence: Sentence, draft: Draft, mentions) -> b
     if same_paragraph and word_list_pattern("also", article.lang).search(sentence.text):
         return True
     value = draft.timex.value
-    told = {resolve(m, value) for m in mentions if inside(m, [(s.start, s.end)
-                                                            for s in draft.sentences])}
-    here = {resolve(m, value) for m in mentions if inside(m, [(sentence.start, sentence.end)])}
+    told = {resolve(m, value) for m in within(mentions, [(s.start, s.end)
+                                                         for s in draft.sentences])}
+    here = {resolve(m, value) for m in within(mentions, [(sentence.start, sentence.end)])}
     return bool((told & here) - {None})
 
 
@@ -208,6 +221,18 @@ def is_modifier(article: Article, m: Mention) -> bool:
     before = article.text[max(article.body_start, m.start - 60):m.start]
     genitive = word_list_pattern("genitive", article.lang).pattern
     return bool(re.search(rf"{genitive}(?:\s+[\w\-]+){{0,3}}\s*,?\s*$", before, re.IGNORECASE))
+
+
+def within(mentions, ranges) -> list[Mention]:
+    """The mentions (sorted by start) lying inside any of the ranges, found by bisection so
+    that long articles stay linear rather than events x mentions."""
+    starts = [m.start for m in mentions]
+    found: dict[int, Mention] = {}
+    for a, b in ranges:
+        for i in range(bisect_left(starts, a), bisect_left(starts, b)):
+            if mentions[i].end <= b:
+                found[i] = mentions[i]
+    return [found[i] for i in sorted(found)]
 
 
 def inside(m: Mention, ranges) -> bool:
@@ -239,10 +264,8 @@ def build_event(article: Article, dct: Dct, draft: Draft, mentions, one_in_sente
     place = None
     home = [(draft.home.start, draft.home.end)]
     # actors of the dated sentence first: they are the event's subject
-    ordered = sorted(mentions, key=lambda m: (not inside(m, home), m.start))
+    ordered = sorted(within(mentions, scope), key=lambda m: (not inside(m, home), m.start))
     for m in ordered:
-        if not inside(m, scope):
-            continue
         name = resolve(m, value) if not is_modifier(article, m) else None
         if name and name not in actors and name not in unreviewed:
             (actors if m.reviewed else unreviewed).append(name)

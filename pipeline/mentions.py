@@ -133,13 +133,41 @@ def find_countries(article: Article) -> list[Mention]:
     return out
 
 
+@cache
+def role_heads(lang: str) -> re.Pattern:
+    """The first word of every role phrase: a cheap scan for where a role may start."""
+    words = {p.split()[0] for langs in gazetteer.role_phrases().values()
+             for p in langs.get(lang, ())}
+    return re.compile(_bounded(_alternation(words)), re.IGNORECASE if lang == "en" else 0)
+
+
+def _role_matches(pattern: re.Pattern, article: Article):
+    """The role pattern tried only around its head words: the full alternation of phrases
+    and demonyms is slow to try at every position of a long article."""
+    text, pos = article.text, article.body_start
+    for head in role_heads(article.lang).finditer(text, article.body_start):
+        if head.start() < pos:
+            continue
+        # a demonym may stand one or two words before the head ("Israeli defence minister")
+        lead = text[max(pos, head.start() - 40):head.start()]
+        before = re.search(r"(?:[\w'’\-]+\s+){0,2}$", lead)
+        starts = [head.start() - len(before.group(0)) + d.start()
+                  for d in re.finditer(r"[\w'’\-]+\s+", before.group(0))] if before else []
+        for start in [*starts, head.start()]:
+            m = pattern.match(text, start)
+            if m:
+                yield m
+                pos = m.end()
+                break
+
+
 def find_roles(article: Article) -> list[Mention]:
     pattern = role_pattern(article.lang)
     if pattern is None:
         return []
     forms = country_forms(article.lang)
     out = []
-    for m in pattern.finditer(article.text, article.body_start):
+    for m in _role_matches(pattern, article):
         group = next(k for k, v in m.groupdict().items() if v and k.startswith("r_"))
         role, index = group[2:].rsplit("_", 1)
         demonym = next((m.group(f"{slot}_{role}_{index}") for slot in ("pre", "in", "post")

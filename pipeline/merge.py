@@ -131,7 +131,8 @@ def combine(parts: list[Event], lang_of) -> Event:
     return Event(id=new_id, value=head.value, mod=head.mod, types=types, mode=mode,
                  actors=actors, countries=countries, place=place, status=status, title=title,
                  sources=sources, unreviewed_actors=union("unreviewed_actors"),
-                 aliases=tuple(aliases), inferred_date=head.inferred_date,
+                 aliases=tuple(aliases),
+                 inferred_date=all(p.inferred_date for p in parts),  # one dated source suffices
                  date_text=head.date_text)
 
 

@@ -14,6 +14,7 @@ character, so that ``text[start:end]`` matches what any other reader of the file
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import re
 from pathlib import Path
@@ -27,12 +28,27 @@ from .records import Article, Dct
 FRONT_MATTER = re.compile(r"\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|$)", re.S)
 HTML_SUFFIXES = {".html", ".htm"}
 KNOWN_LANGS = {"fr", "en", "es", "de", "it", "pt", "ar", "nl"}
+# A news article is a few thousand words; files far beyond that are dumps or mistakes, and
+# the later stages grow faster than linearly with length, so only the beginning is used.
+MAX_TEXT_CHARS = 100_000
+MAX_FILE_BYTES = 50_000_000  # past this a file is not read into memory at all
+MIN_HTML_WORDS = 8  # fewer words than this in a web page's main text: a menu, not an article
 
 
 def decode(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
     """Bytes -> text with universal newlines; legacy encodings decoded with a warning."""
     if not data:
         raise ReadError(path, "the file is empty", "write the article in it or remove it")
+    # Windows editors save "Unicode" as UTF-16 with a BOM; its NUL bytes are not binary
+    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom) and len(data) % 2 == 0:
+            try:
+                text = data[len(bom):].decode(codec)
+            except UnicodeDecodeError:
+                break
+            return text.replace("\r\n", "\n").replace("\r", "\n"), (
+                f"{path}: encoded as UTF-16; read as such, re-save the file as UTF-8 "
+                "to silence this warning",)
     if b"\x00" in data[:8192]:
         raise ReadError(path, "this is a binary file, not an article",
                         "save the article as UTF-8 text, Markdown or HTML")
@@ -44,6 +60,19 @@ def decode(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
         warnings.append(f"{path}: not valid UTF-8 (byte {err.start}); read as Windows-1252, "
                         "re-save the file as UTF-8 to silence this warning")
     return text.replace("\r\n", "\n").replace("\r", "\n"), tuple(warnings)
+
+
+def truncate(text: str, path: str, warnings: list[str]) -> str:
+    """The first MAX_TEXT_CHARS characters, cut at a line end so no sentence is halved.
+
+    The result is a prefix of the text, so every offset into it is an offset into the file.
+    """
+    if len(text) <= MAX_TEXT_CHARS:
+        return text
+    cut = text.rfind("\n", 0, MAX_TEXT_CHARS) + 1 or MAX_TEXT_CHARS
+    warnings.append(f"{path}: {len(text):,} characters, far longer than an article; only the "
+                    f"first {cut:,} are read (split it into one file per article)")
+    return text[:cut]
 
 
 def parse_date(raw: object, path: str, warnings: list[str]) -> Dct | None:
@@ -128,14 +157,21 @@ def read_html_article(raw: str, path: str, warnings: list[str],
                                             include_tables=False)
     body = (getattr(extracted, "text", None) if extracted is not None else None) or ""
     title = (getattr(extracted, "title", None) if extracted is not None else None) or ""
-    if not body.strip():
+    title = " ".join(title.split())
+    body = body.strip()
+    lines = body.split("\n", 1)
+    if title and " ".join(lines[0].split()) == title:
+        # the page's <h1> repeats its <title>: keep one, or the title is read twice
+        body = lines[1].strip() if len(lines) > 1 else ""
+    # a login page or an index still yields its menu entries: not an article
+    if len(body.split()) < MIN_HTML_WORDS:
         raise ReadError(path, "no article text found in this web page",
                         "save the article page itself, not an index or a login page")
     found = find_date(raw, original_date=True, extensive_search=False,
                       outputformat="%Y-%m-%d")
     dct = Dct(found, "metadata") if found else None
-    title = title.strip() or body.strip().split("\n", 1)[0][:120]
-    text = f"{title}\n{body.strip()}\n"
+    title = title or body.split("\n", 1)[0][:120]
+    text = truncate(f"{title}\n{body}\n", path, warnings)
     return Article(path=path, text=text, body_start=0, title=title,
                    lang=detect_language(body), dct=dct_option or dct,
                    url=(getattr(extracted, "url", None) or "") if extracted else "",
@@ -147,13 +183,18 @@ def read_article(path: Path | str, dct_option: Dct | None = None) -> Article:
     p = Path(path)
     name = str(path)
     try:
-        data = p.read_bytes()
+        with p.open("rb") as f:
+            data = f.read(MAX_FILE_BYTES + 1)
     except OSError as err:
         raise ReadError(name, f"cannot be read ({err.strerror})",
                         "check the path and its rights") from err
-    text, warnings = decode(data, name)
+    if len(data) > MAX_FILE_BYTES:
+        raise ReadError(name, f"larger than {MAX_FILE_BYTES // 1_000_000} MB, not an article",
+                        "split it into one file per article or remove it")
+    text, decoded = decode(data, name)
+    warnings = list(decoded)
     if not text.strip("\ufeff \n\t"):
         raise ReadError(name, "the file holds only blank space", "write the article or remove it")
     if p.suffix.lower() in HTML_SUFFIXES:
-        return read_html_article(text, name, list(warnings), dct_option)
-    return read_text_article(text, name, list(warnings), dct_option)
+        return read_html_article(text, name, warnings, dct_option)
+    return read_text_article(truncate(text, name, warnings), name, warnings, dct_option)

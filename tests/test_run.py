@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 from pathlib import Path
 
 from pipeline import run as run_module
@@ -75,8 +74,3 @@ def test_progress_bar_only_at_a_terminal_outside_ci(monkeypatch):
         bar.advance(10)
     assert "10/10" in shown.getvalue() and shown.getvalue().endswith("\n")
 
-
-def test_copies_helper_is_distinct(tmp_path):
-    folder = _copies(tmp_path, 2)
-    assert len({p.read_text() for p in folder.iterdir()}) == 2
-    shutil.rmtree(folder)

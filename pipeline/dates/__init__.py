@@ -21,7 +21,7 @@ from . import calendar as cal
 from .dct import infer_dct
 from .normalise import Context, resolve
 from .recognise import recognise
-from .tense import clause_tense
+from .tense import clause_tense, sentence_bounds
 from .vocabulary import load
 
 __all__ = ["annotate"]
@@ -44,7 +44,8 @@ def annotate(article: Article) -> tuple[Dct, tuple[Timex, ...]]:
     breaks = [m.start() for m in _PARAGRAPH.finditer(text, start)]
     timexes: list[Timex] = []
     anchor, anchor_precision = None, "none"
-    narrative: tuple[int, int] | None = None  # (year, paragraph)
+    day_anchor = None
+    narrative: tuple[int, int, bool] | None = None  # (year, paragraph, year-only frame)
     last_end = start
     bi = 0
     for c in cands:
@@ -52,13 +53,16 @@ def annotate(article: Article) -> tuple[Dct, tuple[Timex, ...]]:
             bi += 1
         paragraph = bi
         tense = clause_tense(text, c.start, c.end, vocab)
+        story = narrative if narrative and narrative[1] == paragraph else None
         ctx = Context(
             ref,
             precision,
             anchor,
             anchor_precision,
-            narrative[0] if narrative and narrative[1] == paragraph else None,
+            story[0] if story else None,
             tense,
+            day_anchor,
+            bool(story and story[2]),
         )
         for r in resolve(c, text, ctx, vocab):
             if r.start < last_end or r.end <= r.start:
@@ -78,10 +82,33 @@ def annotate(article: Article) -> tuple[Dct, tuple[Timex, ...]]:
                 )
             )
             last_end = r.end
+            if r.type not in ("DATE", "TIME") or _background(text, r.start, vocab):
+                continue
+            d, p = cal.parse_value(r.value)
+            if d is None:
+                continue
+            if p == "day":
+                day_anchor = d
             if r.type == "DATE" and granularity(r.value) in ("day", "month", "year"):
-                d, p = cal.parse_value(r.value)
-                if d is not None:
-                    anchor, anchor_precision = d, p
-        if c.kind == "date" and c.g("y") and (c.g("m") or c.g("mn")) and anchor is not None:
-            narrative = (anchor.year, paragraph)
+                anchor, anchor_precision = d, p
+            if c.g("y") and (c.g("m") or c.g("mn")):
+                narrative = (d.year, paragraph, False)
+            elif c.g("y") and p == "year" and not r.mod and _opens_sentence(text, r.start, vocab):
+                narrative = (d.year, paragraph, True)
     return dct, tuple(timexes)
+
+
+def _background(text: str, start: int, vocab) -> bool:
+    """A date after "depuis", "since", "jusqu'en": a bound, not a step of the story."""
+    rx = vocab.background_regex
+    return bool(rx and rx.search(text, max(0, start - 24), start))
+
+
+def _opens_sentence(text: str, start: int, vocab) -> bool:
+    """A year that opens its sentence after a frame word alone: "En 2001, ..."."""
+    rx = vocab.frame_regex
+    if rx is None:
+        return False
+    left, _ = sentence_bounds(text, start, start)
+    m = rx.search(text, left, start)
+    return bool(m and not text[left : m.start()].strip(" \t\n«\"'“-—–*_#>"))

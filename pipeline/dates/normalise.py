@@ -58,7 +58,9 @@ def _infer_day_year(
 ) -> tuple[dt.date | None, bool]:
     """Year of a day-month without year.
 
-    From the weekday, the relative word, the narrative year or the tense, in this order."""
+    From the weekday, the relative word, the story's year (when the article's own year
+    contradicts the tense, or the year opens the sentence: "En 2001, ... le 3 mars") or
+    else the article date and the tense, in this order."""
     dct = ctx.dct
     if dct is None:
         return None, False
@@ -67,8 +69,8 @@ def _infer_day_year(
             dd = cal.valid(y, mo, d)
             if dd and dd.weekday() == wd and abs((dd - dct).days) < 400:
                 return dd, True
+    opts = [x for x in (cal.valid(y, mo, d) for y in range(dct.year - 1, dct.year + 2)) if x]
     if rel is not None and rel != 0:
-        opts = [x for x in (cal.valid(y, mo, d) for y in range(dct.year - 1, dct.year + 2)) if x]
         if rel < 0:
             before = [x for x in opts if x < dct]
             if before:
@@ -77,20 +79,67 @@ def _infer_day_year(
             after = [x for x in opts if x > dct]
             if after:
                 return min(after), True
-    if ctx.narrative_year and ctx.narrative_year != dct.year:
+    own = cal.valid(dct.year, mo, d)
+    if _story_year_wins(ctx, own and (own.month, own.day)):
         target = (
             ctx.anchor
             if ctx.anchor and ctx.anchor.year == ctx.narrative_year
             else dt.date(ctx.narrative_year, 7, 1)
         )
-        opts = [
+        story = [
             x for x in (cal.valid(y, mo, d) for y in range(target.year - 1, target.year + 2)) if x
         ]
-        return (pick(opts, target, None, 0) if opts else None), True
-    opts = [x for x in (cal.valid(y, mo, d) for y in range(dct.year - 1, dct.year + 2)) if x]
+        return (pick(story, target, None, 0) if story else None), True
     if not opts:
         return None, False
-    return pick(opts, dct, ctx.tense, 365), ctx.dct_precision == "day"
+    return _nearest(opts, ctx), ctx.dct_precision == "day"
+
+
+def _last_known_day(ctx: Context) -> dt.date:
+    """The last day the article date may be: its month's or year's end when imprecise."""
+    dct = ctx.dct
+    if ctx.dct_precision == "year":
+        return dt.date(dct.year, 12, 31)
+    if ctx.dct_precision == "month":
+        y, m = cal.add_months(dct.year, dct.month, 1)
+        return dt.date(y, m, 1) - dt.timedelta(days=1)
+    return dct
+
+
+def _nearest(opts: list[dt.date], ctx: Context) -> dt.date:
+    """The reading the tense allows: in a past clause the latest not after the article date,
+    in a future one the first not before it, else (a present tense often announces a
+    scheduled event: "who takes office on Jan. 20") the nearest, future or past."""
+    dct, last = ctx.dct, _last_known_day(ctx)
+    if ctx.tense == "past":
+        before = [x for x in opts if x <= last]
+        if before:
+            return max(before)
+    if ctx.tense == "future":
+        first = dct if ctx.dct_precision == "day" else dt.date(dct.year, dct.month, 1)
+        after = [x for x in opts if x >= first]
+        if after:
+            return min(after)
+    return min(opts, key=lambda x: (abs((x - dct).days), x > dct))
+
+
+def _story_year_wins(ctx: Context, own: tuple[int, int] | None) -> bool:
+    """Whether a partial date takes the story's year rather than the article's.
+
+    ``own`` is the (month, day) of the reading in the article's year (day 0 for a month)."""
+    if not ctx.narrative_year or ctx.dct is None or ctx.narrative_year == ctx.dct.year:
+        return False
+    if ctx.year_frame:
+        return True
+    if own is None or ctx.dct_precision == "year":
+        return False
+    limit = _last_known_day(ctx)
+    if ctx.tense == "past":
+        return own > (limit.month, limit.day)
+    if ctx.tense == "future":
+        first = ctx.dct if ctx.dct_precision == "day" else dt.date(ctx.dct.year, ctx.dct.month, 1)
+        return own < (first.month, first.day if own[1] else 0)
+    return False
 
 
 def _infer_month_year(mo: int, ctx: Context, rel: int | None) -> int | None:
@@ -101,7 +150,7 @@ def _infer_month_year(mo: int, ctx: Context, rel: int | None) -> int | None:
         return dct.year if mo < dct.month else dct.year - 1
     if rel is not None and rel > 0:
         return dct.year if mo > dct.month else dct.year + 1
-    if ctx.narrative_year and ctx.narrative_year != dct.year:
+    if _story_year_wins(ctx, (mo, 0)):
         return ctx.narrative_year
     opts = [dt.date(y, mo, 15) for y in (dct.year - 1, dct.year, dct.year + 1)]
     target = dt.date(dct.year, dct.month, 15)

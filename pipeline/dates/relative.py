@@ -16,6 +16,7 @@ from . import calendar as cal
 from .recognise import Candidate
 from .values import (
     PART_OF_DAY,
+    UNIT_FACTOR,
     UNIT_LETTER,
     Context,
     Resolved,
@@ -83,7 +84,7 @@ def _ago(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resol
     got = relative_value(ctx.dct, ctx.dct_precision, unit if unit != "WE" else "W", sign * n)
     if got is None:
         return []
-    return [Resolved(c.start, c.end, "DATE", got[0], None, got[1])]
+    return [_approx_years(c, ctx.dct, unit, sign * n, *got)]
 
 
 def _later(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resolved]:
@@ -94,26 +95,38 @@ def _later(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Res
     direction = (
         -1 if re.search(r"t[oô]t|auparavant|earlier|before|avant", c.g("later") or "", re.I) else 1
     )
-    base, precision = (
-        (ctx.anchor, ctx.anchor_precision) if ctx.anchor else (ctx.dct, ctx.dct_precision)
-    )
-    got = relative_value(base, precision, unit, direction * n)
+    return _story_shift(c, ctx, unit, direction * n)
+
+
+def _story_shift(c: Candidate, ctx: Context, unit: str, k: int) -> list[Resolved]:
+    """``k`` units from the story's previous date: a day unit counts from the previous day
+    (or the DCT), never from a year or a month; a longer unit from the previous date."""
+    if unit in ("D", "W", "WE"):
+        base, precision = ctx.day_base()
+    elif ctx.anchor is not None:
+        base, precision = ctx.anchor, ctx.anchor_precision
+    else:
+        base, precision = ctx.dct, ctx.dct_precision
+    got = relative_value(base, precision, unit, k)
     if got is None:
         return []
-    return [Resolved(c.start, c.end, "DATE", got[0], None, got[1])]
+    return [_approx_years(c, base, unit, k, *got)]
+
+
+def _approx_years(c: Candidate, base, unit: str, k: int, value: str, anchored: bool) -> Resolved:
+    """A count of decades or centuries from a date names a year, roughly: "two decades ago"
+    written in 2020 is about 2000 (not the decade "200", the 2000s)."""
+    if unit in ("DE", "CE") and base is not None:
+        year = base.year + k * UNIT_FACTOR[unit]
+        return Resolved(c.start, c.end, "DATE", f"{year:04d}", "APPROX", anchored)
+    return Resolved(c.start, c.end, "DATE", value, None, anchored)
 
 
 def _anaphor(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resolved]:
     entry = vocab.anaphoric.get(key(c.g("ana")))
     if not entry:
         return []
-    base, precision = (
-        (ctx.anchor, ctx.anchor_precision) if ctx.anchor else (ctx.dct, ctx.dct_precision)
-    )
-    got = relative_value(base, precision, entry[0], int(entry[1]))
-    if got is None:
-        return []
-    return [Resolved(c.start, c.end, "DATE", got[0], None, got[1])]
+    return _story_shift(c, ctx, entry[0], int(entry[1]))
 
 
 def _duration(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resolved]:
@@ -153,7 +166,7 @@ def _weekday(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[R
     if dct is None or ctx.dct_precision != "day":
         return [Resolved(c.start, c.end, "DATE", f"XXXX-WXX-{wd + 1}", None, False)]
     rel, anaphoric = relative_offset(c, vocab)
-    base = ctx.anchor if anaphoric and ctx.anchor and ctx.anchor_precision == "day" else dct
+    base = ctx.day_anchor if anaphoric and ctx.day_anchor else dct
     back = (base.weekday() - wd) % 7
     fwd = (wd - base.weekday()) % 7
     if c.g("deic"):

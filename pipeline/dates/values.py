@@ -56,10 +56,18 @@ class Resolved:
 class Context:
     dct: dt.date | None
     dct_precision: str
-    anchor: dt.date | None = None  # the previous date mentioned (for "la veille")
+    anchor: dt.date | None = None  # the previous foreground date ("l'année suivante")
     anchor_precision: str = "none"
     narrative_year: int | None = None  # latest explicit year in the paragraph, if not the DCT's
     tense: str | None = None
+    day_anchor: dt.date | None = None  # the previous foreground day ("la veille")
+    year_frame: bool = False  # the narrative year opens its sentence alone ("En 2001, ...")
+
+    def day_base(self) -> tuple[dt.date | None, str]:
+        """Reference of a day counted from the story: the previous day, else the DCT."""
+        if self.day_anchor is not None:
+            return self.day_anchor, "day"
+        return self.dct, self.dct_precision
 
 
 def modifier(c: Candidate, vocab: Vocabulary) -> str | None:

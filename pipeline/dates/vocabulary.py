@@ -112,6 +112,8 @@ class Vocabulary:
     token_regex: re.Pattern | None = None
     group_names: list[list[tuple[str, str]]] = field(default_factory=list)
     tense_regex: re.Pattern | None = None
+    background_regex: re.Pattern | None = None  # "depuis", "since": a background date
+    frame_regex: re.Pattern | None = None  # "En", "In": a sentence-opening year frame
 
     def number(self, word: str) -> int | None:
         """Integer value of a digit string or number word; None for vague quantities."""
@@ -184,6 +186,11 @@ def build(data: dict) -> Vocabulary:
         if cues:
             tense_parts.append(f"(?P<{name}>" + "|".join(f"(?:{c})" for c in cues) + ")")
     v.tense_regex = re.compile("|".join(tense_parts)) if tense_parts else None
+    for name in ("background", "frame"):
+        words = data.get(f"{name}_prefixes") or []
+        if words:
+            rx = re.compile(r"(?<!\w)(?:" + alternation(words) + r")\s*$", re.IGNORECASE)
+            setattr(v, f"{name}_regex", rx)
 
     raw = data.get("raw_words", {})
     month_words = [w for words in (data.get("months") or {}).values() for w in words]
@@ -243,6 +250,8 @@ def build(data: dict) -> Vocabulary:
     for name, value in data.items():
         if name in (
             "tense",
+            "background_prefixes",
+            "frame_prefixes",
             "year_followers_ok",
             "age_cues",
             "patterns",

@@ -35,10 +35,24 @@ def _record(event: dict) -> dict:
     return rec
 
 
+def _inert_json(text: str) -> str:
+    """JSON whose bytes hold no markup: <, > and & only as \\u escapes.
+
+    Parsed, the data is the same; but a browser sniffing the file as HTML, or a page that
+    inlines it, finds no tag in article text to run.
+    """
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def events_json(timeline) -> str:
     """All events with their evidence, in chronological order."""
     records = [_record(e) for e in timeline.events]
-    return json.dumps(records, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    return _inert_json(json.dumps(records, ensure_ascii=False, sort_keys=True, indent=1)) + "\n"
+
+
+def _csv_cell(text: str) -> str:
+    # a cell starting like a formula is run by spreadsheets (CSV injection): quote it
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def events_csv(timeline) -> str:
@@ -50,15 +64,19 @@ def events_csv(timeline) -> str:
     writer.writerow(header)
     for e in timeline.events:
         writer.writerow([
-            e["id"], e["value"], e.get("mod") or "", e["precision"], e["date_label"], e["title"],
-            "; ".join(e["types"]), e.get("mode") or "", "; ".join(e["actors"]),
-            "; ".join(e["countries"]), e.get("place") or "", e["status"],
+            e["id"], e["value"], e.get("mod") or "", e["precision"], e["date_label"],
+            _csv_cell(e["title"]), "; ".join(e["types"]), e.get("mode") or "",
+            _csv_cell("; ".join(e["actors"])), "; ".join(e["countries"]),
+            _csv_cell(e.get("place") or ""), e["status"],
             "yes" if e.get("inferred_date") else "no", e["n_sources"], e["url"],
         ])
     return out.getvalue()
 
 
 def _ics_text(text: str) -> str:
+    # calendar clients (Google, Outlook) render descriptions as HTML: article text must
+    # not bring its own tags, so &, < and > travel as entities
+    text = html.escape(text, quote=False)
     return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
             .replace("\r\n", "\\n").replace("\n", "\\n"))
 
