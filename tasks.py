@@ -143,8 +143,9 @@ def evaluate(c, corpus=CONFIG["corpus"]):
     out.unlink()
 
 
-@task
-def bench(c):
-    """Run the benchmarks under bench/ (not tests: they measure speed)."""
+@task(help={"sizes": "corpus sizes for bench_build.py, e.g. '1000 10000'"})
+def bench(c, sizes="1000 10000"):
+    """Run the benchmarks under bench/ (not tests: they measure speed and take minutes)."""
     for script in sorted((ROOT / "bench").glob("bench_*.py")):
-        c.run(f"{PY} {script}")
+        args = f" --sizes {sizes}" if script.name == "bench_build.py" else ""
+        c.run(f"{PY} {shlex.quote(str(script))}{args}")

@@ -139,21 +139,35 @@ def one_size(n: int, root: Path) -> dict:
     shutil.rmtree(work, ignore_errors=True)
     generate(n, work / "seeds")
     row: dict = {"n": n, "cores": os.cpu_count() or 1}
+
+    def note(**figures) -> None:
+        # each figure as soon as it is known: a long run stopped halfway still tells something
+        row.update(figures)
+        print("  " + ", ".join(f"{k}={v:.1f}" for k, v in figures.items()), file=sys.stderr,
+              flush=True)
+
     one = python_step(EXTRACT.format(limit=min(n, SAMPLE_ONE), jobs=1), work)
-    row["one_core"] = one["n"] / one["s"]
     every = python_step(EXTRACT.format(limit=n, jobs=0), work)
-    row["all_cores"] = every["n"] / every["s"]
     dp = python_step(DATEPARSER.format(limit=min(n, SAMPLE_DATEPARSER)), work)
-    row["dateparser"] = dp["n"] / dp["s"]
-    row["full_s"], row["full_mb"] = build(work)
-    n_pages = sum(1 for _ in (work / "output").rglob("*.html"))
-    row["pages"] = n_pages
+    note(one_core=one["n"] / one["s"], all_cores=every["n"] / every["s"],
+         dateparser=dp["n"] / dp["s"])
+    full_s, full_mb = build(work)
+    note(full_s=full_s, full_mb=full_mb,
+         pages=float(sum(1 for _ in (work / "output").rglob("*.html"))))
+    row["pages"] = int(row["pages"])
     # the no-change rebuild is the floor of any rebuild; skipped on large sizes for time
-    row["noop_s"], _ = build(work) if n <= NOOP_UP_TO else (float("nan"), 0.0)
+    noop_s = build(work)[0] if n <= NOOP_UP_TO else float("nan")
+    note(noop_s=noop_s)
     generate(1, work / "seeds", start=n)
-    row["add_one_s"], row["add_one_mb"] = build(work)
-    row["bare_s"], row["bare_mb"] = bare_pelican(work)
+    add_s, add_mb = build(work)
+    note(add_one_s=add_s, add_one_mb=add_mb)
+    bare_s, bare_mb = bare_pelican(work)
+    note(bare_s=bare_s, bare_mb=bare_mb)
     return row
+
+
+def _sample(n: int, size: int) -> str:
+    return f"   (sample of {size}, extrapolated)" if size < n else ""
 
 
 def report(rows: list[dict]) -> str:
@@ -162,11 +176,11 @@ def report(rows: list[dict]) -> str:
         lines += [
             f"\n== {r['n']:,} articles ({r['pages']:,} HTML pages, {r['cores']} cores) ==",
             f"extraction, one process      {r['one_core']:9.1f} articles/s"
-            f"   (sample of {min(r['n'], SAMPLE_ONE)}, extrapolated)",
+            + _sample(r["n"], SAMPLE_ONE),
             f"extraction, all cores        {r['all_cores']:9.1f} articles/s"
             f"   {r['all_cores'] / r['one_core']:.2f}x one process",
             f"dateparser.search_dates      {r['dateparser']:9.1f} articles/s"
-            f"   (sample of {min(r['n'], SAMPLE_DATEPARSER)}, extrapolated)",
+            + _sample(r["n"], SAMPLE_DATEPARSER),
             f"  extraction vs dateparser   one process {r['one_core'] / r['dateparser']:.1f}x,"
             f" all cores {r['all_cores'] / r['dateparser']:.1f}x   (goal >= 20x)",
             f"full build (cold cache)      {r['full_s']:9.1f} s   peak {r['full_mb']:,.0f} MB"

@@ -100,6 +100,7 @@ class ExtractionCache:
     def store(self, key: str | None, record: Extraction) -> None:
         if key is None:
             return
+        tmp = None
         try:
             if not self.folder.is_dir():
                 self.folder.mkdir(parents=True, exist_ok=True)
@@ -108,9 +109,10 @@ class ExtractionCache:
             with os.fdopen(fd, "wb") as f:
                 pickle.dump(record, f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, self.folder / f"{key}.pickle")
-        except OSError:
+        except (OSError, pickle.PicklingError):
             # a read-only or full disk costs speed, never the build
-            return
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
 
     def prune(self) -> None:
         """Remove the folders of other pipeline versions: their entries can never hit."""

@@ -160,10 +160,11 @@ def drafts_for(article: Article, sentences, timexes, mentions) -> list[Draft]:
             planned = is_planned(scope, article.lang) and timex.tense != "past"
             made.append(Draft(timex, ranges, [sentence], cues, sentence.paragraph, sentence,
                               planned, relative=index in clauses.relative))
-        rest = " ".join(article.text[a:b] for a, b in clauses.undated)
+        main = [r for r in clauses.undated if r in main_clauses(sentence, article.lang)]
+        rest = " ".join(article.text[a:b] for a, b in main)
         if here and rest and primary and classify(rest, article.lang).types:
             # the main clause of this sentence goes on telling the event before it
-            primary.extra.extend(clauses.undated)
+            primary.extra.extend(main)
             primary.sentences.append(sentence)
         if made:
             for s, _cues in pending:

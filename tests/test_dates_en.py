@@ -50,6 +50,68 @@ def test_values(text, expected):
     assert values("en", DCT, text) == expected
 
 
+# (article date, text, values): the story's anchor
+STORY = [
+    # a day counted from the story counts from its last day, never from a background year
+    (
+        "2021-08-13",
+        "Lapid opened the office on Thursday, the first visit since 2003. "
+        "A day earlier, he held talks.",
+        ["2021-08-12", "2003", "2021-08-11"],
+    ),
+    (
+        "2021-08-13",
+        "Lapid opened the office on Thursday, the first visit since 2003. "
+        "The day before, he held talks.",
+        ["2021-08-12", "2003", "2021-08-11"],
+    ),
+    ("2021-08-13", "The ban lasts until 2025. The next day, he left.", ["2025", "2021-08-14"]),
+    # a partial date keeps the article's year unless it contradicts the tense...
+    (
+        "2022-08-30",
+        "On Aug. 24, 2021, he signed. On Sept. 22, he returned.",
+        ["2021-08-24", "2021-09-22"],
+    ),
+    # ... or a year opens the sentence as its frame
+    (
+        "2021-08-13",
+        "In 2019, the ministers met. On March 3, they signed a deal.",
+        ["2019", "2019-03-03"],
+    ),
+    (
+        "2021-08-13",
+        "Morocco agreed in December 2020 to resume ties. "
+        "A declaration was signed on Dec. 22 of that year.",
+        ["2020-12", "2020-12-22"],
+    ),
+    # a present tense may announce a scheduled day: the nearest reading, future allowed
+    (
+        "2020-12-11",
+        "Joe Biden, who takes office on Jan. 20, has not said whether he will.",
+        ["2021-01-20"],
+    ),
+    ("2020-12-11", "The deal was signed on Jan. 20.", ["2020-01-20"]),
+]
+
+
+@pytest.mark.parametrize("dct,text,expected", STORY)
+def test_story_anchor(dct, text, expected):
+    assert values("en", dct, text) == expected
+
+
+def test_decades_ago_are_approximate_years():
+    _, timexes = run("en", "2020-12-11", "The offices closed two decades ago.")
+    assert [(t.value, t.mod) for t in timexes] == [("2000", "APPROX")]
+
+
+def test_and_a_half():
+    _, timexes = run("en", DCT, "He stayed a year and a half, then two and a half days.")
+    assert [(t.text, t.value) for t in timexes] == [
+        ("a year and a half", "P18M"),
+        ("two and a half days", "P60H"),
+    ]
+
+
 def test_past_n_years_is_an_anchored_duration():
     _, timexes = run("en", DCT, "Over the past two years, relations deepened.")
     (t,) = timexes

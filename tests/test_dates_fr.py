@@ -75,7 +75,6 @@ ANAPHORIC = [
         "Le 10 décembre 2020, Trump a parlé. La veille, il avait appelé.",
         ["2020-12-10", "2020-12-09"],
     ),
-    ("Le 24 août 2021, il a signé. Le 22 septembre, il est revenu.", ["2021-08-24", "2021-09-22"]),
 ]
 
 PERIODS = [
@@ -105,6 +104,98 @@ def test_values(text, expected):
 def test_modifiers(text, expected):
     _, timexes = run("fr", DCT, text)
     assert [(t.value, t.mod) for t in timexes if t.type == "DATE"] == expected
+
+
+# (article date, text, values): the story's anchor
+STORY = [
+    # a day counted from the story counts from its last day, never from a background year
+    (
+        "2021-08-12",
+        "Il est au Maroc depuis 2003. M. Lapid a inauguré ce jeudi le bureau. "
+        "La veille, il avait été reçu.",
+        ["2003", "2021-08-12", "2021-08-11"],
+    ),
+    (
+        "2021-08-12",
+        "Il a signé un accord en vigueur jusqu'en 2025. Le lendemain, il est parti.",
+        ["2025", "2021-08-13"],
+    ),
+    (
+        "2021-08-12",
+        "Les vols sont suspendus depuis 2003. Le même jour, il a parlé.",
+        ["2003", "2021-08-12"],
+    ),
+    # a partial date keeps the article's year unless it contradicts the tense
+    (
+        "2021-08-12",
+        "la reprise des relations, annoncée le 10 décembre 2020, et quelques semaines après "
+        "l'ouverture, fin juillet, des premières lignes aériennes",
+        ["2020-12-10", "2021-07"],
+    ),
+    (
+        "2022-08-30",
+        "Le 24 août 2021, il a signé. Le 22 septembre, il est revenu.",
+        ["2021-08-24", "2021-09-22"],
+    ),
+    (
+        "2022-11-24",
+        "Les deux pays ont signé en 2019. Le 3 mars, le maire a inauguré le stade.",
+        ["2019", "2022-03-03"],
+    ),
+    # ... or a year opens the sentence as its frame
+    (
+        "2022-11-24",
+        "En 2001, la ville a investi. Le 3 mars, le maire a inauguré le stade.",
+        ["2001", "2001-03-03"],
+    ),
+    (
+        "2022-11-24",
+        "En 2001, la ville a investi. En mars, le maire a inauguré le stade.",
+        ["2001", "2001-03"],
+    ),
+    (
+        "2023-07-18",
+        "Lapid est venu en août 2021, puis Gantz a signé un accord en novembre de la même année.",
+        ["2021-08", "2021-11"],
+    ),
+    # a present tense may announce a scheduled day: the nearest reading, future allowed
+    (
+        "2020-12-11",
+        "Joe Biden, qui prend ses fonctions le 20 janvier, ne s'est pas exprimé.",
+        ["2021-01-20"],
+    ),
+    ("2020-12-11", "Le texte a été signé le 20 janvier.", ["2020-01-20"]),
+]
+
+
+@pytest.mark.parametrize("dct,text,expected", STORY)
+def test_story_anchor(dct, text, expected):
+    assert values("fr", dct, text) == expected
+
+
+def test_decades_ago_are_approximate_years():
+    _, timexes = run("fr", DCT, "Il y a deux décennies, le bureau a fermé. Il y a un siècle aussi.")
+    assert [(t.value, t.mod) for t in timexes] == [("2002", "APPROX"), ("1922", "APPROX")]
+
+
+def test_and_a_half():
+    _, timexes = run("fr", DCT, "Le sommet se tient un an et demi après la signature.")
+    assert [(t.text, t.value) for t in timexes] == [("un an et demi", "P18M")]
+
+
+def test_spans_leave_out_contracted_prepositions():
+    text = (
+        "fermée du mercredi 3 avril au samedi 6 avril 2002, à partir du mois de juin, "
+        "à partir de ce jour, refaite à la fin de l'année dernière, dès l'année 2001"
+    )
+    assert [t for t, _ in dates("fr", DCT, text)] == [
+        "mercredi 3 avril",
+        "samedi 6 avril 2002",
+        "mois de juin",
+        "ce jour",
+        "la fin de l'année dernière",
+        "l'année 2001",
+    ]
 
 
 def test_year_of_day_month_follows_tense():

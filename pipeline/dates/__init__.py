@@ -10,6 +10,13 @@ Modules: ``vocabulary`` (per-language data and the compiled regex), ``recognise`
 (candidates), ``tense`` (clause tense), ``normalise`` (written dates) and ``relative``
 (dates counted from the article or the previous date) with their shared ``values``,
 ``dct`` (inference of the article date), ``calendar`` (date arithmetic).
+
+The story's anchors, updated after each date: the previous day ("la veille", "two days
+later" count from it, else from the DCT), the previous date of any precision ("l'année
+suivante") and the paragraph's year (a partial date takes it only when the article's own
+year contradicts the tense, or when the year opens the sentence: "En 2001, ... le 3 mars").
+Dates after "depuis", "since", "jusqu'en" are bounds, not steps of the story: they anchor
+nothing.
 """
 
 from __future__ import annotations
@@ -82,16 +89,16 @@ def annotate(article: Article) -> tuple[Dct, tuple[Timex, ...]]:
                 )
             )
             last_end = r.end
-            if r.type not in ("DATE", "TIME") or _background(text, r.start, vocab):
+            if r.type != "DATE" or _background(text, r.start, vocab):
                 continue
             d, p = cal.parse_value(r.value)
             if d is None:
                 continue
             if p == "day":
                 day_anchor = d
-            if r.type == "DATE" and granularity(r.value) in ("day", "month", "year"):
+            if granularity(r.value) in ("day", "month", "year"):
                 anchor, anchor_precision = d, p
-            if c.g("y") and (c.g("m") or c.g("mn")):
+            if (c.g("y") or c.g("same")) and (c.g("m") or c.g("mn")):
                 narrative = (d.year, paragraph, False)
             elif c.g("y") and p == "year" and not r.mod and _opens_sentence(text, r.start, vocab):
                 narrative = (d.year, paragraph, True)

@@ -16,7 +16,8 @@ phrase, ``rel`` relative word ("dernier", "next"), ``pre`` a preposition kept ou
 span, ``u`` unit word, ``n`` number, ``q``/``qn`` quarter or half ordinal, ``season``,
 ``dec`` decade, ``cent`` century, ``hol`` holiday, ``deic`` deictic phrase ("hier"),
 ``ana`` anaphoric phrase ("la veille"), ``later`` direction of an anaphoric shift,
-``ref`` PRESENT_REF-like word, ``part`` part of day (turns the date into a TIME).
+``ref`` PRESENT_REF-like word, ``part`` part of day (turns the date into a TIME),
+``same`` "of the same year" (the year of the previous date).
 """
 
 from __future__ import annotations
@@ -162,6 +163,8 @@ def _date(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Reso
     rel, _ = relative_offset(c, vocab)
     dct = ctx.dct
     y = parse_year(c.g("y"), dct) if c.g("y") else None
+    if y is None and c.g("same"):  # "en novembre de la même année": the previous date's year
+        y = ctx.anchor.year if ctx.anchor else ctx.narrative_year
     if c.g("dec"):
         digits = re.sub(r"[^0-9]", "", c.g("dec"))
         if len(digits) == 2:

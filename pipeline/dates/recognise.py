@@ -72,8 +72,14 @@ def recognise(text: str, start: int, end: int, vocab: Vocabulary) -> list[Candid
         cand = Candidate(m.start(), m.end(), vocab.kinds[idx], _groups(m, vocab.group_names[idx]))
         if "pre" in cand.groups and cand.kind in ("year", "date", "weekday"):
             pre_text, ps, pe = cand.groups["pre"]
-            if cand.kind == "year" or key(pre_text) not in vocab.relative:
+            if key(pre_text) in vocab.year_prefixes_in_span:
+                pass
+            elif cand.kind == "year" or key(pre_text) not in vocab.relative:
                 cand.start = pe
+        if vocab.span_skip is not None:
+            skip = vocab.span_skip.match(text, cand.start, cand.end)
+            if skip:
+                cand.start = skip.end()
         while cand.start < cand.end and text[cand.start] in TRIM:
             cand.start += 1
         while cand.end > cand.start and text[cand.end - 1] in TRIM:
@@ -173,10 +179,11 @@ def accept(c: Candidate, text: str, vocab: Vocabulary) -> bool:
     if c.kind == "years":
         before = text[max(0, c.start - 1) : c.start]
         return not (before and (before.isdigit() or before in "/-."))
-    if c.kind == "date" and "m" in g and not g.keys() & {"d", "y", "mod", "rel", "pre", "dl", "mn"}:
+    alone = not g.keys() & {"d", "y", "mod", "rel", "same"}
+    if c.kind == "date" and "m" in g and alone and not g.keys() & {"pre", "dl", "mn"}:
         if key(g["m"][0]) in vocab.months_need_context:
             return False
-    if c.kind == "date" and "m" in g and "pre" in g and not g.keys() & {"d", "y", "mod", "rel"}:
+    if c.kind == "date" and "m" in g and "pre" in g and alone:
         # "de mars" / "of May" are weak: accept only if the month word is written as a month
         if key(g["pre"][0]) in ("de", "d'", "of") and key(g["m"][0]) in vocab.months_need_context:
             word = g["m"][0]

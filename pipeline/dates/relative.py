@@ -138,7 +138,20 @@ def _duration(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[
     direction = 0 if rel is None else (-1 if rel < 0 else 1)
     if c.g("n") is None and rel is None:
         return []
+    if n is not None and (c.g("half") or c.g("half2")):
+        return [Resolved(c.start, c.end, "DURATION", _and_a_half(n, unit))]
     return duration_value(c, ctx, n, unit, direction)
+
+
+def _and_a_half(n: int, unit: str) -> str:
+    """ "un an et demi" is P18M, "a day and a half" P36H: the next smaller unit when there is
+    one, else a decimal fraction of the unit (ISO 8601 allows it on the last component)."""
+    if unit == "Y":
+        return f"P{12 * n + 6}M"
+    if unit == "D":
+        return f"P{24 * n + 12}H"
+    factor = UNIT_FACTOR.get(unit, 1)
+    return f"P{n * factor + factor / 2:g}{UNIT_LETTER.get(unit, 'D')}"
 
 
 def _set(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resolved]:

@@ -102,6 +102,8 @@ class Vocabulary:
     year_weak_prefixes: set[str] = field(default_factory=set)
     year_followers_ok: set[str] = field(default_factory=set)
     year_article_prefixes: set[str] = field(default_factory=set)
+    year_prefixes_in_span: set[str] = field(default_factory=set)
+    span_skip: re.Pattern | None = None  # a leading preposition kept out of spans
     numeric_order: str = "dmy"
     tense_cues: list[tuple[str, re.Pattern]] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)
@@ -177,6 +179,9 @@ def build(data: dict) -> Vocabulary:
     v.year_weak_prefixes = {key(w) for w in data.get("year_weak_prefixes", [])}
     v.year_followers_ok = {key(w) for w in data.get("year_followers_ok", [])}
     v.year_article_prefixes = {key(w) for w in data.get("year_article_prefixes", [])}
+    v.year_prefixes_in_span = {key(w) for w in data.get("year_prefixes_in_span", [])}
+    if data.get("span_skip"):
+        v.span_skip = re.compile(data["span_skip"], re.IGNORECASE)
     v.numeric_order = data.get("numeric_order", "dmy")
     tense_parts = []
     for name in ("future", "past", "present"):
@@ -251,6 +256,7 @@ def build(data: dict) -> Vocabulary:
         if name in (
             "tense",
             "background_prefixes",
+            "span_skip",
             "frame_prefixes",
             "year_followers_ok",
             "age_cues",
