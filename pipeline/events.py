@@ -250,9 +250,10 @@ def resolve(m: Mention, value: str) -> str | None:
 
 def top_countries(mentions, n: int) -> list[str]:
     counts: dict[str, int] = {}
-    for m in mentions:
-        if m.kind in ("country", "place"):
-            counts[m.key] = counts.get(m.key, 0) + 1
+    for m in mentions:  # states named, and the states of the people named
+        code = m.key if m.kind in ("country", "place") else m.country if m.reviewed else None
+        if code:
+            counts[code] = counts.get(code, 0) + 1
     return sorted(counts, key=lambda c: (-counts[c], c))[:n]
 
 
@@ -309,6 +310,21 @@ def article_events(article: Article, dct: Dct, timexes, sentences, mentions) -> 
     per_sentence: dict[int, int] = {}
     for d in drafts:
         per_sentence[d.home.start] = per_sentence.get(d.home.start, 0) + 1
-    return tuple(build_event(article, dct, d, mentions, per_sentence[d.home.start] == 1)
-                 for d in drafts)
+    events = (build_event(article, dct, d, mentions, per_sentence[d.home.start] == 1)
+              for d in drafts)
+    return tuple(e for e in events if is_diplomatic(e, article.lang))
+
+
+DIPLOMATIC_MODES = {"visit", "phone", "host", "third-party", "signing", "recognition", "break"}
+
+
+def is_diplomatic(event: Event, lang: str) -> bool:
+    """A known actor, a diplomatic word, or two states and a diplomatic mode (see the
+    ``diplomatic`` list of ``data/events.yaml``)."""
+    if event.actors:
+        return True
+    if len(event.countries) >= 2 and event.mode in DIPLOMATIC_MODES:
+        return True
+    words = word_list_pattern("diplomatic", lang)
+    return any(words.search(s.text) for s in event.sources)
 

@@ -1,0 +1,74 @@
+"""Events stage: which dated clauses become events, with what date, type and parties."""
+
+from pipeline.dates import annotate
+from pipeline.events import article_events
+from pipeline.mentions import recognise
+from pipeline.records import Article, Dct
+from pipeline.segment import segment
+
+
+def events(body: str, dct: str, lang: str = "fr"):
+    text = f"Titre\n{body}\n"
+    article = Article("a.txt", text, 0, "Titre", lang, Dct(dct, "metadata"))
+    dct_found, timexes = annotate(article)
+    return article_events(article, dct_found, timexes, segment(article), recognise(article))
+
+
+def summary(evs):
+    return [(e.value, e.mod, e.status) for e in evs]
+
+
+def test_a_dated_visit_is_an_event_with_its_parties():
+    (e,) = events("Le ministre israélien de la Défense, Benny Gantz, est arrivé mardi à Rabat "
+                  "pour une visite officielle.", "2021-11-24")
+    assert (e.value, e.mode, e.place) == ("2021-11-23", "visit", "Rabat")
+    assert e.actors == ("Benny Gantz",) and set(e.countries) == {"IL", "MA"}
+
+
+def test_background_dates_make_no_event():
+    assert events("Le bureau de liaison, fermé depuis 2000, a rouvert ses portes.",
+                  "2021-08-12") == ()
+
+
+def test_a_subordinate_date_dates_only_its_clause():
+    evs = events("Le 24 novembre 2021, Benny Gantz s'est rendu au Maroc, après la signature "
+                 "des accords d'Abraham fin 2020 pour normaliser les relations entre les deux "
+                 "pays.", "2022-01-10")
+    assert summary(evs) == [("2021-11-24", None, "happened"), ("2020", "END", "happened")]
+    visit, signing = evs
+    assert visit.mode == "visit" and signing.mode == "signing"
+    assert signing.actors == () and set(signing.countries) == {"IL", "MA"}
+
+
+def test_a_relative_clause_date_keeps_the_main_clause_out():
+    evs = events("Abu Dhabi and Israel concluded a peace treaty, while Manama, whose decision "
+                 "was announced by Donald Trump on Sept. 11, signed a declaration.",
+                 "2020-09-16", "en")
+    assert [(e.value, e.types) for e in evs] == [("2020-09-11", ("STATEMENT",))]
+
+
+def test_an_undated_sentence_continues_the_event_before_it():
+    (e,) = events("Le 24 novembre 2021, Benny Gantz est arrivé à Rabat. Lors de son bref "
+                  "séjour, il a rencontré Abdellatif Loudiyi pour signer plusieurs accords.",
+                  "2021-11-25")
+    assert set(e.actors) == {"Benny Gantz", "Abdellatif Loudiyi"}
+    assert {"CONSULT", "SUPPORT"} <= set(e.types) and len(e.sources) == 2
+
+
+def test_announced_happenings_are_planned():
+    (e,) = events("Le secrétaire d'État Antony Blinken se rendra mardi prochain à Rabat.",
+                  "2022-03-20")
+    assert e.status == "planned" and e.value > "2022-03-20"
+
+
+def test_a_football_match_between_two_countries_is_not_diplomatic():
+    assert events("L'Allemagne et l'Espagne se sont rencontrées hier soir à Séville.",
+                  "1999-07-09") == ()
+
+
+def test_a_demonstrative_refers_back_and_is_not_a_new_event():
+    evs = events("Le roi Mohammed VI a reçu mardi Jared Kushner à Rabat. Cette visite fait "
+                 "suite à l'annonce, le 10 décembre, par Donald Trump de la reconnaissance "
+                 "américaine de la souveraineté du Maroc.", "2020-12-23")
+    assert [(e.value, e.mode) for e in evs] == [("2020-12-22", "host"),
+                                                ("2020-12-10", "recognition")]
