@@ -44,6 +44,11 @@ def evidence_anchor(start: int, end: int) -> str:
     return f"ev-{start}-{end}"
 
 
+def period_anchor(start: int, end: int) -> str:
+    """The HTML id of a duration ("au cours des deux dernières années") on its source page."""
+    return f"tx-{start}-{end}"
+
+
 def _one_line(text: str) -> str:
     # a newline in a metadata value would start a new metadata field
     return " ".join(text.split())
@@ -65,7 +70,8 @@ def _source_slugs(extractions: Sequence[Extraction]) -> dict[str, str]:
 
 def _inline_spans(extraction: Extraction) -> list[tuple[int, int, dict]]:
     """Recognised dates and names as non-overlapping spans, earliest then longest first."""
-    spans = [(t.start, t.end, {"k": "timex", "v": t.value}) for t in extraction.timexes]
+    spans = [(t.start, t.end, {"k": "timex", "v": t.value, **_period_anchor(t)})
+             for t in extraction.timexes]
     spans += [
         (m.start, m.end, {"k": m.kind, "v": m.key, "r": m.reviewed}) for m in extraction.mentions
     ]
@@ -77,16 +83,23 @@ def _inline_spans(extraction: Extraction) -> list[tuple[int, int, dict]]:
     return kept
 
 
+def _period_anchor(timex) -> dict:
+    """The anchor of a duration covering a known period, which the timeline links to."""
+    return {"a": period_anchor(timex.start, timex.end)} if timex.period else {}
+
+
 def _parts(text: str, start: int, end: int, inline: list[tuple[int, int, dict]]) -> list[dict]:
     """Cut text[start:end] into plain parts and recognised parts (clipped to the range)."""
     parts: list[dict] = []
     pos = start
-    for s, e, info in inline:
-        s, e = max(s, start), min(e, end)
+    for s0, e, info in inline:
+        s, e = max(s0, start), min(e, end)
         if s >= e:
             continue
         if s > pos:
             parts.append({"t": text[pos:s]})
+        if s != s0:  # a span cut in two carries its anchor on its first part only
+            info = {k: v for k, v in info.items() if k != "a"}
         parts.append({"t": text[s:e], **info})
         pos = e
     if pos < end:
@@ -205,8 +218,29 @@ def build_data(
     return {
         "lang": lang,
         "events": [_event_data(e, slugs) for e in ordered],
+        "periods": _periods(extractions, slugs),
         "sources": [_source_data(by_path[p], slugs[p], ordered) for p in sorted(by_path)],
     }
+
+
+def _periods(extractions: Sequence[Extraction], slugs: dict[str, str]) -> list[dict]:
+    """Durations anchored on their article ("les deux dernières années" -> 2020-11/2022-11).
+
+    They are spans of time the sources speak about, not events: the site draws them as
+    bands. Ordered by the period's start, then source and offset.
+    """
+    out = []
+    for x in extractions:
+        for t in x.timexes:
+            if not t.period or "/" not in t.period:
+                continue
+            first, last = t.period.split("/", 1)
+            out.append({
+                "source": slugs[x.article.path], "start": t.start, "end": t.end,
+                "text": t.text, "value": t.value, "first": first, "last": last,
+                "anchor": period_anchor(t.start, t.end),
+            })
+    return sorted(out, key=lambda p: (p["first"], p["last"], p["source"], p["start"]))
 
 
 def _markdown(fields: list[tuple[str, str]]) -> str:

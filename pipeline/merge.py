@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 from calendar import monthrange
 
-from .identity import event_id
 from .records import Event, granularity
 from .titles import make_title
 
@@ -125,7 +124,9 @@ def combine(parts: list[Event], lang_of) -> Event:
     mode = head.mode if (head.mode or real_types(head)) else next(
         (p.mode for p in parts if p.mode), None)
     sources = tuple(sorted({s for p in parts for s in p.sources}, key=lambda s: (s.path, s.start)))
-    new_id = event_id(head.value, types, mode, actors, countries, place)
+    # the id is the most precise report's own: every report's id stays reachable (as the id
+    # or an alias) whatever other articles are added, so no URL ever breaks
+    new_id = head.id
     aliases = sorted({a for p in parts for a in (p.id, *p.aliases)} - {new_id})
     title = make_title(types, mode, actors, countries, place, lang_of(head), status)
     return Event(id=new_id, value=head.value, mod=head.mod, types=types, mode=mode,
