@@ -22,7 +22,7 @@ from .records import Article, Dct, Event, Evidence, Mention, Sentence, Timex
 from .titles import make_title
 
 CONCRETE = re.compile(r"^\d{4}(?:-(?:\d\d(?:-\d\d)?|Q[1-4]|H[12]|W\d\d|SP|SU|FA|WI))?$")
-PLACE_CUE = re.compile(r"(?:\b(?:à|a|in|at|au|de|from|to|vers)|d'|d’)\s*$", re.IGNORECASE)
+PLACE_CUE = re.compile(r"\b(?:à|in|at|au|to|vers)\s*$", re.IGNORECASE)  # not "de"/"from": an origin
 CLAUSE_PUNCT = re.compile(r"[,;:()]|\s[–—-]\s")
 
 
@@ -260,8 +260,8 @@ def top_countries(mentions, n: int) -> list[str]:
 def build_event(article: Article, dct: Dct, draft: Draft, mentions, one_in_sentence: bool) -> Event:
     value = draft.timex.value
     scope = draft.ranges + draft.extra
-    if one_in_sentence and not draft.relative:
-        scope = [(s.start, s.end) for s in draft.sentences]
+    if one_in_sentence and not draft.relative:  # the only event of its sentence: all of it
+        scope = [(draft.home.start, draft.home.end)] + draft.extra
     actors, unreviewed, countries = [], [], []
     place = None
     home = [(draft.home.start, draft.home.end)]
@@ -307,10 +307,12 @@ def build_event(article: Article, dct: Dct, draft: Draft, mentions, one_in_sente
 
 def article_events(article: Article, dct: Dct, timexes, sentences, mentions) -> tuple[Event, ...]:
     drafts = drafts_for(article, sentences, timexes, mentions)
-    per_sentence: dict[int, int] = {}
-    for d in drafts:
-        per_sentence[d.home.start] = per_sentence.get(d.home.start, 0) + 1
-    events = (build_event(article, dct, d, mentions, per_sentence[d.home.start] == 1)
+    dates = event_dates(article, timexes)
+
+    def alone(d: Draft) -> bool:  # the only date of its sentence: the whole sentence is its
+        return sum(d.home.start <= t.start < d.home.end for t in dates) == 1
+
+    events = (build_event(article, dct, d, mentions, alone(d))
               for d in drafts)
     return tuple(e for e in events if is_diplomatic(e, article.lang))
 

@@ -2,7 +2,7 @@
 
 1. Events on the same day merge when they share participants (same article: unless
    their actors and types are both disjoint, so that two happenings told apart stay
-   apart); a visit told over adjacent days merges with a shared actor.
+   apart); a visit or a summit told over adjacent days merges with a shared actor.
 2. Coarser events ("en 2021", "fin 2020", "in November 2021") then join the most similar
    event whose date lies in their period, or stand alone when none fits, or when two fit
    about equally (then the coarse report is kept as told rather than guessed). A coarse
@@ -77,7 +77,7 @@ def same_happening(a: Event, b: Event) -> bool:
     """Two events of the same day (or adjacent days for a visit) told by one or more articles."""
     da, db = dt.date.fromisoformat(a.value), dt.date.fromisoformat(b.value)
     shared_actors = set(a.actors) & set(b.actors)
-    if abs((da - db).days) == 1 and "visit" in (a.mode, b.mode):
+    if abs((da - db).days) == 1 and {"visit", "third-party"} & {a.mode, b.mode}:
         return bool(shared_actors)
     if da != db:
         return False
@@ -89,20 +89,23 @@ def same_happening(a: Event, b: Event) -> bool:
                 or (shared_countries and real_types(a) & real_types(b)))
 
 
-def affinity(coarse: Event, fine: Event) -> float:
-    """How well a coarse event fits a finer one; 0 means it must not join it."""
-    actors = len(set(coarse.actors) & set(fine.actors))
-    shared = set(coarse.countries) & set(fine.countries)
+def _countries_fit(coarse: Event, fine: Event) -> float:
+    """Overlap ratio, so that Maroc-Israël fits MA-IL-US better than BH-IL-US."""
     either = set(coarse.countries) | set(fine.countries)
-    types = len(real_types(coarse) & real_types(fine))
-    same_article = bool(paths(coarse) & paths(fine))
-    if not (actors or shared or (same_article and types)):
+    return len(set(coarse.countries) & set(fine.countries)) / len(either) if either else 0.0
+
+
+def affinity(coarse: Event, cluster: list[Event]) -> float:
+    """How well a coarse event fits the reports of one happening; 0: it must not join it."""
+    actors = len(set(coarse.actors) & {a for e in cluster for a in e.actors})
+    countries = max(_countries_fit(coarse, e) for e in cluster)
+    types = len(real_types(coarse) & {t for e in cluster for t in real_types(e)})
+    same_article = any(paths(coarse) & paths(e) for e in cluster)
+    if not (actors or countries or (same_article and types)):
         return 0
-    # countries count by overlap ratio, so that Maroc-Israël fits MA-IL-US better than BH-IL-US
-    score = 3 * actors + 4 * len(shared) / len(either) if either else 3 * actors
-    score += min(types, 2) / 2 + 2 * same_article
-    if coarse.mode and coarse.mode == fine.mode:  # a signing joins a signing, not a recognition
-        score += 2
+    score = 3 * actors + 4 * countries + min(types, 2) / 2 + 2 * same_article
+    if coarse.mode and any(coarse.mode == e.mode for e in cluster):
+        score += 2  # a signing joins a signing, not a recognition
     return score if score >= 2 else 0
 
 
@@ -159,7 +162,7 @@ def merge(events, lang_of=lambda e: "fr") -> tuple[Event, ...]:
                 continue
             if not (lo <= hlo and hhi <= hi):
                 continue
-            score = max(affinity(e, x) for x in c)
+            score = affinity(e, c)
             if score > best_score:
                 best, best_score, runner_up = c, score, best_score
             elif score > runner_up:

@@ -138,7 +138,7 @@ def extract_all(paths: Sequence[str], dct: Dct | None = None, jobs: int | None =
         report.read.append(path)
         report.warnings.extend(result.article.warnings)
         extractions.append(result)
-    report.cached = store.hits if store is not None else 0
+    report.cached = len(paths) - len(todo)
     return extractions, report
 
 
@@ -158,16 +158,27 @@ def drop_duplicate_articles(extractions: list[Extraction], report: Report) -> li
 
 
 def unique_ids(events: Sequence[Event]) -> tuple[Event, ...]:
-    """Two different events with the same id get a suffix from their first source."""
+    """Two different events with the same id: the one whose first source sorts first keeps
+    it, the others take a suffix from their first source. Every event also keeps its
+    suffixed form as an alias, so that a URL given out while ids collided stays valid
+    when they no longer do."""
     from dataclasses import replace
-    counts: dict[str, int] = {}
+
+    def suffixed(e: Event) -> str:
+        first = min(e.sources, key=lambda s: (s.path, s.start))
+        return f"{e.id}-{slugify(Path(first.path).stem, 20)}-{first.start}"
+
+    owner: dict[str, Event] = {}
     for e in events:
-        counts[e.id] = counts.get(e.id, 0) + 1
+        if e.id not in owner or suffixed(e) < suffixed(owner[e.id]):
+            owner[e.id] = e
     out = []
     for e in events:
-        if counts[e.id] > 1:
-            first = e.sources[0]
-            e = replace(e, id=f"{e.id}-{slugify(Path(first.path).stem, 20)}-{first.start}")
+        alias = suffixed(e)
+        if owner[e.id] is not e:
+            e = replace(e, id=alias, aliases=tuple(sorted(set(e.aliases) - {alias})))
+        else:
+            e = replace(e, aliases=tuple(sorted({*e.aliases, alias})))
         out.append(e)
     return tuple(out)
 
