@@ -110,8 +110,15 @@ def affinity(coarse: Event, cluster: list[Event]) -> float:
 
 
 def combine(parts: list[Event], lang_of) -> Event:
-    parts = sorted(parts, key=lambda e: (precision(e), e.sources[0].path, e.sources[0].start))
+    # the head gives the date: the most precise; among days, the one most articles report,
+    # then the later one (a visit "arrived on Tuesday" is told by what it did on Wednesday)
+    reports = {v: len({s.path for p in parts if p.value == v for s in p.sources})
+               for v in {p.value for p in parts}}
+    parts = sorted(parts, key=lambda e: (precision(e), -reports[e.value],
+                                         -period(e.value, e.mod)[0].toordinal(),
+                                         e.sources[0].path, e.sources[0].start))
     head = parts[0]
+
     def union(attr):
         seen: list = []
         for p in parts:
