@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from . import gazetteer
 from .classify import Cues, classify, is_background, is_planned, word_list_pattern
 from .identity import event_id
+from .merge import period
 from .records import Article, Dct, Event, Evidence, Mention, Sentence, Timex
 from .titles import make_title
 
@@ -191,14 +192,17 @@ def drafts_for(article: Article, sentences, timexes, mentions) -> list[Draft]:
 
 
 def main_clauses(sentence: Sentence, lang: str) -> list[tuple[int, int]]:
-    """The clauses of an undated sentence before any subordinate or relative clause: "La
-    visite intervient moins d'un an" but not "après celle de Yaïr Lapid"."""
-    stop = (word_list_pattern("subordinate", lang), word_list_pattern("relative", lang))
+    """The main clauses of a sentence: up to its first subordinate clause ("La visite
+    intervient moins d'un an" but not "après celle de Yaïr Lapid"), relative clauses left
+    out ("Gantz, who arrived on Tuesday evening, signed the deal")."""
+    subordinate = word_list_pattern("subordinate", lang)
+    relative = word_list_pattern("relative", lang)
     kept = []
     for a, b in clause_bounds(sentence, lang):
-        if kept and any(_opens(p, sentence, a, b) for p in stop):
+        if kept and _opens(subordinate, sentence, a, b):
             break
-        kept.append((a, b))
+        if not _opens(relative, sentence, a, b):
+            kept.append((a, b))
     return kept
 
 
@@ -291,7 +295,7 @@ def build_event(article: Article, dct: Dct, draft: Draft, mentions, one_in_sente
     # the dated clause's own types come first: they say what the event mainly is
     types = draft.cues.types + tuple(t for t in cues.types if t not in draft.cues.types)
     mode = draft.cues.mode or (cues.mode if set(draft.cues.types) <= {"STATEMENT"} else None)
-    after_dct = value[:len(dct.value)] > dct.value[:len(value)]
+    after_dct = period(value, None)[0] > period(dct.value, None)[1]
     status = "planned" if draft.planned or after_dct else "happened"
     evidence = tuple(sorted({Evidence(article.path, s.start, s.end, s.text)
                              for s in draft.sentences}, key=lambda e: e.start))
