@@ -62,6 +62,23 @@ def collect(inputs: Iterable[str]) -> list[str]:
     return out
 
 
+def not_articles(inputs: Iterable[str]) -> list[str]:
+    """Files inside the folders named that are not in an article format (a PDF, a Word
+    file, a broken link): reported as skipped, never silently ignored."""
+    out = []
+    for item in inputs:
+        p = Path(item)
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.name.startswith(".") or f.is_dir():
+                    continue
+                if not f.is_file():
+                    out.append(f"{f}: cannot be read (a broken link?); fix or remove it")
+                elif f.suffix.lower() not in INPUT_SUFFIXES:
+                    out.append(f"{f}: not an article format; save it as .txt, .md or .html")
+    return out
+
+
 def safe_extract(path: str, dct: Dct | None = None) -> Extraction | PipelineError:
     """``extract_article``, with any failure returned as a ``PipelineError`` (picklable)."""
     try:
@@ -187,8 +204,10 @@ def run(inputs: Iterable[str], dct: Dct | None = None, jobs: int | None = None,
         cache: ExtractionCache | None | bool = True,
         ) -> tuple[list[Extraction], tuple[Event, ...], Report]:
     """Collect, extract (cached, parallel), drop duplicates, merge; deterministic output."""
+    inputs = list(inputs)
     paths = collect(inputs)
     extractions, report = extract_all(paths, dct, jobs, cache)
+    report.skipped.extend(not_articles(inputs))
     extractions = drop_duplicate_articles(extractions, report)
     langs = {x.article.path: x.article.lang for x in extractions}
     events = merge([e for x in extractions for e in x.events],
