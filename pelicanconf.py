@@ -38,6 +38,9 @@ TIMELINE_DATA = None
 TIMELINE_PUBLIC_URL = ""
 # build a Pagefind search index after rendering (needs the pagefind binary)
 TIMELINE_SEARCH = True
+# Above this many events the timeline page shows the latest years in full and links the
+# others to their year page (old index.html#e-<id> links are forwarded by theme/js/site.js)
+TIMELINE_INDEX_MAX = 100
 
 TIMEZONE = "UTC"
 DEFAULT_LANG = "fr"

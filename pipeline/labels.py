@@ -66,6 +66,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "filter_type": "Type",
         "filter_country": "Pays",
         "filter_actor": "Acteur",
+        "filter_year": "Année",
         "filter_all": "Tous",
         "filter_reset": "Réinitialiser",
         "filter_count": "{n} événement(s) affiché(s)",
@@ -102,6 +103,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "precision_unknown": "inconnue",
         "approximate": "approximative",
         "month_unknown": "{year}, sans mois précis",
+        "period": "Période",
+        "period_label": "de {start} à {end}",
+        "period_help": "Une durée dont parle un article, et non un événement daté.",
+        "earlier_years": "Années précédentes",
+        "earlier_help": "Chacune a sa page ; les filtres ci-dessus portent sur cette page.",
+        "year_page": "{n} sur la page de l’année {year}",
+        "feed_for": "Fil Atom : {name}",
+        "search_filters": "Les filtres (type, pays, acteur, année) s’appliquent aux événements.",
+        "search_label": "Rechercher dans les événements et les articles",
         "search_help": (
             "La recherche demande JavaScript et un site servi par un serveur web ; "
             "sinon, parcourez la chronologie ou les pages par acteur et par pays."
@@ -147,6 +157,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "filter_type": "Type",
         "filter_country": "Country",
         "filter_actor": "Actor",
+        "filter_year": "Year",
         "filter_all": "All",
         "filter_reset": "Reset",
         "filter_count": "{n} event(s) shown",
@@ -183,6 +194,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "precision_unknown": "unknown",
         "approximate": "approximate",
         "month_unknown": "{year}, month not known",
+        "period": "Period",
+        "period_label": "{start} to {end}",
+        "period_help": "A span of time an article speaks about, not a dated event.",
+        "earlier_years": "Earlier years",
+        "earlier_help": "Each has its own page; the filters above apply to this page.",
+        "year_page": "{n} on the page of {year}",
+        "feed_for": "Atom feed: {name}",
+        "search_filters": "The filters (type, country, actor, year) apply to events.",
+        "search_label": "Search events and articles",
         "search_help": (
             "Search needs JavaScript and the site served by a web server; "
             "otherwise browse the timeline or the pages per actor and country."
@@ -194,7 +214,7 @@ STRINGS: dict[str, dict[str, str]] = {
 TYPE_LABELS: dict[str, dict[str, str]] = {
     "fr": {
         "CONSULT": "Entretien",
-        "AGREE": "Accord signé",
+        "AGREE": "Accord",
         "STATEMENT": "Déclaration",
         "SUPPORT": "Soutien",
         "SANCTION": "Sanction",
@@ -211,7 +231,7 @@ TYPE_LABELS: dict[str, dict[str, str]] = {
     },
     "en": {
         "CONSULT": "Talks",
-        "AGREE": "Agreement signed",
+        "AGREE": "Agreement",
         "STATEMENT": "Statement",
         "SUPPORT": "Support",
         "SANCTION": "Sanction",
@@ -375,6 +395,8 @@ def type_label(types: tuple[str, ...] | list[str], mode: str | None, lang: str =
     lang = _lang(lang)
     if mode and mode in MODE_LABELS[lang]:
         return MODE_LABELS[lang][mode]
+    if "AGREE" in types and "SUPPORT" in types:  # agreeing, rather than praise
+        return TYPE_LABELS[lang]["AGREE"]
     for code in types:
         if code in TYPE_LABELS[lang]:
             return TYPE_LABELS[lang][code]

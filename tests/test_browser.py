@@ -1,8 +1,9 @@
 """Drive the built site in Chromium: timeline -> event -> highlighted source passage -> back.
 
 Serves a site built from hand-made records over a local ``http.server`` and also opens it
-from ``file://``. Screenshots go to ``tests/artifacts/`` (and the README's image to
-``docs/``). Skipped when Chromium or Playwright is missing.
+from ``file://``. Screenshots go to ``tests/artifacts/`` (the README's image is made from
+the real seeds build by ``docs/screenshot.py``). Skipped when Chromium or Playwright is
+missing. Accessibility (axe-core, keyboard) is checked in ``test_site_a11y.py``.
 """
 
 from __future__ import annotations
@@ -15,8 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_content import seed_records
-from tests.test_site import build_site
+from tests.test_site import build_site, site_records
 
 playwright = pytest.importorskip("playwright.sync_api")
 
@@ -37,7 +37,7 @@ class _Quiet(SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     """(base URL, site folder) of the seed site served on 127.0.0.1."""
-    site = build_site(seed_records(), tmp_path_factory.mktemp("browser"))
+    site = build_site(site_records(), tmp_path_factory.mktemp("browser"))
     handler = functools.partial(_Quiet, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -72,11 +72,9 @@ def test_timeline_event_source_and_back(served, browser):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page, errors, outside = _page(browser, viewport={"width": 1100, "height": 900})
     page.goto(f"{base}/index.html")
-    labels = page.locator(".timeline time").all_inner_texts()
+    labels = page.locator(".timeline .card time").all_inner_texts()
     assert labels == ["fin 2020", "24 novembre 2021", "jeudi 24 novembre 2022"]
     page.screenshot(path=str(ARTIFACTS / "timeline.png"), full_page=True)
-    (ROOT / "docs").mkdir(exist_ok=True)
-    page.screenshot(path=str(ROOT / "docs" / "screenshot-timeline.png"))
 
     page.get_by_role("link", name="Visite de Benny Gantz à Rabat, accords signés").click()
     page.wait_for_url("**/events/2021-11-24-visit-benny-gantz-rabat.html")
@@ -138,4 +136,19 @@ def test_search_finds_an_event(served, browser):
     hrefs = results.evaluate_all("els => els.map(e => e.getAttribute('href'))")
     assert any("/events/" in h for h in hrefs)
     page.screenshot(path=str(ARTIFACTS / "search.png"))
+    assert errors == [] and outside == []
+
+
+def test_old_timeline_anchors_reach_events_on_a_split_timeline(browser, tmp_path):
+    """With the early years moved to year pages, index.html#e-<id> still reaches the event."""
+    site = build_site(site_records(), tmp_path, TIMELINE_SEARCH=False, TIMELINE_INDEX_MAX=1)
+    page, errors, outside = _page(browser)
+    page.goto((site / "index.html").as_uri() + "#e-2021-11-24-visit-benny-gantz-rabat")
+    page.wait_for_url("**/events/2021-11-24-visit-benny-gantz-rabat.html")
+    page.goto((site / "index.html").as_uri() + "#m-2021-11")
+    page.wait_for_url("**/year/2021.html#m-2021-11")
+    assert page.locator("#m-2021-11 .card").count() == 1
+    # an event still on the timeline page stays there
+    page.goto((site / "index.html").as_uri() + "#e-2022-11-24-consult-benny-gantz-nasser-bourita")
+    assert page.url.endswith("index.html#e-2022-11-24-consult-benny-gantz-nasser-bourita")
     assert errors == [] and outside == []

@@ -2,7 +2,8 @@
 
 In: the view model (``model.Timeline``) and the public site address ("" if unknown).
 Out: ``events.json``, ``events.csv`` (RFC 4180), ``events.ics`` (RFC 5545, periods as
-all-day spans), ``timeline.json`` (TimelineJS3), an Atom feed and a sitemap.
+all-day spans), ``timeline.json`` (TimelineJS3), Atom feeds (the site's, and one per actor and per
+pair of countries) and a sitemap.
 
 No clock is read: every date written comes from the events, so two builds of the same
 data give the same bytes.
@@ -159,27 +160,57 @@ def timelinejs(timeline) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
-def atom(timeline, public_url: str = "") -> str:
-    """Atom 1.0 feed of the latest events; ``updated`` is the newest event's date."""
+def atom(timeline, public_url: str = "", facet=None) -> str:
+    """Atom 1.0 feed of the latest events (all, or one facet's); ``updated`` is the newest
+    event's date, so the feed changes only when the events do.
+
+    ``facet`` (an actor or a pair of countries) makes the feed of that facet, written next
+    to its page: relative links then climb one folder back to the site root.
+    """
     base = public_url.rstrip("/")
-    recent = sorted(timeline.events, key=lambda e: (e["sort"], e["id"]), reverse=True)[:50]
+    events = facet.events if facet is not None else timeline.events
+    recent = sorted(events, key=lambda e: (e["sort"], e["id"]), reverse=True)[:50]
     updated = f"{recent[0]['sort']}T00:00:00Z" if recent else "1970-01-01T00:00:00Z"
-    feed_id = f"{base}/" if base else f"urn:{UID_DOMAIN}:events"
+    up = "../" if facet is not None else ""
+    title = timeline.t["site_title"]
+    if facet is None:
+        feed_id = f"{base}/" if base else f"urn:{UID_DOMAIN}:events"
+        page, self_path = "index.html", "feed.atom"
+    else:
+        title = f"{facet.label} — {title}"
+        page, self_path = facet.url, facet.feed
+        slug = facet.url.rsplit("/", 1)[-1][: -len(".html")]
+        feed_id = f"{base}/{facet.url}" if base else f"urn:{UID_DOMAIN}:{facet.kind}:{slug}"
+    home = f"{base}/{page}" if base else (page if facet is None else page.split("/")[-1])
     out = ['<?xml version="1.0" encoding="utf-8"?>',
            f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{timeline.lang}">',
-           f"<title>{xml_escape(timeline.t['site_title'])}</title>",
+           f"<title>{xml_escape(title)}</title>",
            f"<id>{xml_escape(feed_id)}</id>", f"<updated>{updated}</updated>",
-           f'<link rel="alternate" href="{xml_escape(base + "/" if base else "index.html")}"/>']
+           f"<author><name>{xml_escape(timeline.t['site_title'])}</name></author>",
+           f'<link rel="alternate" type="text/html" href="{_attr(home)}"/>']
+    if base:
+        out.append(f'<link rel="self" type="application/atom+xml" '
+                   f'href="{_attr(base + "/" + self_path)}"/>')
     for e in recent:
-        href = f"{base}/{e['url']}" if base else e["url"]
+        href = f"{base}/{e['url']}" if base else up + e["url"]
         summary = f"{e['date_label']} — {e['type_label']}"
         out += ["<entry>", f"<title>{xml_escape(e['title'])}</title>",
                 f"<id>urn:{UID_DOMAIN}:event:{xml_escape(e['id'])}</id>",
                 f"<updated>{e['sort']}T00:00:00Z</updated>",
-                f'<link rel="alternate" href="{xml_escape(href, {chr(34): "&quot;"})}"/>',
+                f'<link rel="alternate" type="text/html" href="{_attr(href)}"/>',
                 f"<summary>{xml_escape(summary)}</summary>", "</entry>"]
     out.append("</feed>")
     return "\n".join(out) + "\n"
+
+
+def _attr(text: str) -> str:
+    return xml_escape(text, {'"': "&quot;"})
+
+
+def facet_feeds(timeline, public_url: str = "") -> dict[str, str]:
+    """One Atom feed per actor and per pair of countries: {path: text}."""
+    return {f.feed: atom(timeline, public_url, f)
+            for kind in ("actor", "pair") for f in timeline.facets.get(kind, [])}
 
 
 def sitemap(timeline, public_url: str, facet_kinds) -> str | None:

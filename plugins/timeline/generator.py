@@ -3,7 +3,8 @@
 In: the sidecar (``TIMELINE_DATA`` setting) and the theme's templates.
 Out: the view model in the shared template context (``timeline``, ``t``), then facet
 pages (per actor, country, pair, type, year), the browse and sources indexes, redirect
-pages for old event ids, the exports, the overview chart, the Atom feed and the sitemap.
+pages for old event ids, the exports, the overview chart, the Atom feeds (the site's,
+one per actor and per pair of countries) and the sitemap.
 
 The model is put into the context during ``generate_context`` so that Pelican's own
 article and page writers (which run later) can use it in ``event.html``/``source.html``.
@@ -29,7 +30,8 @@ class TimelineGenerator(Generator):
         path = Path(self.settings.get("TIMELINE_DATA") or Path(self.path) / "data" / DATA_FILE)
         data = (json.loads(path.read_text(encoding="utf-8")) if path.exists()
                 else {"lang": "fr", "events": [], "sources": []})
-        timeline = model.build(data, self.settings.get("TIMELINE_LANG"))
+        timeline = model.build(data, self.settings.get("TIMELINE_LANG"),
+                               self.settings.get("TIMELINE_INDEX_MAX", model.INDEX_MAX_EVENTS))
         self.timeline = timeline
         self.context["timeline"] = timeline
         self.context["t"] = timeline.t
@@ -61,6 +63,7 @@ class TimelineGenerator(Generator):
             "feed.atom": exports.atom(timeline, public),
             "sitemap.xml": exports.sitemap(timeline, public, FACET_KINDS),
             "overview.svg": svg.overview(timeline, standalone=True),
+            **exports.facet_feeds(timeline, public),
         }
         for name, text in files.items():
             if text is None:

@@ -16,6 +16,12 @@ from dataclasses import dataclass, field
 from itertools import combinations, groupby
 
 from pipeline import labels
+from pipeline.records import granularity
+
+FEED_KINDS = ("actor", "pair")
+# above this many events the timeline page keeps only the latest years in full and
+# links the others to their year page, so that it stays light
+INDEX_MAX_EVENTS = 100
 
 
 def slugify(text: str) -> str:
@@ -41,6 +47,11 @@ class Facet:
     url: str
     events: list = field(default_factory=list)
 
+    @property
+    def feed(self) -> str | None:
+        """The address of this facet's Atom feed (actors and pairs of countries have one)."""
+        return self.url[:-len(".html")] + ".atom" if self.kind in FEED_KINDS else None
+
 
 @dataclass
 class Timeline:
@@ -51,9 +62,18 @@ class Timeline:
     sources: list
     sources_by_slug: dict
     facets: dict  # kind -> list[Facet], sorted by label
-    years: list  # [{year, months: [{month, label, events}]}]
+    years: list  # [{year, anchor, url, on_index, count, months: [{month, label, events}]}]
     redirects: list  # [(old id, event)]
     facet_urls: dict  # (kind, key) -> url, to link names recognised in source texts
+    periods: list = field(default_factory=list)  # spans of time the sources speak about
+
+    @property
+    def split(self) -> bool:
+        """True when some years are shown on their year page only."""
+        return any(not y["on_index"] for y in self.years)
+
+    def years_by_key(self) -> dict:
+        return {y["year"]: y for y in self.years}
 
 
 def _facet(facets: dict, kind: str, key: str, label: str, event: dict) -> Facet:
@@ -126,7 +146,70 @@ def _month_of(event: dict) -> int | None:
     return event["month"] if event["precision"] in ("day", "month") else None
 
 
-def build(data: dict, lang: str | None = None) -> Timeline:
+def _period(raw: dict, lang: str, titles: dict) -> dict | None:
+    """A duration anchored on its article ("les deux dernières années"), drawn as a band."""
+    first, last = labels.period(raw["first"]), labels.period(raw["last"])
+    if first is None or last is None:
+        return None
+    start, end = first[0], last[1]
+    precision = granularity(raw["first"])
+    t = labels.strings(lang)
+    return {
+        **raw,
+        "kind": "period",
+        "id": f"p-{raw['source']}-{raw['start']}",
+        "url": f"sources/{raw['source']}.html#{raw['anchor']}",
+        "source_title": titles.get(raw["source"], raw["source"]),
+        "label": t["period_label"].format(
+            start=labels.date_label(raw["first"], None, "", lang),
+            end=labels.date_label(raw["last"], None, "", lang)),
+        "first_day": start, "last_day": end,
+        "datetime": _iso_datetime(raw["first"]), "end_datetime": _iso_datetime(raw["last"]),
+        "sort": start.isoformat(), "year": start.isoformat()[:4], "month": start.month,
+        "precision": precision,
+    }
+
+
+def _years(items: list, lang: str, index_max: int) -> list:
+    """Events and periods grouped by year, then month (or a vague group of their own)."""
+    t = labels.strings(lang)
+    years = []
+    for year, in_year in groupby(items, key=lambda e: e["year"]):
+        months = []
+        # an event known only to the year (or season...) is not put under a month: it gets a
+        # group of its own at its place in the order, so no heading claims a false precision
+        for n, (month, in_month) in enumerate(groupby(in_year, key=_month_of)):
+            months.append({
+                "month": month,
+                "label": (labels.month_name(month, lang).capitalize() + f" {year}" if month
+                          else t["month_unknown"].format(year=year)),
+                "anchor": f"m-{year}-{month:02d}" if month else f"y-{year}-{n}",
+                "events": list(in_month),
+            })
+        count = sum(1 for m in months for e in m["events"] if e.get("kind") != "period")
+        years.append({"year": year, "anchor": f"y-{year}", "url": f"year/{year}.html",
+                      "months": months, "count": count, "on_index": True,
+                      "count_label": labels.plural(count, "n_events", lang)})
+    # the latest years in full, as many as fit; at least the latest one
+    total = sum(y["count"] for y in years)
+    if total > index_max:
+        shown = 0
+        for y in reversed(years):
+            if shown and shown + y["count"] > index_max:
+                y["on_index"] = False
+            else:
+                shown += y["count"]
+        # an older year that fits is still a year out of sequence: keep the run contiguous
+        for i in range(len(years) - 1, -1, -1):
+            if not years[i]["on_index"]:
+                for older in years[:i]:
+                    older["on_index"] = False
+                break
+    return years
+
+
+def build(data: dict, lang: str | None = None,
+          index_max: int = INDEX_MAX_EVENTS) -> Timeline:
     """The view model for ``data`` (the sidecar) in ``lang`` (default: the sidecar's)."""
     lang = lang or data.get("lang") or "fr"
     t = labels.strings(lang)
@@ -148,20 +231,15 @@ def build(data: dict, lang: str | None = None) -> Timeline:
             "dct_datetime": _iso_datetime(dct["value"]) if dct else "",
             "drawn": [by_id[i] for i in raw["events"] if i in by_id],
         })
-    years = []
-    for year, in_year in groupby(events, key=lambda e: e["year"]):
-        months = []
-        # an event known only to the year (or season...) is not put under a month: it gets a
-        # group of its own at its place in the order, so no heading claims a false precision
-        for n, (month, in_month) in enumerate(groupby(in_year, key=_month_of)):
-            months.append({
-                "month": month,
-                "label": (labels.month_name(month, lang).capitalize() + f" {year}" if month
-                          else t["month_unknown"].format(year=year)),
-                "anchor": f"m-{year}-{month:02d}" if month else f"y-{year}-{n}",
-                "events": list(in_month),
-            })
-        years.append({"year": year, "anchor": f"y-{year}", "months": months})
+    periods = [p for p in (_period(raw, lang, titles) for raw in data.get("periods", [])) if p]
+    # a period is listed where it starts, before the events of the same day
+    items = sorted(periods + events, key=lambda e: (e["sort"], e.get("kind") != "period"))
+    years = _years(items, lang, index_max)
+    on_index = {y["year"] for y in years if y["on_index"]}
+    for e in events:
+        # where the event sits in the timeline: the timeline page or its year page
+        page = "index.html" if e["year"] in on_index else f"year/{e['year']}.html"
+        e["timeline_url"] = f"{page}#e-{e['id']}"
     sorted_facets = {
         kind: sorted(table.values(), key=lambda f: (slugify(f.label), f.key))
         for kind, table in facets.items()
@@ -174,4 +252,4 @@ def build(data: dict, lang: str | None = None) -> Timeline:
     facet_urls = {f"{kind}:{key}": f.url for kind, table in facets.items()
                   for key, f in table.items()}
     return Timeline(lang, t, events, by_id, sources, {s["slug"]: s for s in sources},
-                    sorted_facets, years, redirects, facet_urls)
+                    sorted_facets, years, redirects, facet_urls, periods)

@@ -31,6 +31,8 @@ def _buckets(timeline) -> list[tuple[str, str, str, int]]:
     # only by its year (a 1777 treaty) does not squash the recent months into a line
     dated = [e for e in timeline.events if _fine(e)] or timeline.events
     periods = [p for p in (labels.period(e["value"]) for e in dated) if p]
+    # spans of time the sources speak about widen the range so that their band shows
+    periods += [(p["first_day"], p["last_day"]) for p in timeline.periods]
     if not periods:
         return []
     (y0, m0) = min((p[0].year, p[0].month) for p in periods)
@@ -52,6 +54,11 @@ def _buckets(timeline) -> list[tuple[str, str, str, int]]:
         axis = str(y) if i == 0 or (m == 1 and not close) else ""
         out.append((f"m-{y}-{m:02d}", labels.month_label(y, m, lang), axis, months.get((y, m), 0)))
     return out
+
+
+def _event_href(timeline, event: dict) -> str:
+    url = event.get("timeline_url", "")
+    return url[len("index.html"):] if url.startswith("index.html#") else url
 
 
 def _spans(timeline, buckets, step: float) -> list[str]:
@@ -84,12 +91,47 @@ def _spans(timeline, buckets, step: float) -> list[str]:
         y = 2 + (row % 4) * 8
         name = f"{e['date_label']} : {e['title']}"
         out.append(
-            f'<a href={quoteattr("#e-" + e["id"])} aria-label={quoteattr(name)}>'
+            f'<a href={quoteattr(_event_href(timeline, e))} aria-label={quoteattr(name)} '
+            'tabindex="-1">'
             f"<title>{escape(name)}</title>"
             f'<rect class="span" x="{first * step:.1f}" y="{y}" '
             f'width="{(last - first + 1) * step:.1f}" height="6" rx="3"/></a>'
         )
     return out
+
+
+def _bands(timeline, buckets, step: float) -> list[str]:
+    """Periods ("les deux dernières années") as shaded bands behind the bars.
+
+    A band spans the months the period covers and links to the passage naming it.
+    """
+    if not buckets or not buckets[0][0].startswith("m-"):
+        return []
+    y0, m0 = int(buckets[0][0][2:6]), int(buckets[0][0][7:9])
+    out = []
+    for p in timeline.periods:
+        first = (p["first_day"].year - y0) * 12 + p["first_day"].month - m0
+        last = (p["last_day"].year - y0) * 12 + p["last_day"].month - m0
+        if last < 0 or first >= len(buckets):
+            continue
+        first, last = max(first, 0), min(last, len(buckets) - 1)
+        name = f"{timeline.t['period']} : {p['label']} — « {p['text']} »"
+        out.append(
+            f'<a href={quoteattr(p["url"])} aria-label={quoteattr(name)} tabindex="-1">'
+            f"<title>{escape(name)}</title>"
+            f'<rect class="period" x="{first * step:.1f}" y="0" '
+            f'width="{(last - first + 1) * step:.1f}" height="{HEIGHT}"/></a>'
+        )
+    return out
+
+
+def _href(timeline, anchor: str, standalone: bool) -> str:
+    """Where a bar leads: its month on the timeline page, or on its year page."""
+    year = anchor[2:6]
+    entry = timeline.years_by_key().get(year)
+    if entry is not None and not entry["on_index"]:
+        return f"{entry['url']}#{anchor}"
+    return ("index.html" if standalone else "") + "#" + anchor
 
 
 def overview(timeline, standalone: bool = False) -> str:
@@ -101,12 +143,12 @@ def overview(timeline, standalone: bool = False) -> str:
     top = max(count for *_, count in buckets) or 1
     step = WIDTH / len(buckets)
     bar = max(step * 0.8, 1.0)
-    prefix = "index.html" if standalone else ""
     ns = ' xmlns="http://www.w3.org/2000/svg"' if standalone else ""
-    out = [f'<svg{ns} class="overview" viewBox="0 0 {WIDTH} {HEIGHT + AXIS}" role="img" '
+    out = [f'<svg{ns} class="overview" viewBox="0 0 {WIDTH} {HEIGHT + AXIS}" role="group" '
            f'aria-labelledby="overview-title">',
            f'<title id="overview-title">{title}</title>',
            f'<line class="axis" x1="0" y1="{HEIGHT}" x2="{WIDTH}" y2="{HEIGHT}"/>']
+    out += _bands(timeline, buckets, step)
     for i, (anchor, label, axis, count) in enumerate(buckets):
         x = i * step
         if axis:
@@ -117,7 +159,10 @@ def overview(timeline, standalone: bool = False) -> str:
         h = max((HEIGHT - 36) * count / top, 3)  # the top 36 units are kept for spans
         name = f"{label} : {labels.plural(count, 'n_events', timeline.lang)}"
         out.append(
-            f'<a href={quoteattr(prefix + "#" + anchor)} aria-label={quoteattr(name)}>'
+            # out of the tab order: the year navigation and month headings lead to the same
+            # places, and dozens of bars would stand between a keyboard and the filters
+            f'<a href={quoteattr(_href(timeline, anchor, standalone))} '
+            f'aria-label={quoteattr(name)} tabindex="-1">'
             f"<title>{escape(name)}</title>"
             f'<rect class="bar" x="{x + (step - bar) / 2:.1f}" y="{HEIGHT - h:.1f}" '
             f'width="{bar:.1f}" height="{h:.1f}"/></a>'

@@ -35,6 +35,24 @@
     apply();
   }
 
+  // A long timeline keeps its latest years on the timeline page and the others on year
+  // pages: an old link to index.html#e-<id> (or to a month) is forwarded to where it is now.
+  function forwardOldAnchor() {
+    var timeline = document.querySelector(".timeline[data-split]");
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    if (!timeline || !id) { return; }
+    var el = document.getElementById(id);
+    if (el && !el.closest(".earlier")) { return; }
+    var base = timeline.dataset.split;
+    var event = /^e-(.+)$/.exec(id);
+    var month = /^[my]-(\d{4})(-\d+)?$/.exec(id);
+    if (event) {
+      window.location.replace(base + "events/" + encodeURIComponent(event[1]) + ".html");
+    } else if (month) {
+      window.location.replace(base + "year/" + month[1] + ".html#" + id);
+    }
+  }
+
   function markTarget() {
     document.querySelectorAll(".is-target").forEach(function (el) {
       el.classList.remove("is-target");
@@ -59,9 +77,28 @@
     new window.PagefindUI({ element: "#search", showSubResults: true, showImages: false });
     var help = document.getElementById("search-help");
     if (help) { help.hidden = true; }
+    // Pagefind's field has only a placeholder: tie the page's visible label to it
+    function labelInput() {
+      var input = box.querySelector(".pagefind-ui__search-input");
+      if (!input) { return false; }
+      input.id = "search-input";
+      ["search-label", "search-filters"].forEach(function (id) {
+        var el = document.getElementById(id);
+        if (el) { el.hidden = false; }
+      });
+      return true;
+    }
+    if (!labelInput()) {
+      var watch = new MutationObserver(function () {
+        if (labelInput()) { watch.disconnect(); }
+      });
+      watch.observe(box, { childList: true, subtree: true });
+    }
   }
 
   document.addEventListener("DOMContentLoaded", function () {
+    forwardOldAnchor();
+    window.addEventListener("hashchange", forwardOldAnchor);
     setupFilters();
     setupSearch();
     markTarget();
