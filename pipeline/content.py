@@ -185,6 +185,7 @@ def _event_data(event: Event, slugs: dict[str, str]) -> dict:
 
 
 def _source_data(x: Extraction, slug: str, events: Sequence[Event]) -> dict:
+    """``events``: the events with a source in this article, in site order."""
     path = x.article.path
     evidence: dict[tuple[int, int], list[str]] = {}
     for event in events:
@@ -215,11 +216,17 @@ def build_data(
         events, key=lambda e: (sort_date(e.value, e.mod).isoformat(), e.value, e.id)
     )
     by_path = {x.article.path: x for x in extractions}
+    # each article's events, found once: scanning every event per article is quadratic
+    told: dict[str, list[Event]] = {p: [] for p in by_path}
+    for e in ordered:
+        for p in dict.fromkeys(ev.path for ev in e.sources):
+            if p in told:
+                told[p].append(e)
     return {
         "lang": lang,
         "events": [_event_data(e, slugs) for e in ordered],
         "periods": _periods(extractions, slugs),
-        "sources": [_source_data(by_path[p], slugs[p], ordered) for p in sorted(by_path)],
+        "sources": [_source_data(by_path[p], slugs[p], told[p]) for p in sorted(by_path)],
     }
 
 

@@ -84,12 +84,14 @@ def role_pattern(lang: str) -> re.Pattern | None:
         for i, phrase in enumerate(sorted(langs.get(lang, ()), key=len, reverse=True)):
             words = [re.escape(w) for w in phrase.split()]
             head, rest = words[0], r"\s+".join(words[1:])
-            inner = rf"{head}(?:\s+(?P<in_{role}_{i}>{dem}))?" + (rf"\s+{rest}" if rest else "")
-            alts.append(rf"(?P<r_{role}_{i}>(?:(?P<pre_{role}_{i}>{dem})\s+)?{inner}"
-                        rf"(?:\s+(?P<post_{role}_{i}>{dem}))?)")
+            alts.append(rf"(?P<r_{role}_{i}>{head}(?:\s+(?P<in_{role}_{i}>{dem}))?"
+                        + (rf"\s+{rest}" if rest else "") + ")")
     if not alts:
         return None
-    return re.compile(_bounded("|".join(alts)), re.IGNORECASE if lang == "en" else 0)
+    # one demonym slot before and one after, shared by every role: compiled and tried once
+    return re.compile(_bounded(rf"(?:(?P<pre>{dem})\s+)?(?:{'|'.join(alts)})"
+                               rf"(?:\s+(?P<post>{dem}))?"),
+                      re.IGNORECASE if lang == "en" else 0)
 
 
 @cache
@@ -170,8 +172,7 @@ def find_roles(article: Article) -> list[Mention]:
     for m in _role_matches(pattern, article):
         group = next(k for k, v in m.groupdict().items() if v and k.startswith("r_"))
         role, index = group[2:].rsplit("_", 1)
-        demonym = next((m.group(f"{slot}_{role}_{index}") for slot in ("pre", "in", "post")
-                        if m.group(f"{slot}_{role}_{index}")), None)
+        demonym = m.group("pre") or m.group(f"in_{role}_{index}") or m.group("post")
         country = forms.get(demonym) if demonym else None
         key = f"{role}@{country}" if country else role
         out.append(Mention(article.path, m.start(), m.end(), m.group(0), "role", key, country))

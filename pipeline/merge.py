@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from calendar import monthrange
+from functools import lru_cache
 
 from .records import Event, granularity
 from .titles import make_title
@@ -25,6 +26,7 @@ AMBIGUITY_MARGIN = 1.0  # how much better the best candidate must fit than the n
 THIRDS = {"START": (0, 1 / 3), "MID": (1 / 3, 2 / 3), "END": (2 / 3, 1.0)}
 
 
+@lru_cache(maxsize=65536)  # pure, and asked again and again for the same values
 def period(value: str, mod: str | None) -> tuple[dt.date, dt.date]:
     """First and last day an ISO-TimeML value (with START/MID/END) can stand for."""
     year = int(value[:4])
@@ -147,37 +149,69 @@ def combine(parts: list[Event], lang_of) -> Event:
                  date_text=head.date_text)
 
 
+class _Clusters:
+    """The clusters being built, indexed so that each event is compared only with the
+    clusters it could join: by day (a day, or the days beside it) and by actor, country
+    or article (a coarse event sharing none of them with a cluster scores 0)."""
+
+    def __init__(self) -> None:
+        self.parts: list[list[Event]] = []
+        self.by_day: dict[dt.date, set[int]] = {}
+        self.by_key: dict[str, set[int]] = {}
+
+    @staticmethod
+    def keys(e: Event) -> list[str]:
+        return ([f"a:{a}" for a in e.actors] + [f"c:{c}" for c in e.countries]
+                + [f"p:{p}" for p in paths(e)])
+
+    def add(self, e: Event, index: int | None = None) -> None:
+        if index is None:
+            self.parts.append([])
+            index = len(self.parts) - 1
+        self.parts[index].append(e)
+        if precision(e) == 0:
+            self.by_day.setdefault(dt.date.fromisoformat(e.value), set()).add(index)
+        for k in self.keys(e):
+            self.by_key.setdefault(k, set()).add(index)
+
+    def near_day(self, day: dt.date) -> list[int]:
+        one = dt.timedelta(days=1)
+        return sorted(set().union(*(self.by_day.get(d, ()) for d in (day - one, day, day + one))))
+
+    def sharing(self, e: Event) -> list[int]:
+        return sorted(set().union(*(self.by_key.get(k, ()) for k in self.keys(e))))
+
+
 def merge(events, lang_of=lambda e: "fr") -> tuple[Event, ...]:
     """Merge events across sentences and articles; deterministic whatever the input order."""
     pending = sorted(events, key=lambda e: (precision(e), e.value, e.sources[0].path,
                                             e.sources[0].start))
-    clusters: list[list[Event]] = []
+    clusters = _Clusters()
     for e in pending:
         if precision(e) == 0:
-            home = next((c for c in clusters if any(same_happening(e, x) for x in c)), None)
-            if home is not None:
-                home.append(e)
-                continue
-            clusters.append([e])
+            day = dt.date.fromisoformat(e.value)
+            home = next((i for i in clusters.near_day(day)
+                         if any(same_happening(e, x) for x in clusters.parts[i])), None)
+            clusters.add(e, home)
             continue
         lo, hi = period(e.value, e.mod)
         best, best_score, runner_up = None, 0.0, 0.0
-        for c in clusters:
-            head = c[0]
+        for i in clusters.sharing(e):
+            head = clusters.parts[i][0]
             hlo, hhi = period(head.value, head.mod)
             if precision(head) >= precision(e) and head.value != e.value:
                 continue
             if not (lo <= hlo and hhi <= hi):
                 continue
-            score = affinity(e, c)
+            score = affinity(e, clusters.parts[i])
             if score > best_score:
-                best, best_score, runner_up = c, score, best_score
+                best, best_score, runner_up = i, score, best_score
             elif score > runner_up:
                 runner_up = score
         # "fin 2020" that fits two different happenings equally well stays as told
         if best is not None and best_score - runner_up >= AMBIGUITY_MARGIN:
-            best.append(e)
+            clusters.add(e, best)
         else:
-            clusters.append([e])
-    merged = [combine(c, lang_of) if len(c) > 1 else c[0] for c in clusters]
+            clusters.add(e)
+    merged = [combine(c, lang_of) if len(c) > 1 else c[0] for c in clusters.parts]
     return tuple(sorted(merged, key=lambda e: (period(e.value, e.mod)[0], e.value, e.id)))

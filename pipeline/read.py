@@ -101,7 +101,22 @@ def parse_date(raw: object, path: str, warnings: list[str]) -> Dct | None:
     return None
 
 
+# "key: plain value" lines, which need no YAML parser (ten times slower on every article)
+PLAIN_LINE = re.compile(r"[A-Za-z_][\w-]*:(?:[ \t]+(?:[^\s\"'\[{|>&*!%@`#][^#\n]*"
+                        r"|\"[^\"\\]*\"|'[^']*')[ \t]*|[ \t]*)")
+
+
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
+
+
 def parse_front_matter(block: str, path: str, warnings: list[str]) -> dict:
+    lines = block.splitlines()
+    if all(PLAIN_LINE.fullmatch(line) for line in lines):
+        plain = dict(line.split(":", 1) for line in lines)
+        return {k.strip().lower(): _unquote(v.strip()) for k, v in plain.items()}
     try:
         # every value as a string: dates are checked here, not by YAML ("2022-13-45")
         meta = yaml.load(block, Loader=yaml.BaseLoader)

@@ -76,12 +76,12 @@ def granularity(value: str) -> str:
         return "day"
     if len(parts) == 2:
         tail = parts[1]
+        if tail in ("SP", "SU", "FA", "WI"):  # before the weeks: "WI" is winter, not a week
+            return "season"
         if tail.startswith("Q") or tail.startswith("H"):
             return "quarter" if tail.startswith("Q") else "half"
         if tail.startswith("W"):
             return "week"
-        if tail in ("SP", "SU", "FA", "WI"):
-            return "season"
         return "month"
     if len(value) == 4:
         return "year"

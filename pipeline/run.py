@@ -197,7 +197,15 @@ def unique_ids(events: Sequence[Event]) -> tuple[Event, ...]:
         else:
             e = replace(e, aliases=tuple(sorted({*e.aliases, alias})))
         out.append(e)
-    return tuple(out)
+    # an alias names one event only, and never another event's id: each makes one page
+    ids = {e.id for e in out}
+    claimed: dict[str, str] = {}
+    for e in sorted(out, key=lambda e: e.id):
+        for a in e.aliases:
+            claimed.setdefault(a, e.id)
+    return tuple(replace(e, aliases=tuple(a for a in e.aliases
+                                          if a not in ids and claimed[a] == e.id))
+                 for e in out)
 
 
 def run(inputs: Iterable[str], dct: Dct | None = None, jobs: int | None = None,

@@ -75,3 +75,21 @@ def test_a_coarse_event_fitting_two_happenings_equally_stays_as_told():
     merged = merge([a, b, late])
     assert [(e.value, e.mod) for e in merged] == [
         ("2020", "END"), ("2020-12-10", None), ("2020-12-22", None)]
+
+
+def test_seasons_are_periods_not_weeks():
+    from pipeline.records import granularity
+    assert granularity("2019-WI") == "season" and granularity("2019-W05") == "week"
+    assert [str(d) for d in period("2019-WI", None)][0] == "2019-12-01"
+
+
+def test_no_alias_is_shared_or_shadows_an_id():
+    from pipeline.run import unique_ids
+    a = ev("2021-11-24", "a.md", actors=("Benny Gantz",))
+    b = ev("2021-11-25", "b.md", actors=("Benny Gantz",))
+    a = dataclasses.replace(a, aliases=("old-id", b.id))
+    b = dataclasses.replace(b, aliases=("old-id",))
+    events = unique_ids([a, b])
+    ids = {e.id for e in events}
+    seen: list[str] = [x for e in events for x in e.aliases]
+    assert len(seen) == len(set(seen)) and not ids & set(seen)
