@@ -99,6 +99,9 @@ def _countries_fit(coarse: Event, fine: Event) -> float:
 
 def affinity(coarse: Event, cluster: list[Event]) -> float:
     """How well a coarse event fits the reports of one happening; 0: it must not join it."""
+    named = {c for e in cluster for c in e.countries}
+    if len(named) >= 2 and len(set(coarse.countries) & named) < min(2, len(coarse.countries)):
+        return 0  # "Maroc-Israël, fin 2020" is not the Bahrain-Israel happening of that autumn
     actors = len(set(coarse.actors) & {a for e in cluster for a in e.actors})
     countries = max(_countries_fit(coarse, e) for e in cluster)
     types = len(real_types(coarse) & {t for e in cluster for t in real_types(e)})

@@ -93,3 +93,15 @@ def test_no_alias_is_shared_or_shadows_an_id():
     ids = {e.id for e in events}
     seen: list[str] = [x for e in events for x in e.aliases]
     assert len(seen) == len(set(seen)) and not ids & set(seen)
+
+
+def test_a_coarse_report_joins_only_a_happening_between_the_same_states():
+    bahrain = ev("2020-10-18", "d3.md", types=("SUPPORT", "AGREE"), mode="signing",
+                 countries=("BH", "IL", "US"))
+    rabat = ev("2020-12-22", "d2.md", types=("CONSULT",), mode="host",
+               countries=("IL", "MA", "US"))
+    late = ev("2020", "seed.txt", types=("SUPPORT", "AGREE"), mode="signing",
+              countries=("IL", "MA"), mod="END")
+    merged = merge([bahrain, rabat, late])
+    joined = next(e for e in merged if e.value == "2020-12-22")
+    assert {s.path for s in joined.sources} == {"d2.md", "seed.txt"}
