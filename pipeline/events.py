@@ -275,7 +275,7 @@ def build_event(article: Article, dct: Dct, draft: Draft, mentions, one_in_sente
         name = resolve(m, value) if not is_modifier(article, m) else None
         if name and name not in actors and name not in unreviewed:
             (actors if m.reviewed else unreviewed).append(name)
-            country = gazetteer.actor_country(name) if m.reviewed else None
+            country = gazetteer.actor_country(name) if m.reviewed else m.country
             if country and country not in countries:
                 countries.append(country)
         # states named in passing in a following sentence are not parties to the event

@@ -19,7 +19,13 @@ from . import gazetteer
 from .records import Article, Mention
 from .vocab import load_yaml
 
-NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-]+|(?:al|el|bin|ben|ibn|de|van|von|abu)-?)"
+CAPITAL_TOKEN = r"[A-ZÀ-ÖØ-Þ][\w'’\-]+"
+# a name goes on with capitalised words and particles ("Abdel Fattah al-Sissi", "Staffan
+# de Mistura", "Abdullah bin Zayed")
+NAME_TOKEN = (rf"(?:{CAPITAL_TOKEN}|(?:al|el|bin|ben|ibn|de|van|von|abu)"
+              rf"(?:-{CAPITAL_TOKEN}|(?=\s+[A-ZÀ-ÖØ-Þ])))")
+NAME = rf"{CAPITAL_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}"
+NAME_AFTER_ROLE = re.compile(rf",?\s+(?P<name>{NAME})")
 LOWER_WORD = r"[a-zà-öø-ÿ'’\-]+"
 
 
@@ -88,8 +94,11 @@ def role_pattern(lang: str) -> re.Pattern | None:
                         + (rf"\s+{rest}" if rest else "") + ")")
     if not alts:
         return None
-    # one demonym slot before and one after, shared by every role: compiled and tried once
-    return re.compile(_bounded(rf"(?:(?P<pre>{dem})\s+)?(?:{'|'.join(alts)})"
+    # one demonym slot before and one after, shared by every role: compiled and tried once;
+    # before, a possessive country name too ("Israel's defence minister")
+    names = _alternation({n for c in gazetteer.countries() for n in c.surface.get(lang, ())})
+    pre = rf"{dem}|(?:the\s+)?(?:{names})['’]s" if lang == "en" else dem
+    return re.compile(_bounded(rf"(?:(?P<pre>{pre})\s+)?(?:{'|'.join(alts)})"
                                rf"(?:\s+(?P<post>{dem}))?"),
                       re.IGNORECASE if lang == "en" else 0)
 
@@ -98,9 +107,8 @@ def role_pattern(lang: str) -> re.Pattern | None:
 def cue_pattern(lang: str) -> re.Pattern:
     cues = load_yaml("person_cues.yaml").get(lang) or load_yaml("person_cues.yaml")["en"]
     dem = demonym_alternation(lang)
-    name = rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}"
     return re.compile(rf"(?<![\w])(?:{_alternation(cues)})(?:\s+(?:{dem}|{LOWER_WORD}))"
-                      rf"{{0,3}}?,?\s+(?P<name>{name})")
+                      rf"{{0,3}}?,?\s+(?P<name>{NAME})")
 
 
 def _country_of_match(m: re.Match, lang: str) -> str | None:
@@ -173,13 +181,29 @@ def find_roles(article: Article) -> list[Mention]:
         group = next(k for k, v in m.groupdict().items() if v and k.startswith("r_"))
         role, index = group[2:].rsplit("_", 1)
         demonym = m.group("pre") or m.group(f"in_{role}_{index}") or m.group("post")
+        if demonym:  # "Israel's" / "the UAE's" name the country
+            demonym = re.sub(r"^the\s+|['’]s$", "", demonym, flags=re.IGNORECASE)
         country = forms.get(demonym) if demonym else None
         key = f"{role}@{country}" if country else role
         out.append(Mention(article.path, m.start(), m.end(), m.group(0), "role", key, country))
     return out
 
 
-def find_actors(article: Article) -> list[Mention]:
+def _unknown_names(article: Article, roles: list[Mention]):
+    """(start, name, country) of names announced by a title word or standing right after a
+    role ("le ministre turc des Affaires étrangères Mevlüt Çavuşoğlu": TR)."""
+    forms = country_forms(article.lang)
+    for m in cue_pattern(article.lang).finditer(article.text, article.body_start):
+        title = article.text[m.start():m.start("name")]
+        country = next((forms[w] for w in re.findall(r"[\w\-]+", title) if w in forms), None)
+        yield m.start("name"), m.group("name"), country
+    for r in roles:
+        m = NAME_AFTER_ROLE.match(article.text, r.end)
+        if m:
+            yield m.start("name"), m.group("name"), r.country
+
+
+def find_actors(article: Article, roles: list[Mention] = ()) -> list[Mention]:
     pattern, by_alias = actor_pattern()
     text, path = article.text, article.path
     out = []
@@ -189,22 +213,25 @@ def find_actors(article: Article) -> list[Mention]:
                            actor.country))
     known = [(m.start, m.end) for m in out]
     places = set(country_forms(article.lang))
-    for m in cue_pattern(article.lang).finditer(text, article.body_start):
-        s, e = m.span("name")
-        name = m.group("name").rstrip("'’-")
+    # the same name found twice: the finding that knows the person's state first
+    found_names = sorted(set(_unknown_names(article, roles)),
+                         key=lambda x: (x[0], x[1], x[2] is None, x[2] or ""))
+    for s, found, country in found_names:
+        name = found.rstrip("'’-")
+        e = s + len(name)
         if any(s < ke and ks < e for ks, ke in known) or name in places:
             continue
         if any(token in places for token in name.split()):
             continue
-        out.append(Mention(path, s, s + len(name), name, "person", name, None, reviewed=False))
+        out.append(Mention(path, s, e, name, "person", name, country, reviewed=False))
         known.append((s, e))
     return out
 
 
 def recognise(article: Article) -> tuple[Mention, ...]:
     """All mentions, sorted by offset; a role inside an actor's name is dropped."""
-    actors = find_actors(article)
     roles = find_roles(article)
+    actors = find_actors(article, roles)
     countries = find_countries(article)
     taken = [(m.start, m.end) for m in actors]
     kept = [m for m in countries if not any(m.start < e and s < m.end for s, e in taken)]
