@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from markupsafe import Markup
 from pelican.generators import Generator
 
 from . import exports, model, svg
@@ -38,6 +39,24 @@ class TimelineGenerator(Generator):
         self.context["SITENAME"] = self.settings.get("SITENAME") or timeline.t["site_title"]
         self.context["TIMELINE_LANG"] = timeline.lang
         self.context["overview_svg"] = svg.overview(timeline)
+        self.context["card_html"] = self._card_renderer()
+
+    def _card_renderer(self):
+        """``card_html(ev, heading, SITEURL)``: an event's card, rendered once per heading
+        level and page depth. Each event shows on a dozen facet pages; rendering its card
+        again for each was most of the build's time."""
+        template = self.env.from_string(
+            '{%- from "_macros.html" import card with context -%}{{ card(ev, heading) }}')
+        cache: dict[tuple[str, str, str], Markup] = {}
+
+        def card_html(ev, heading: str, siteurl: str) -> Markup:
+            key = (ev["id"] if isinstance(ev, dict) else ev.id, heading, siteurl)
+            if key not in cache:
+                cache[key] = Markup(template.render(
+                    {**self.context, "ev": ev, "heading": heading, "SITEURL": siteurl}))
+            return cache[key]
+
+        return card_html
 
     def _write(self, writer, name: str, template: str, **kwargs) -> None:
         writer.write_file(name, self.get_template(template), self.context,
