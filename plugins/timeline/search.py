@@ -19,7 +19,10 @@ def build_index(pelican) -> None:
     """Run ``python -m pagefind --site <output>`` if the TIMELINE_SEARCH setting allows."""
     if not pelican.settings.get("TIMELINE_SEARCH", True):
         return
-    cmd = [sys.executable, "-m", "pagefind", "--site", str(pelican.output_path), "--quiet"]
+    # only event and source pages hold indexed text: facet pages (large lists of cards)
+    # are left unread, which keeps Pagefind's memory in bounds on large sites
+    cmd = [sys.executable, "-m", "pagefind", "--site", str(pelican.output_path),
+           "--glob", "{events,sources}/*.html", "--quiet"]
     try:
         result = subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=False)
     except (OSError, subprocess.TimeoutExpired) as err:
