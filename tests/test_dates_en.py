@@ -52,6 +52,8 @@ def test_values(text, expected):
 
 # (article date, text, values): the story's anchor
 STORY = [
+    # "cut" reads the same in the present: it does not make "the spring" past
+    ("1998-02-27", "Economists now expect a cut in the spring.", ["PRESENT_REF", "1998-SP"]),
     # a day counted from the story counts from its last day, never from a background year
     (
         "2021-08-13",
