@@ -14,6 +14,7 @@ keeps the ids of its parts as aliases.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right, insort
 from calendar import monthrange
 from functools import lru_cache
 
@@ -64,7 +65,12 @@ def period(value: str, mod: str | None) -> tuple[dt.date, dt.date]:
 
 
 def precision(e: Event) -> int:
-    return PRECISION.get(granularity(e.value), 9)
+    return _precision(e.value)
+
+
+@lru_cache(maxsize=65536)
+def _precision(value: str) -> int:
+    return PRECISION.get(granularity(value), 9)
 
 
 def paths(e: Event) -> set[str]:
@@ -161,6 +167,8 @@ class _Clusters:
         self.parts: list[list[Event]] = []
         self.by_day: dict[dt.date, set[int]] = {}
         self.by_key: dict[str, set[int]] = {}
+        self.heads: list[tuple[dt.date, dt.date, int]] = []  # head's period and precision
+        self.starts: list[tuple[dt.date, int]] = []  # (head's first day, cluster), sorted
 
     @staticmethod
     def keys(e: Event) -> list[str]:
@@ -171,6 +179,9 @@ class _Clusters:
         if index is None:
             self.parts.append([])
             index = len(self.parts) - 1
+            lo, hi = period(e.value, e.mod)
+            self.heads.append((lo, hi, precision(e)))
+            insort(self.starts, (lo, index))
         self.parts[index].append(e)
         if precision(e) == 0:
             self.by_day.setdefault(dt.date.fromisoformat(e.value), set()).add(index)
@@ -181,8 +192,18 @@ class _Clusters:
         one = dt.timedelta(days=1)
         return sorted(set().union(*(self.by_day.get(d, ()) for d in (day - one, day, day + one))))
 
-    def sharing(self, e: Event) -> list[int]:
-        return sorted(set().union(*(self.by_key.get(k, ()) for k in self.keys(e))))
+    def candidates(self, e: Event) -> list[int]:
+        """Clusters a coarse event may join: a head within its period, of a finer
+        precision (or the same value), sharing an actor, a country or an article."""
+        lo, hi = period(e.value, e.mod)
+        first = bisect_left(self.starts, (lo, -1))
+        last = bisect_right(self.starts, (hi, len(self.parts)))
+        within = {i for _, i in self.starts[first:last]}
+        shared = set().union(*(self.by_key.get(k, ()) for k in self.keys(e)))
+        mine = precision(e)
+        return sorted(i for i in (within & shared)
+                      if self.heads[i][1] <= hi
+                      and (self.heads[i][2] < mine or self.parts[i][0].value == e.value))
 
 
 def merge(events, lang_of=lambda e: "fr") -> tuple[Event, ...]:
@@ -197,15 +218,8 @@ def merge(events, lang_of=lambda e: "fr") -> tuple[Event, ...]:
                          if any(same_happening(e, x) for x in clusters.parts[i])), None)
             clusters.add(e, home)
             continue
-        lo, hi = period(e.value, e.mod)
         best, best_score, runner_up = None, 0.0, 0.0
-        for i in clusters.sharing(e):
-            head = clusters.parts[i][0]
-            hlo, hhi = period(head.value, head.mod)
-            if precision(head) >= precision(e) and head.value != e.value:
-                continue
-            if not (lo <= hlo and hhi <= hi):
-                continue
+        for i in clusters.candidates(e):
             score = affinity(e, clusters.parts[i])
             if score > best_score:
                 best, best_score, runner_up = i, score, best_score
