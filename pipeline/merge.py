@@ -81,12 +81,27 @@ def real_types(e: Event) -> set[str]:
     return set(e.types) - {"STATEMENT"}
 
 
+# Modes that cannot be one happening: a phone call is not a visit, a summit or a break.
+APART = {frozenset(p) for p in (("phone", "visit"), ("phone", "host"), ("phone", "third-party"),
+                                ("break", "visit"), ("break", "host"), ("break", "signing"),
+                                ("break", "recognition"), ("break", "phone"))}
+STAY = {"visit", "third-party"}  # happenings that may last several days
+
+
 def same_happening(a: Event, b: Event) -> bool:
-    """Two events of the same day (or adjacent days for a visit) told by one or more articles."""
+    """Two events of the same day (or adjacent days of one stay) told by one or more
+    articles. A call and a visit stay apart, and so do what happened and what is only
+    announced, or two stays in different places."""
+    if a.mode and b.mode and frozenset((a.mode, b.mode)) in APART:
+        return False
     da, db = dt.date.fromisoformat(a.value), dt.date.fromisoformat(b.value)
     shared_actors = set(a.actors) & set(b.actors)
-    if abs((da - db).days) == 1 and {"visit", "third-party"} & {a.mode, b.mode}:
-        return bool(shared_actors)
+    if abs((da - db).days) == 1:
+        modes = {a.mode, b.mode}
+        # a summit and a visit the next day are two stays, even for the same minister
+        return bool(shared_actors and a.status == b.status and STAY & modes
+                    and not ("third-party" in modes and modes & {"visit", "host"})
+                    and not (a.place and b.place and a.place != b.place))
     if da != db:
         return False
     if paths(a) & paths(b):

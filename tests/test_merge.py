@@ -105,3 +105,18 @@ def test_a_coarse_report_joins_only_a_happening_between_the_same_states():
     merged = merge([bahrain, rabat, late])
     joined = next(e for e in merged if e.value == "2020-12-22")
     assert {s.path for s in joined.sources} == {"d2.md", "seed.txt"}
+
+
+def test_a_call_and_a_visit_of_the_same_people_stay_apart():
+    call = ev("2022-03-28", "b.md", actors=("Antony Blinken", "Mohammed VI"), mode="phone")
+    visit = ev("2022-03-29", "b.md", 300, actors=("Antony Blinken",), mode="visit")
+    summit = ev("2022-03-28", "a.md", actors=("Antony Blinken",), mode="third-party")
+    assert len(merge([call, visit, summit])) == 3
+
+
+def test_stays_chain_only_in_one_place_and_with_one_status():
+    rabat = dataclasses.replace(ev("2022-03-29", actors=("Antony Blinken",), mode="visit"),
+                                place="Rabat")
+    algiers = dataclasses.replace(ev("2022-03-30", "b.md", actors=("Antony Blinken",),
+                                     mode="visit"), place="Alger", status="planned")
+    assert len(merge([rabat, algiers])) == 2
