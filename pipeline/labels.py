@@ -111,6 +111,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "year_page": "{n} sur la page de l’année {year}",
         "feed_for": "Fil Atom : {name}",
         "search_filters": "Les filtres (type, pays, acteur, année) s’appliquent aux événements.",
+        "search_results": "{n} résultat(s)",
+        "search_placeholder": "Gantz, Rabat, accord…",
         "search_label": "Rechercher dans les événements et les articles",
         "search_help": (
             "La recherche demande JavaScript et un site servi par un serveur web ; "
@@ -202,6 +204,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "year_page": "{n} on the page of {year}",
         "feed_for": "Atom feed: {name}",
         "search_filters": "The filters (type, country, actor, year) apply to events.",
+        "search_results": "{n} result(s)",
+        "search_placeholder": "Gantz, Rabat, agreement…",
         "search_label": "Search events and articles",
         "search_help": (
             "Search needs JavaScript and the site served by a web server; "

@@ -14,11 +14,10 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import playwright.sync_api as playwright  # a missing browser stack fails, never skips
 import pytest
 
 from tests.test_site import build_site, site_records
-
-playwright = pytest.importorskip("playwright.sync_api")
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -124,17 +123,24 @@ def test_works_from_file_url_on_small_screen(served, browser):
     assert errors == [] and outside == []
 
 
-def test_search_finds_an_event(served, browser):
+def test_search_finds_an_event_and_facets_narrow_it(served, browser):
     base, site = served
-    if not (site / "pagefind" / "pagefind-ui.js").exists():
-        pytest.skip("pagefind binary not installed")
+    assert (site / "pagefind" / "pagefind.js").exists(), "the search index was not built"
     page, errors, outside = _page(browser)
     page.goto(f"{base}/search.html")
-    page.locator(".pagefind-ui__search-input").fill("Loudiyi")
-    results = page.locator(".pagefind-ui__result-link")
+    page.locator("#search-input").fill("Loudiyi")
+    results = page.locator("#search-results a")
     results.first.wait_for(timeout=10000)
     hrefs = results.evaluate_all("els => els.map(e => e.getAttribute('href'))")
-    assert any("/events/" in h for h in hrefs)
+    assert any("/events/" in h for h in hrefs) and any("/sources/" in h for h in hrefs)
+    assert page.locator("#search-results mark").count() > 0
+    # a facet keeps only the events that have it: the 2022 talks, not the 2021 visit
+    page.select_option("#sf-year", "2022")
+    page.wait_for_function("() => [...document.querySelectorAll('#search-results a')]"
+                           ".every(a => a.getAttribute('href').includes('/events/2022-'))")
+    kept = results.evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert kept and all("/events/2022-" in h for h in kept)
+    assert "1" in page.locator("#search-status").inner_text()
     page.screenshot(path=str(ARTIFACTS / "search.png"))
     assert errors == [] and outside == []
 

@@ -11,11 +11,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import axe_playwright_python as axe_package  # ships axe.min.js; missing it fails the run
 import pytest
 
 from tests.test_browser import ARTIFACTS, CHROMIUM, _page, browser, served  # noqa: F401
-
-axe_package = pytest.importorskip("axe_playwright_python")
 
 AXE_JS = Path(axe_package.__file__).with_name("axe.min.js")
 EVENT = "events/2021-11-24-visit-benny-gantz-rabat.html"
@@ -46,10 +45,11 @@ def _axe(page) -> list[dict]:
 
 
 def _ready(page, name: str, site: Path) -> None:
-    """Wait until what scripts add (Pagefind's UI with results) is on the page."""
-    if name == "search" and (site / "pagefind" / "pagefind-ui.js").exists():
-        page.locator(".pagefind-ui__search-input").fill("Gantz")
-        page.locator(".pagefind-ui__result-link").first.wait_for(timeout=10000)
+    """Wait until what scripts add (the search form with results) is on the page."""
+    if name == "search":
+        assert (site / "pagefind" / "pagefind.js").exists(), "the search index was not built"
+        page.locator("#search-input").fill("Gantz")
+        page.locator("#search-results a").first.wait_for(timeout=10000)
 
 
 def test_axe_finds_no_serious_violation(served, browser, capsys):  # noqa: F811

@@ -84,6 +84,15 @@ def _facet(facets: dict, kind: str, key: str, label: str, event: dict) -> Facet:
     return table[key]
 
 
+def _search_facets(raw: dict) -> str:
+    """The event's facets as one Pagefind metadata value: "type=CONSULT|country=IL|...".
+    Pagefind separates metadata with commas, so none may stand in a value."""
+    pairs = ([("type", c) for c in raw["types"]] + [("country", c) for c in raw["countries"]]
+             + [("actor", a) for a in [*raw["actors"], *raw.get("unreviewed_actors", [])]]
+             + [("year", raw["sort"][:4])])
+    return "|".join(f"{k}={v.replace(',', ' ').replace('|', ' ')}" for k, v in pairs)
+
+
 def _event(raw: dict, lang: str, titles: dict) -> dict:
     t = labels.strings(lang)
     value = raw["value"]
@@ -104,6 +113,7 @@ def _event(raw: dict, lang: str, titles: dict) -> dict:
         "n_sources_label": labels.plural(n, "n_sources", lang),
         "year": raw["sort"][:4],
         "month": int(raw["sort"][5:7]),
+        "search_facets": _search_facets(raw),
         "evidence": [
             {
                 **ev,

@@ -68,32 +68,64 @@
     el.classList.add("is-target");
   }
 
+  // Faceted full-text search on Pagefind's JavaScript API. Each event page carries its
+  // facets as Pagefind metadata ("type=CONSULT|country=IL|..."); results are kept when
+  // they have every chosen facet. Without JavaScript, a server or an index, the page
+  // says so and the facet pages remain.
   function setupSearch() {
-    var box = document.getElementById("search");
-    // PagefindUI is absent when the index was not built or the page is opened from file://
-    if (!box || typeof window.PagefindUI !== "function" || window.location.protocol === "file:") {
-      return;
-    }
-    new window.PagefindUI({ element: "#search", showSubResults: true, showImages: false });
-    var help = document.getElementById("search-help");
-    if (help) { help.hidden = true; }
-    // Pagefind's field has only a placeholder: tie the page's visible label to it
-    function labelInput() {
-      var input = box.querySelector(".pagefind-ui__search-input");
-      if (!input) { return false; }
-      input.id = "search-input";
-      ["search-label", "search-filters"].forEach(function (id) {
-        var el = document.getElementById(id);
-        if (el) { el.hidden = false; }
-      });
-      return true;
-    }
-    if (!labelInput()) {
-      var watch = new MutationObserver(function () {
-        if (labelInput()) { watch.disconnect(); }
-      });
-      watch.observe(box, { childList: true, subtree: true });
-    }
+    var form = document.getElementById("search-form");
+    if (!form || window.location.protocol === "file:") { return; }
+    var input = document.getElementById("search-input");
+    var status = document.getElementById("search-status");
+    var list = document.getElementById("search-results");
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-facet]"));
+    var url = new URL(form.getAttribute("data-pagefind"), document.baseURI).href;
+    import(url).then(function (pagefind) {
+      form.hidden = false;
+      var help = document.getElementById("search-help");
+      if (help) { help.hidden = true; }
+      var turn = 0;
+      function wanted() {
+        return selects.filter(function (s) { return s.value; })
+          .map(function (s) { return s.getAttribute("data-facet") + "=" + s.value; });
+      }
+      function keep(data, need) {
+        var have = ((data.meta && data.meta.facets) || "").split("|");
+        return need.every(function (f) { return have.indexOf(f) >= 0; });
+      }
+      function show(items) {
+        list.textContent = "";
+        items.forEach(function (d) {
+          var li = document.createElement("li");
+          var a = document.createElement("a");
+          a.href = d.url;
+          a.textContent = (d.meta && d.meta.title) || d.url;
+          var p = document.createElement("p");
+          p.innerHTML = d.excerpt;  // Pagefind's excerpt: the page's escaped text with <mark>
+          li.appendChild(a);
+          li.appendChild(p);
+          list.appendChild(li);
+        });
+        status.textContent = form.getAttribute("data-count").replace("{n}", items.length);
+      }
+      function run() {
+        var mine = ++turn;
+        var query = input.value.trim();
+        if (!query) { list.textContent = ""; status.textContent = ""; return; }
+        pagefind.search(query).then(function (search) {
+          return Promise.all(search.results.slice(0, 200).map(function (r) { return r.data(); }));
+        }).then(function (all) {
+          if (mine !== turn) { return; }  // a later query is on its way
+          var need = wanted();
+          show(all.filter(function (d) { return keep(d, need); }).slice(0, 50));
+        });
+      }
+      input.addEventListener("input", run);
+      selects.forEach(function (s) { s.addEventListener("change", run); });
+      form.addEventListener("submit", function (e) { e.preventDefault(); run(); });
+      var q = new URLSearchParams(window.location.search).get("q");
+      if (q) { input.value = q; run(); }
+    }, function () { /* no index: the help text stays */ });
   }
 
   document.addEventListener("DOMContentLoaded", function () {
