@@ -25,7 +25,6 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium not installed")
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -48,6 +47,7 @@ def served(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
+    assert Path(CHROMIUM).exists(), "install Debian's chromium (see the README's test line)"
     with playwright.sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         yield b
