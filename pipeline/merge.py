@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right, insort
 from calendar import monthrange
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .records import Event, granularity
@@ -112,25 +113,43 @@ def same_happening(a: Event, b: Event) -> bool:
                 or (shared_countries and real_types(a) & real_types(b)))
 
 
-def _countries_fit(coarse: Event, fine: Event) -> float:
-    """Overlap ratio, so that Maroc-Israël fits MA-IL-US better than BH-IL-US."""
-    either = set(coarse.countries) | set(fine.countries)
-    return len(set(coarse.countries) & set(fine.countries)) / len(either) if either else 0.0
+@dataclass
+class Profile:
+    """What the reports of one happening say together, kept up to date as reports join,
+    so that comparing a coarse event with it does not walk every report again."""
+
+    actors: set = field(default_factory=set)
+    countries: set = field(default_factory=set)
+    country_sets: set = field(default_factory=set)  # each report's own states
+    types: set = field(default_factory=set)  # real types (statements left out)
+    paths: set = field(default_factory=set)
+    modes: set = field(default_factory=set)
+
+    def add(self, e: Event) -> None:
+        self.actors.update(e.actors)
+        self.countries.update(e.countries)
+        self.country_sets.add(frozenset(e.countries))
+        self.types.update(real_types(e))
+        self.paths.update(paths(e))
+        self.modes.add(e.mode)
 
 
-def affinity(coarse: Event, cluster: list[Event]) -> float:
+def affinity(coarse: Event, cluster: Profile) -> float:
     """How well a coarse event fits the reports of one happening; 0: it must not join it."""
-    named = {c for e in cluster for c in e.countries}
-    if len(named) >= 2 and len(set(coarse.countries) & named) < min(2, len(coarse.countries)):
+    mine = set(coarse.countries)
+    named = cluster.countries
+    if len(named) >= 2 and len(mine & named) < min(2, len(mine)):
         return 0  # "Maroc-Israël, fin 2020" is not the Bahrain-Israel happening of that autumn
-    actors = len(set(coarse.actors) & {a for e in cluster for a in e.actors})
-    countries = max(_countries_fit(coarse, e) for e in cluster)
-    types = len(real_types(coarse) & {t for e in cluster for t in real_types(e)})
-    same_article = any(paths(coarse) & paths(e) for e in cluster)
+    actors = len(set(coarse.actors) & cluster.actors)
+    # overlap ratio with the best-fitting report: Maroc-Israël fits MA-IL-US better than BH-IL-US
+    countries = max((len(mine & s) / len(mine | s) for s in cluster.country_sets if mine | s),
+                    default=0.0)
+    types = len(real_types(coarse) & cluster.types)
+    same_article = bool(paths(coarse) & cluster.paths)
     if not (actors or countries or (same_article and types)):
         return 0
     score = 3 * actors + 4 * countries + min(types, 2) / 2 + 2 * same_article
-    if coarse.mode and any(coarse.mode == e.mode for e in cluster):
+    if coarse.mode and coarse.mode in cluster.modes:
         score += 2  # a signing joins a signing, not a recognition
     return score if score >= 2 else 0
 
@@ -180,6 +199,7 @@ class _Clusters:
 
     def __init__(self) -> None:
         self.parts: list[list[Event]] = []
+        self.profiles: list[Profile] = []
         self.by_day: dict[dt.date, set[int]] = {}
         self.by_key: dict[str, set[int]] = {}
         self.heads: list[tuple[dt.date, dt.date, int]] = []  # head's period and precision
@@ -193,11 +213,13 @@ class _Clusters:
     def add(self, e: Event, index: int | None = None) -> None:
         if index is None:
             self.parts.append([])
+            self.profiles.append(Profile())
             index = len(self.parts) - 1
             lo, hi = period(e.value, e.mod)
             self.heads.append((lo, hi, precision(e)))
             insort(self.starts, (lo, index))
         self.parts[index].append(e)
+        self.profiles[index].add(e)
         if precision(e) == 0:
             self.by_day.setdefault(dt.date.fromisoformat(e.value), set()).add(index)
         for k in self.keys(e):
@@ -235,7 +257,7 @@ def merge(events, lang_of=lambda e: "fr") -> tuple[Event, ...]:
             continue
         best, best_score, runner_up = None, 0.0, 0.0
         for i in clusters.candidates(e):
-            score = affinity(e, clusters.parts[i])
+            score = affinity(e, clusters.profiles[i])
             if score > best_score:
                 best, best_score, runner_up = i, score, best_score
             elif score > runner_up:
