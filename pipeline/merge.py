@@ -200,6 +200,7 @@ class _Clusters:
     def __init__(self) -> None:
         self.parts: list[list[Event]] = []
         self.profiles: list[Profile] = []
+        self.few_states: set[int] = set()  # clusters naming fewer than two states
         self.by_day: dict[dt.date, set[int]] = {}
         self.by_key: dict[str, set[int]] = {}
         self.heads: list[tuple[dt.date, dt.date, int]] = []  # head's period and precision
@@ -220,6 +221,10 @@ class _Clusters:
             insort(self.starts, (lo, index))
         self.parts[index].append(e)
         self.profiles[index].add(e)
+        if len(self.profiles[index].countries) < 2:
+            self.few_states.add(index)
+        else:
+            self.few_states.discard(index)
         if precision(e) == 0:
             self.by_day.setdefault(dt.date.fromisoformat(e.value), set()).add(index)
         for k in self.keys(e):
@@ -237,6 +242,14 @@ class _Clusters:
         last = bisect_right(self.starts, (hi, len(self.parts)))
         within = {i for _, i in self.starts[first:last]}
         shared = set().union(*(self.by_key.get(k, ()) for k in self.keys(e)))
+        states = [f"c:{c}" for c in e.countries]
+        if states:
+            # ``affinity`` turns away a cluster naming two states or more unless it shares
+            # two of the event's (one, if it names one): look only where that holds
+            pairs = [self.by_key.get(a, set()) & self.by_key.get(b, set())
+                     for i, a in enumerate(states) for b in states[i + 1:]]
+            fitting = set().union(*pairs) if pairs else set(self.by_key.get(states[0], ()))
+            shared = fitting | (shared & self.few_states)
         mine = precision(e)
         return sorted(i for i in (within & shared)
                       if self.heads[i][1] <= hi
