@@ -115,7 +115,8 @@ def livereload(c):
 
 @task
 def test(c):
-    """Run every test (unit, golden, site, browser); fails when a test fails or none ran."""
+    """Lint, then run every test (unit, golden, site, browser); fails when one fails or none ran."""
+    c.run(f"{PY} -m ruff check .")
     c.run(f"{PY} -m pytest -p no:cacheprovider")
 
 
