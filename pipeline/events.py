@@ -144,7 +144,7 @@ def assign_clauses(sentence: Sentence, dates: list[Timex], lang: str) -> Clauses
 def drafts_for(article: Article, sentences, timexes, mentions) -> list[Draft]:
     dates = event_dates(article, timexes)
     drafts: list[Draft] = []
-    pending: list[tuple[Sentence, Cues]] = []
+    pending: list[Sentence] = []  # undated sentences before the first dated event
     primary: Draft | None = None  # the main event of the last dated sentence
     for sentence in sentences:
         if article.body_start == 0 and sentence.paragraph == 0:
@@ -168,7 +168,7 @@ def drafts_for(article: Article, sentences, timexes, mentions) -> list[Draft]:
             primary.extra.extend(main)
             primary.sentences.append(sentence)
         if made:
-            for s, _cues in pending:
+            for s in pending:
                 made[0].extra.append((s.start, s.end))
                 made[0].sentences.insert(0, s)
             pending = []
@@ -187,7 +187,7 @@ def drafts_for(article: Article, sentences, timexes, mentions) -> list[Draft]:
             last.sentences.append(sentence)
             last.paragraph = sentence.paragraph
         elif not drafts:
-            pending.append((sentence, cues))
+            pending.append(sentence)
     return drafts
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -140,7 +139,7 @@ def extract_all(paths: Sequence[str], dct: Dct | None = None, jobs: int | None =
     todo = [i for i in range(len(paths)) if i not in results]
     # a short run draws no bar: it would only flash
     quiet = False if len(todo) < PARALLEL_FROM else None
-    with warnings.catch_warnings(), Progress(len(todo), "Extracting", enabled=quiet) as bar:
+    with Progress(len(todo), "Extracting", enabled=quiet) as bar:
         fresh = _extract_many([paths[i] for i in todo], dct, jobs, bar)
         for i, result in zip(todo, fresh, strict=True):
             results[i] = result

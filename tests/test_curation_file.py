@@ -2,7 +2,7 @@
 extraction changes an id it refers to, this fails until the file is updated (like a
 golden file), so the published site never carries a stale correction."""
 
-import os
+from contextlib import chdir
 from pathlib import Path
 
 from pipeline.curation import apply_curation, load_curation
@@ -12,14 +12,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_every_curation_entry_still_applies():
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
+    with chdir(ROOT):
         extractions, events, _ = run(["seeds"], jobs=1, cache=False)
         curation = load_curation(Path("content/curation.yaml"))
         problems = list(curation.errors)
         curated = apply_curation(events, curation, extractions, problems, "fr")
-    finally:
-        os.chdir(cwd)
     assert problems == []
     assert any(e.curated for e in curated)

@@ -1,6 +1,6 @@
 """Each seed article's extraction equals its reviewed golden file (``invoke golden``)."""
 
-import os
+from contextlib import chdir
 
 import pytest
 
@@ -11,12 +11,8 @@ from tests.golden import GOLDEN, ROOT, extraction, seed_files
 def test_seed_matches_golden(seed):
     golden = GOLDEN / f"{seed.stem}.json"
     assert golden.exists(), f"no golden file for {seed.name}: run `invoke golden` and review it"
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
+    with chdir(ROOT):
         fresh = extraction(seed)
-    finally:
-        os.chdir(cwd)
     assert fresh == golden.read_text(encoding="utf-8"), (
         f"{seed.name} no longer extracts as {golden.name}: if the change is right, "
         "run `invoke golden` and review the diff")

@@ -1,6 +1,7 @@
 """Adding an article never changes an existing event's URL unless it merges into it, and
 then the old id is kept as an alias that still leads to the event."""
 
+from contextlib import chdir
 from pathlib import Path
 
 import pytest
@@ -17,24 +18,14 @@ def reachable(events) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def full(monkeypatch_module=None):
-    import os
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
+def full():
+    with chdir(ROOT):
         return run(SEEDS, jobs=1, cache=False)[1]
-    finally:
-        os.chdir(cwd)
 
 
 @pytest.mark.parametrize("added", SEEDS, ids=lambda p: Path(p).name)
 def test_adding_an_article_keeps_every_earlier_url(added, full):
-    import os
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
+    with chdir(ROOT):
         before = run([p for p in SEEDS if p != added], jobs=1, cache=False)[1]
-    finally:
-        os.chdir(cwd)
     lost = {e.id for e in before} - reachable(full)
     assert not lost, f"adding {added} made these event URLs unreachable: {sorted(lost)}"
