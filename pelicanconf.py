@@ -38,6 +38,9 @@ TIMELINE_DATA = None
 TIMELINE_PUBLIC_URL = ""
 # build a Pagefind search index after rendering (needs the pagefind binary)
 TIMELINE_SEARCH = True
+# Take a page from the page store (<CACHE_PATH>/pages) when an earlier build rendered it
+# from the same records, templates and settings; False renders every page every time
+TIMELINE_REUSE_PAGES = True
 # Above this many events the timeline page shows the latest years in full and links the
 # others to their year page (old index.html#e-<id> links are forwarded by theme/js/site.js)
 TIMELINE_INDEX_MAX = 100

@@ -14,6 +14,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import cache
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
@@ -412,6 +413,7 @@ def code_label(code: str, lang: str = "fr") -> str:
     return TYPE_LABELS[_lang(lang)].get(code, code.capitalize())
 
 
+@cache  # Babel parses its locale data on every call; a site asks for each name thousands of times
 def country_name(code: str, lang: str = "fr") -> str:
     """Babel's name for an ISO 3166 alpha-2 code, or the code itself when unknown."""
     return Locale.parse(_lang(lang)).territories.get(code.upper(), code)

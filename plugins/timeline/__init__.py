@@ -1,12 +1,14 @@
 """Pelican plugin rendering the diplomatic timeline from ``content/data/timeline.json``.
 
 Registers one generator (see ``generator.py``); the event and source pages themselves are
-Pelican articles and pages whose templates read the same view model.
+Pelican articles and pages whose templates read the same view model. Its writer takes
+pages rendered by an earlier build with the same inputs from a page store (``reuse.py``).
 """
 
 from pelican import signals
 
 from .generator import TimelineGenerator
+from .reuse import ReusingWriter, finish
 from .search import build_index
 
 
@@ -14,6 +16,12 @@ def _generators(_pelican):
     return TimelineGenerator
 
 
+def _writer(_pelican):
+    return ReusingWriter
+
+
 def register() -> None:
     signals.get_generators.connect(_generators)
+    signals.get_writer.connect(_writer)
+    signals.finalized.connect(finish)
     signals.finalized.connect(build_index)

@@ -84,14 +84,18 @@ def _ics_text(text: str) -> str:
 
 def _fold(line: str) -> str:
     """Fold a content line at 75 octets without cutting a UTF-8 character (RFC 5545 3.1)."""
-    parts, current = [], ""
+    if len(line.encode("utf-8")) <= 75:  # most lines: nothing to fold
+        return line
+    parts, current, size = [], [], 0
     for ch in line:
+        width = len(ch.encode("utf-8"))
         limit = 75 if not parts else 74  # continuation lines start with a space
-        if len((current + ch).encode("utf-8")) > limit:
-            parts.append(current)
-            current = ""
-        current += ch
-    parts.append(current)
+        if size + width > limit:
+            parts.append("".join(current))
+            current, size = [], 0
+        current.append(ch)
+        size += width
+    parts.append("".join(current))
     return "\r\n ".join(parts)
 
 

@@ -13,12 +13,13 @@ article and page writers (which run later) can use it in ``event.html``/``source
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from . import exports, model, svg
+from . import exports, model, search, svg
 
 DATA_FILE = "timeline.json"  # as written by pipeline.content
 FACET_KINDS = ("actor", "country", "pair", "type", "year")
@@ -40,6 +41,10 @@ class TimelineGenerator(Generator):
         self.context["TIMELINE_LANG"] = timeline.lang
         self.context["overview_svg"] = svg.overview(timeline)
         self.context["card_html"] = self._card_renderer()
+        shards = search.plan(timeline)
+        # the search page loads these bundles; build_index makes them once pages are written
+        self.context["search_shards"] = list(shards)
+        search.PLANS[os.path.abspath(self.output_path)] = shards
 
     def _card_renderer(self):
         """``card_html(ev, heading, SITEURL)``: an event's card, rendered once per heading

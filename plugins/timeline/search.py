@@ -1,34 +1,170 @@
 """Full-text search index, built with Pagefind once Pelican has written the site.
 
-In: the output folder. Out: ``<output>/pagefind/`` (index, UI script and styles).
-Only elements marked ``data-pagefind-body`` (event and source pages) are indexed.
-The index is a function of the pages, so it stays reproducible. When the Pagefind
-binary is missing the build goes on without search; the search page says so.
+In: the output folder and the shard plan made from the view model (``plan``).
+Out: ``<output>/pagefind/<shard>/``, one Pagefind bundle per shard, which the search page
+loads as one index (Pagefind's ``mergeIndex``).
+
+Events are indexed by year and sources in a few buckets of their slug's hash. Pagefind
+holds a whole index in memory and has no incremental mode: shards keep its memory to one
+shard's size, and a shard whose pages did not change is taken from the shard store
+(``<CACHE_PATH>/search``) instead of being indexed again, so adding an article re-indexes
+one year and one bucket. Only elements marked ``data-pagefind-body`` are indexed. Each
+bundle is a function of its pages, so the site stays reproducible. Without the Pagefind
+binary the build goes on without search; the search page says so.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
+from importlib import metadata
+from pathlib import Path
+
+from .reuse import link
 
 logger = logging.getLogger(__name__)
 
+SOURCES_PER_SHARD = 500  # source pages are long: the buckets double as the corpus grows
+FOLDER = "pagefind"
+# output folder -> shard plan, handed from the generator to ``build_index``
+PLANS: dict[str, dict[str, list[str]]] = {}
+
+
+def plan(timeline) -> dict[str, list[str]]:
+    """Indexed pages (paths under the site root) by shard name, in a stable order."""
+    shards: dict[str, list[str]] = {}
+    for e in timeline.events:
+        shards.setdefault(f"e{e['year']}", []).append(e["url"])
+    buckets = 1
+    while buckets * SOURCES_PER_SHARD < len(timeline.sources):
+        buckets *= 2
+    for s in timeline.sources:
+        b = int(hashlib.sha256(s["slug"].encode()).hexdigest(), 16) % buckets
+        shards.setdefault(f"s{b}", []).append(s["url"])
+    return {name: sorted(pages) for name, pages in sorted(shards.items())}
+
+
+def _version() -> str:
+    try:
+        return metadata.version("pagefind")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _shard_key(site: Path, name: str, pages: list[str], version: str) -> str:
+    h = hashlib.sha256(f"{version}\0{name}\0".encode())
+    for page in pages:
+        h.update(page.encode() + b"\0" + hashlib.sha256((site / page).read_bytes()).digest())
+    return h.hexdigest()
+
+
+class ShardStore:
+    """Pagefind bundles by shard key, with each file's size and time as stored, so that a
+    bundle touched after it was linked into a site is never served again."""
+
+    INDEX = "index.json"
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        try:
+            self.index = json.loads((folder / self.INDEX).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.index = {}
+        self.used: dict[str, dict[str, list[int]]] = {}
+
+    def restore(self, key: str, dest: Path) -> bool:
+        files = self.index.get(key)
+        if not files:
+            return False
+        src = self.folder / key
+        for rel, entry in files.items():
+            try:
+                st = (src / rel).stat()
+            except OSError:
+                return False
+            if [st.st_size, st.st_mtime_ns] != entry:
+                return False
+        for rel in files:
+            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+            link(src / rel, dest / rel)
+        self.used[key] = files
+        return True
+
+    def keep(self, key: str, bundle: Path) -> None:
+        dst = self.folder / key
+        shutil.rmtree(dst, ignore_errors=True)
+        files = {}
+        for f in sorted(bundle.rglob("*")):
+            if f.is_file():
+                rel = f.relative_to(bundle).as_posix()
+                (dst / rel).parent.mkdir(parents=True, exist_ok=True)
+                link(f, dst / rel)
+                st = (dst / rel).stat()
+                files[rel] = [st.st_size, st.st_mtime_ns]
+        self.used[key] = files
+
+    def close(self) -> None:
+        """Keep only this build's bundles, and say which they are."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for sub in self.folder.iterdir():
+            if sub.is_dir() and sub.name not in self.used:
+                shutil.rmtree(sub, ignore_errors=True)
+        tmp = self.folder / (self.INDEX + ".tmp")
+        tmp.write_text(json.dumps(self.used, sort_keys=True), encoding="utf-8")
+        tmp.replace(self.folder / self.INDEX)
+
+
+def _index(site: Path, pages: list[str], dest: Path) -> str | None:
+    """Index ``pages`` into the bundle ``dest``; the reason when it could not be done."""
+    with tempfile.TemporaryDirectory(prefix="shard-") as scratch:
+        # Pagefind indexes a folder: this shard's pages, linked at their place in the site
+        for page in pages:
+            (Path(scratch) / page).parent.mkdir(parents=True, exist_ok=True)
+            link(site / page, Path(scratch) / page)
+        cmd = [sys.executable, "-m", "pagefind", "--site", scratch,
+               "--output-path", str(dest), "--quiet"]
+        try:
+            result = subprocess.run(cmd, capture_output=True, text=True, timeout=600,
+                                    check=False)
+        except (OSError, subprocess.TimeoutExpired) as err:
+            return str(err)
+    if result.returncode != 0:
+        detail = (result.stderr or result.stdout).strip().splitlines()
+        return detail[-1] if detail else f"pagefind exited with {result.returncode}"
+    return None
+
 
 def build_index(pelican) -> None:
-    """Run ``python -m pagefind --site <output>`` if the TIMELINE_SEARCH setting allows."""
-    if not pelican.settings.get("TIMELINE_SEARCH", True):
+    """Index every shard of the plan the generator left for this output folder."""
+    site = Path(pelican.output_path)
+    shards = PLANS.pop(os.path.abspath(site), None)
+    if not pelican.settings.get("TIMELINE_SEARCH", True) or not shards:
         return
-    # only event and source pages hold indexed text: facet pages (large lists of cards)
-    # are left unread, which keeps Pagefind's memory in bounds on large sites
-    cmd = [sys.executable, "-m", "pagefind", "--site", str(pelican.output_path),
-           "--glob", "{events,sources}/*.html", "--quiet"]
-    try:
-        result = subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=False)
-    except (OSError, subprocess.TimeoutExpired) as err:
-        logger.warning("search index not built: %s", err)
-        return
-    if result.returncode != 0:
-        # the site is still complete without search: warn instead of failing the build
-        detail = (result.stderr or result.stdout).strip().splitlines()
-        logger.warning("search index not built: %s", detail[-1] if detail else result.returncode)
+    store = None
+    if pelican.settings.get("TIMELINE_REUSE_PAGES", True) and pelican.settings.get("CACHE_PATH"):
+        store = ShardStore(Path(pelican.settings["CACHE_PATH"]) / "search")
+    version = _version()
+    indexed = 0
+    for name, pages in shards.items():
+        dest = site / FOLDER / name
+        key = _shard_key(site, name, pages, version)
+        if store is not None and store.restore(key, dest):
+            continue
+        why = _index(site, pages, dest)
+        if why is not None:
+            # the site is still complete without search: warn instead of failing the build
+            logger.warning("search index not built: %s", why)
+            shutil.rmtree(site / FOLDER, ignore_errors=True)
+            return
+        indexed += 1
+        if store is not None:
+            store.keep(key, dest)
+    if store is not None:
+        store.close()
+    logger.info("search: %d of %d shards indexed, the others reused", indexed, len(shards))

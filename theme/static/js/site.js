@@ -79,8 +79,16 @@
     var status = document.getElementById("search-status");
     var list = document.getElementById("search-results");
     var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-facet]"));
-    var url = new URL(form.getAttribute("data-pagefind"), document.baseURI).href;
-    import(url).then(function (pagefind) {
+    // the index comes in shards (events by year, sources in buckets): the first one is
+    // loaded, the others merged into it; a missing shard only narrows the results
+    var base = new URL(form.getAttribute("data-pagefind"), document.baseURI).href;
+    var shards = (form.getAttribute("data-shards") || "").split(" ").filter(Boolean);
+    if (!shards.length) { return; }
+    import(base + shards[0] + "/pagefind.js").then(function (pagefind) {
+      return Promise.all(shards.slice(1).map(function (name) {
+        return pagefind.mergeIndex(base + name + "/").catch(function () {});
+      })).then(function () { return pagefind; });
+    }).then(function (pagefind) {
       form.hidden = false;
       var help = document.getElementById("search-help");
       if (help) { help.hidden = true; }

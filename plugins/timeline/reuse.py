@@ -1,0 +1,262 @@
+"""Page reuse: a page whose inputs were already rendered by an earlier build is not
+rendered again.
+
+Pelican renders every page on every build; adding one article to a site of thousands
+changes a few dozen pages. Here each page of the timeline (event, source, facet, year,
+redirect) gets a key: a digest of what its template prints, that is the page's own
+records from the view model (``PageKeys``), the site-wide strings and settings, the
+theme's templates and this plugin's code. A page whose key is in the page store
+(``<CACHE_PATH>/pages``) is hard-linked from there instead of rendered; the others are
+rendered and added. The store then keeps exactly the pages of the last build.
+
+The key is only as good as the list of inputs: a template that starts reading more of
+the context than its page's records must add it to ``PageKeys``.
+``tests/test_reuse.py`` builds sites incrementally and from scratch and compares every
+byte. ``TIMELINE_REUSE_PAGES = False`` renders everything.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import shutil
+from pathlib import Path
+
+from pelican import signals
+from pelican.utils import sanitised_join
+from pelican.writers import Writer
+
+logger = logging.getLogger(__name__)
+
+# bump when the key's recipe changes: older store entries then simply stop matching
+RECIPE = "1"
+# context values every page prints (the site's title, language and strings)
+SITE_GLOBALS = ("SITENAME", "TIMELINE_LANG", "TIMELINE_PUBLIC_URL", "t")
+# settings that say where inputs, caches and output are, never printed on a page (the
+# theme's templates are part of every key by their bytes)
+WHERE_SETTINGS = {"OUTPUT_PATH", "PATH", "CACHE_PATH"}
+NEIGHBOURS = ("prev", "next")
+
+
+def _digest(value) -> str:
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                      default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _plain_settings(settings: dict) -> dict:
+    """The settings whose values are plain data; a function or a class (whose text
+    changes from run to run) cannot be part of a key, and templates do not print them."""
+    def plain(v) -> bool:
+        if isinstance(v, (str, int, float, bool, type(None))):
+            return True
+        if isinstance(v, (list, tuple)):
+            return all(plain(x) for x in v)
+        if isinstance(v, dict):
+            return all(isinstance(k, str) and plain(x) for k, x in v.items())
+        return False
+    return {k: v for k, v in settings.items()
+            if k.isupper() and k not in WHERE_SETTINGS and plain(v)}
+
+
+def _code_files(settings: dict) -> list[Path]:
+    """The theme's templates and this plugin's modules: what turns records into pages."""
+    templates = Path(settings["THEME"]) / "templates"
+    return sorted(templates.rglob("*")) + sorted(Path(__file__).parent.glob("*.py"))
+
+
+class PageKeys:
+    """Keys of the timeline's pages, from the view model in the build's context."""
+
+    def __init__(self, context: dict, settings: dict) -> None:
+        self.timeline = context["timeline"]
+        h = hashlib.sha256(RECIPE.encode())
+        for path in _code_files(settings):
+            if path.is_file():
+                h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        h.update(_digest(_plain_settings(settings)).encode())
+        h.update(_digest({k: context.get(k) for k in SITE_GLOBALS}).encode())
+        self.site = h.hexdigest()
+        self._items: dict[int, str] = {}
+        self._events = {id(e) for e in self.timeline.events}
+
+    def item(self, ev: dict) -> str:
+        """An event (or period) as a card shows it: everything but its neighbours."""
+        key = id(ev)
+        if key not in self._items:
+            self._items[key] = _digest({k: v for k, v in ev.items() if k not in NEIGHBOURS})
+        return self._items[key]
+
+    def _refs(self, value):
+        """``value`` with every event in it replaced by its item digest."""
+        if isinstance(value, dict):
+            if id(value) in self._events:
+                return "event:" + self.item(value)
+            return {k: self._refs(v) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [self._refs(v) for v in value]
+        return value
+
+    def event(self, event_id: str) -> dict:
+        ev = self.timeline.events_by_id[event_id]
+        return {"event": self.item(ev),
+                **{k: ev[k] and self.item(ev[k]) for k in NEIGHBOURS}}
+
+    def source(self, slug: str) -> dict:
+        src = self.timeline.sources_by_slug[slug]
+        urls = self.timeline.facet_urls
+        # the names recognised in the text link to their facet page when there is one
+        linked = sorted({("country:" if part["k"] == "country" else "actor:") + part["v"]
+                         for p in src.get("paragraphs", []) for c in p.get("chunks", [])
+                         for part in c.get("parts", [])
+                         if part.get("k") and part["k"] != "timex"})
+        return {"source": self._refs(src), "links": {k: urls.get(k) for k in linked}}
+
+    def facet(self, facet) -> dict:
+        out = {"kind": facet.kind, "key": facet.key, "label": facet.label, "url": facet.url,
+               "feed": facet.feed, "events": [self.item(e) for e in facet.events]}
+        if facet.kind == "year":
+            out["year"] = self._refs(self.timeline.years_by_key().get(facet.key))
+        return out
+
+    def key(self, name: str, template: str, kwargs: dict) -> str | None:
+        """The page's key, or None for a page made from the whole timeline (rendered
+        every time: the timeline page, browse, search, the list of sources)."""
+        if "article" in kwargs and getattr(kwargs["article"], "event_id", None):
+            inputs = self.event(kwargs["article"].event_id)
+        elif "page" in kwargs and getattr(kwargs["page"], "source_slug", None):
+            inputs = self.source(kwargs["page"].source_slug)
+        elif "facet" in kwargs:
+            inputs = self.facet(kwargs["facet"])
+        elif "event" in kwargs and template == "redirect.html":
+            inputs = {"to": self.item(kwargs["event"])}
+        else:
+            return None
+        return _digest([self.site, name, template, inputs])
+
+
+class PageStore:
+    """Rendered pages by key, each with the size and time it was stored with, so that a
+    page edited in place after it was linked into a site is never served again."""
+
+    INDEX = "index.json"
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        try:
+            self.index = json.loads((folder / self.INDEX).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.index = {}
+        self.used: dict[str, list[int]] = {}
+        self.reused = self.rendered = 0
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.html"
+
+    def restore(self, key: str, target: str) -> bool:
+        entry = self.index.get(key)
+        if entry is None:
+            return False
+        src = self._path(key)
+        try:
+            st = src.stat()
+        except OSError:
+            return False
+        if [st.st_size, st.st_mtime_ns] != entry:
+            return False
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        link(src, target)
+        self.used[key] = entry
+        self.reused += 1
+        return True
+
+    def keep(self, key: str, written: str) -> None:
+        dst = self._path(key)
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        dst.unlink(missing_ok=True)
+        link(written, dst)
+        st = dst.stat()
+        self.used[key] = [st.st_size, st.st_mtime_ns]
+        self.rendered += 1
+
+    def close(self) -> None:
+        """Keep only this build's pages, and say which they are."""
+        if not self.folder.exists():
+            return
+        for sub in self.folder.iterdir():
+            if sub.is_dir():
+                for f in sub.iterdir():
+                    if f.stem not in self.used:
+                        f.unlink()
+        tmp = self.folder / (self.INDEX + ".tmp")
+        tmp.write_text(json.dumps(self.used, sort_keys=True), encoding="utf-8")
+        tmp.replace(self.folder / self.INDEX)
+        logger.info("pages: %d reused, %d rendered", self.reused, self.rendered)
+
+
+def link(src, dst) -> None:
+    # a page left by an earlier build in the same folder is replaced, as Pelican would
+    # replace it: never written through, since it may be a link to a stored page
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(dst)
+    try:
+        os.link(src, dst)
+    except OSError:  # another file system, or no hard links: a copy does the same
+        shutil.copyfile(src, dst)
+
+
+class ReusingWriter(Writer):
+    """Pelican's writer, taking from the page store the pages rendered before."""
+
+    current: ReusingWriter | None = None  # the build's writer, closed once it has finished
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        ReusingWriter.current = self
+        self.keys: PageKeys | None = None
+        self.store: PageStore | None = None
+        if settings.get("TIMELINE_REUSE_PAGES", True) and settings.get("CACHE_PATH"):
+            self.store = PageStore(Path(settings["CACHE_PATH"]) / "pages")
+
+    def write_file(self, name, template, context, relative_urls=False, paginated=None,
+                   template_name=None, override_output=False, url=None, **kwargs):
+        key = None
+        if self.store is not None and name and not override_output and "timeline" in context:
+            if self.keys is None:
+                self.keys = PageKeys(context, self.settings)
+            key = self.keys.key(name, template.name, kwargs)
+        args = (name, template, context, relative_urls, paginated, template_name,
+                override_output, url)
+        if key is None:
+            return super().write_file(*args, **kwargs)
+        path = sanitised_join(self.output_path, name)
+        if path not in self._written_files and self.store.restore(key, path):
+            self._written_files.add(path)
+            local = {**context, "output_file": name, **kwargs}
+            signals.content_written.send(path, context=local)
+            return None
+        super().write_file(*args, **kwargs)
+        self.store.keep(key, path)
+        return None
+
+    def _open_w(self, filename, encoding, override=False):
+        # a page left in the output folder by an earlier build may be a link to a stored
+        # page: replace it rather than write through it
+        if filename not in self._written_files:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(filename)
+        return super()._open_w(filename, encoding, override)
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+
+
+def finish(_pelican) -> None:
+    """Once every page is written: prune the store to this build's pages."""
+    writer, ReusingWriter.current = ReusingWriter.current, None
+    if writer is not None:
+        writer.close()

@@ -1,0 +1,128 @@
+"""Pages and search shards reused from earlier builds never change the site.
+
+Each scenario builds incrementally (one page store and shard store kept from build to
+build, a fresh output folder each time, as ``invoke build`` does) and from scratch
+(empty stores), and the two sites must be identical to the byte, search index included.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+from pelican import Pelican
+from pelican.settings import read_settings
+
+from pipeline.content import write_content
+from pipeline.run import run
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").iterdir())
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+class Builds:
+    """Sites of a changing seeds folder, built with the stores of ``cache``."""
+
+    def __init__(self, tmp: Path) -> None:
+        self.tmp = tmp
+        self.seeds = tmp / "seeds"
+        self.seeds.mkdir()
+        self.n = 0
+
+    def site(self, cache: Path | None = None, **override) -> tuple[dict[str, bytes], Path]:
+        self.n += 1
+        work = self.tmp / f"build{self.n}"
+        # incremental builds share their content folder, as the builds of one project do
+        content = self.tmp / "content" if cache else work / "content"
+        extractions, events, _ = run([str(self.seeds)], cache=False)
+        write_content(extractions, events, content)
+        settings = read_settings(str(ROOT / "pelicanconf.py"), override={
+            "PATH": str(content), "OUTPUT_PATH": str(work / "output"),
+            "CACHE_PATH": str(cache or work / "cache"), **override})
+        Pelican(settings).run()
+        return _files(work / "output"), work / "output"
+
+    def check(self, cache: Path, caplog) -> tuple[int, int]:
+        """Build with ``cache`` and from scratch; the same bytes. (reused, rendered)."""
+        caplog.clear()
+        with caplog.at_level(logging.INFO):
+            warm, _ = self.site(cache)
+        counts = [r.args for r in caplog.records if r.getMessage().startswith("pages:")]
+        cold, _ = self.site()
+        assert warm.keys() == cold.keys()
+        assert [k for k in warm if warm[k] != cold[k]] == []
+        return counts[-1]
+
+
+@pytest.fixture
+def builds(tmp_path) -> Builds:
+    return Builds(tmp_path)
+
+
+def _add(builds: Builds, *paths: Path) -> None:
+    for p in paths:
+        shutil.copy(p, builds.seeds / p.name)
+
+
+def test_adding_editing_and_removing_articles_gives_the_cold_build(builds, tmp_path, caplog):
+    cache = tmp_path / "stores"
+    _add(builds, *SEEDS[:-3])
+    reused, rendered = builds.check(cache, caplog)
+    assert reused == 0 and rendered > 0  # an empty store: every page rendered
+    _add(builds, SEEDS[-1])
+    reused, rendered = builds.check(cache, caplog)
+    # adding an article re-renders only the pages it touches
+    assert reused > rendered > 0
+    edited = builds.seeds / SEEDS[0].name
+    edited.write_text(edited.read_text(encoding="utf-8").replace("24 novembre", "25 novembre"),
+                      encoding="utf-8")
+    builds.check(cache, caplog)
+    (builds.seeds / SEEDS[1].name).unlink()
+    reused, rendered = builds.check(cache, caplog)
+    assert reused > 0
+    # the store keeps the last build's pages only
+    stored = [p for p in (cache / "pages").rglob("*.html")]
+    assert len(stored) == reused + rendered
+
+
+def test_search_shards_are_reused_only_when_their_pages_are_unchanged(builds, tmp_path,
+                                                                         caplog):
+    cache = tmp_path / "stores"
+    _add(builds, *SEEDS[:-1])
+    builds.check(cache, caplog)
+    before = {p.name: p.stat().st_ino for p in (cache / "search").iterdir()}
+    _add(builds, SEEDS[-1])  # an article about 2023: the 2023 shard and a sources bucket
+    caplog.clear()
+    with caplog.at_level(logging.INFO):
+        builds.check(cache, caplog)
+    after = {p.name: p.stat().st_ino for p in (cache / "search").iterdir()}
+    kept = before.keys() & after.keys()
+    assert kept and len(after) > len(kept)  # some shards reused, some indexed again
+
+
+def test_a_page_edited_in_place_in_the_output_is_not_served_again(builds, tmp_path, caplog):
+    cache = tmp_path / "stores"
+    _add(builds, *SEEDS[:3])
+    site, output = builds.site(cache, TIMELINE_SEARCH=False)
+    # a page of the published site edited by hand: hard links share it with the store
+    page = next(p for p in sorted((output / "events").glob("*.html")))
+    with page.open("a", encoding="utf-8") as f:
+        f.write("<!-- edited -->")
+    again, _ = builds.site(cache, TIMELINE_SEARCH=False)
+    assert again == site
+
+
+def test_a_settings_change_renders_every_page_again(builds, tmp_path, caplog):
+    cache = tmp_path / "stores"
+    _add(builds, *SEEDS[:3])
+    builds.site(cache, TIMELINE_SEARCH=False)
+    site, _ = builds.site(cache, TIMELINE_SEARCH=False, SITENAME="Autre titre")
+    events = [k for k in site if b'<article class="event"' in site[k]]
+    assert events and all(b"Autre titre" in site[k] for k in events)
