@@ -19,6 +19,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -57,10 +58,20 @@ def _version() -> str:
         return "unknown"
 
 
+# an element Pagefind leaves out of the index (the prev/next links of an event, the cards
+# of a source); the match stops at the first closing tag, so at worst it leaves part of
+# such an element in the key (a needless re-index), never removes indexed text
+IGNORED = re.compile(rb"<(nav|p|section|div|aside)\b[^>]*\bdata-pagefind-ignore\b[^>]*>.*?</\1>",
+                     re.DOTALL)
+
+
 def _shard_key(site: Path, name: str, pages: list[str], version: str) -> str:
+    """What Pagefind reads of the shard's pages: a neighbour's title in an event's
+    prev/next links does not make its year be indexed again."""
     h = hashlib.sha256(f"{version}\0{name}\0".encode())
     for page in pages:
-        h.update(page.encode() + b"\0" + hashlib.sha256((site / page).read_bytes()).digest())
+        indexed = IGNORED.sub(b"", (site / page).read_bytes())
+        h.update(page.encode() + b"\0" + hashlib.sha256(indexed).digest())
     return h.hexdigest()
 
 
@@ -150,7 +161,7 @@ def build_index(pelican) -> None:
     if pelican.settings.get("TIMELINE_REUSE_PAGES", True) and pelican.settings.get("CACHE_PATH"):
         store = ShardStore(Path(pelican.settings["CACHE_PATH"]) / "search")
     version = _version()
-    indexed = 0
+    indexed = []
     for name, pages in shards.items():
         dest = site / FOLDER / name
         key = _shard_key(site, name, pages, version)
@@ -162,9 +173,10 @@ def build_index(pelican) -> None:
             logger.warning("search index not built: %s", why)
             shutil.rmtree(site / FOLDER, ignore_errors=True)
             return
-        indexed += 1
+        indexed.append(name)
         if store is not None:
             store.keep(key, dest)
     if store is not None:
         store.close()
-    logger.info("search: %d of %d shards indexed, the others reused", indexed, len(shards))
+    logger.info("search: %d of %d shards indexed (%s), the others reused", len(indexed),
+                len(shards), " ".join(indexed))
