@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 
 from . import gazetteer
 from .classify import Cues, classify, is_background, is_planned, word_list_pattern
@@ -42,7 +43,8 @@ class Draft:
     extra: list[tuple[int, int]] = field(default_factory=list)  # continuation ranges
 
 
-def clause_bounds(sentence: Sentence, lang: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=256)  # asked again for the main clauses of the same sentence
+def clause_bounds(sentence: Sentence, lang: str) -> tuple[tuple[int, int], ...]:
     """Absolute (start, end) of each clause of a sentence."""
     text = sentence.text
     cuts = {0, len(text)}
@@ -52,8 +54,8 @@ def clause_bounds(sentence: Sentence, lang: str) -> list[tuple[int, int]]:
         cuts.add(m.start())
     points = sorted(cuts)
     pairs = zip(points, points[1:], strict=False)
-    return [(sentence.start + a, sentence.start + b) for a, b in pairs
-            if text[a:b].strip(" ,;:()–—-")]
+    return tuple((sentence.start + a, sentence.start + b) for a, b in pairs
+                 if text[a:b].strip(" ,;:()–—-"))
 
 
 def event_dates(article: Article, timexes: tuple[Timex, ...]) -> list[Timex]:
@@ -100,6 +102,8 @@ def assign_clauses(sentence: Sentence, dates: list[Timex], lang: str) -> Clauses
     date; clauses before any main date are left undated.
     """
     clauses = clause_bounds(sentence, lang)
+    if not dates:  # nothing to share out
+        return Clauses({}, frozenset(), tuple(clauses))
     relative_words = word_list_pattern("relative", lang)
     subordinate_words = word_list_pattern("subordinate", lang)
     owner: list[int | None] = []
@@ -224,8 +228,13 @@ def continues(article: Article, sentence: Sentence, draft: Draft, mentions) -> b
 def is_modifier(article: Article, m: Mention) -> bool:
     """A name that only qualifies someone else ("conseiller du président Donald Trump")."""
     before = article.text[max(article.body_start, m.start - 60):m.start]
-    genitive = word_list_pattern("genitive", article.lang).pattern
-    return bool(re.search(rf"{genitive}(?:\s+[\w\-]+){{0,3}}\s*,?\s*$", before, re.IGNORECASE))
+    return bool(_modifier_pattern(article.lang).search(before))
+
+
+@cache
+def _modifier_pattern(lang: str) -> re.Pattern:
+    genitive = word_list_pattern("genitive", lang).pattern
+    return re.compile(rf"{genitive}(?:\s+[\w\-]+){{0,3}}\s*,?\s*$", re.IGNORECASE)
 
 
 def within(mentions, ranges) -> list[Mention]:

@@ -9,12 +9,31 @@ from .dates import annotate
 from .events import article_events
 from .mentions import recognise
 from .read import read_article
-from .records import Dct, Extraction
+from .records import Article, Dct, Extraction
 from .segment import segment
+
+# one short article per language with data files: extracting them loads every vocabulary
+WARM_UP = {
+    "fr": "Le ministre des Affaires étrangères s'est entretenu jeudi 3 mars 2022 à Rabat "
+          "avec son homologue israélien, un an après la signature de l'accord.",
+    "en": "The foreign minister met his Israeli counterpart in Rabat on Thursday, March 3, "
+          "2022, a year after the agreement was signed.",
+}
+
+
+def warm_up() -> None:
+    """Load and compile every vocabulary in this process: workers forked afterwards share
+    them instead of each building its own."""
+    for lang, text in WARM_UP.items():
+        extract(Article("<warm-up>", text, 0, "", lang, Dct("2022-03-04", "option")))
 
 
 def extract_article(path: str, dct_option: Dct | None = None) -> Extraction:
-    article = read_article(path, dct_option)
+    return extract(read_article(path, dct_option))
+
+
+def extract(article: Article) -> Extraction:
+    """The stages after reading: dates, sentences, mentions, events."""
     dct, timexes = annotate(article)
     sentences = segment(article)
     mentions = recognise(article)

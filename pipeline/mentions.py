@@ -29,8 +29,29 @@ NAME_AFTER_ROLE = re.compile(rf",?\s+(?P<name>{NAME})")
 LOWER_WORD = r"[a-zà-öø-ÿ'’\-]+"
 
 
-def _alternation(forms) -> str:
-    return "|".join(re.escape(f) for f in sorted(set(forms), key=lambda f: (-len(f), f)))
+def _alternation(forms, fold: bool = False) -> str:
+    """One regex for a set of strings, the longest that fits tried first, written as a
+    trie ("Corée(?: du Sud)?"): Python's ``re`` tries a flat alternation of hundreds of
+    names one by one at every position, a trie only along the letters it reads.
+    ``fold``: for a pattern compiled with IGNORECASE, so that two forms differing only in
+    case never make two branches."""
+    trie: dict = {}
+    for form in {f.lower() if fold else f for f in forms}:
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        # at most one branch reads the next letter; a longer form is tried before a
+        # shorter one it extends, which is the flat alternation's longest-first order
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie) if trie else "(?!)"
 
 
 def _bounded(pattern: str) -> str:
@@ -73,18 +94,19 @@ def country_pattern(lang: str) -> re.Pattern:
 
 
 @cache
-def demonym_alternation(lang: str) -> str:
+def demonym_alternation(lang: str, fold: bool = False) -> str:
     dems = set()
     for c in gazetteer.countries():
         for dem in c.demonyms.get(lang, ()):
             dems.update({dem, dem[:1].upper() + dem[1:], dem[:1].lower() + dem[1:]})
-    return _alternation(dems)
+    return _alternation(dems, fold)
 
 
 @cache
 def role_pattern(lang: str) -> re.Pattern | None:
     """Role phrases with an optional demonym before, inside (after the head) or after."""
-    dem = demonym_alternation(lang)
+    fold = lang == "en"  # compiled with IGNORECASE
+    dem = demonym_alternation(lang, fold)
     alts = []
     for role, langs in sorted(gazetteer.role_phrases().items()):
         for i, phrase in enumerate(sorted(langs.get(lang, ()), key=len, reverse=True)):
@@ -96,7 +118,8 @@ def role_pattern(lang: str) -> re.Pattern | None:
         return None
     # one demonym slot before and one after, shared by every role: compiled and tried once;
     # before, a possessive country name too ("Israel's defence minister")
-    names = _alternation({n for c in gazetteer.countries() for n in c.surface.get(lang, ())})
+    names = _alternation({n for c in gazetteer.countries() for n in c.surface.get(lang, ())},
+                         fold)
     pre = rf"{dem}|(?:the\s+)?(?:{names})['’]s" if lang == "en" else dem
     return re.compile(_bounded(rf"(?:(?P<pre>{pre})\s+)?(?:{'|'.join(alts)})"
                                rf"(?:\s+(?P<post>{dem}))?"),
@@ -148,7 +171,8 @@ def role_heads(lang: str) -> re.Pattern:
     """The first word of every role phrase: a cheap scan for where a role may start."""
     words = {p.split()[0] for langs in gazetteer.role_phrases().values()
              for p in langs.get(lang, ())}
-    return re.compile(_bounded(_alternation(words)), re.IGNORECASE if lang == "en" else 0)
+    fold = lang == "en"
+    return re.compile(_bounded(_alternation(words, fold)), re.IGNORECASE if fold else 0)
 
 
 def _role_matches(pattern: re.Pattern, article: Article):

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .cache import ExtractionCache, default_folder
 from .errors import PipelineError
-from .extract import extract_article
+from .extract import extract_article, warm_up
 from .identity import slugify
 from .merge import merge
 from .progress import Progress
@@ -100,13 +100,11 @@ def _extract_many(paths: Sequence[str], dct: Dct | None, jobs: int,
                   bar: Progress) -> Iterator[Extraction | PipelineError]:
     """Results in the order of ``paths``, whichever worker finishes first."""
     if jobs > 1 and len(paths) >= PARALLEL_FROM:
-        # the first article in this process loads the vocabularies once before the fork
-        yield safe_extract(paths[0], dct)
-        bar.advance()
-        rest = paths[1:]
-        chunk = max(1, min(16, len(rest) // (jobs * 8)))
+        # every vocabulary is loaded once here, before the fork, rather than in each worker
+        warm_up()
+        chunk = max(1, min(16, len(paths) // (jobs * 8)))
         with ProcessPoolExecutor(jobs, mp_context=_pool_context()) as pool:
-            for result in pool.map(safe_extract, rest, [dct] * len(rest), chunksize=chunk):
+            for result in pool.map(safe_extract, paths, [dct] * len(paths), chunksize=chunk):
                 yield result
                 bar.advance()
         return
