@@ -63,6 +63,9 @@ def _version() -> str:
 # such an element in the key (a needless re-index), never removes indexed text
 IGNORED = re.compile(rb"<(nav|p|section|div|aside)\b[^>]*\bdata-pagefind-ignore\b[^>]*>.*?</\1>",
                      re.DOTALL)
+# attributes Pagefind never reads: which events a passage of a source is evidence for
+# changes whenever a merge renames an event, the source's indexed text does not
+UNREAD = re.compile(rb'\sdata-events="[^"]*"')
 
 
 def _shard_key(site: Path, name: str, pages: list[str], version: str) -> str:
@@ -70,7 +73,7 @@ def _shard_key(site: Path, name: str, pages: list[str], version: str) -> str:
     prev/next links does not make its year be indexed again."""
     h = hashlib.sha256(f"{version}\0{name}\0".encode())
     for page in pages:
-        indexed = IGNORED.sub(b"", (site / page).read_bytes())
+        indexed = UNREAD.sub(b"", IGNORED.sub(b"", (site / page).read_bytes()))
         h.update(page.encode() + b"\0" + hashlib.sha256(indexed).digest())
     return h.hexdigest()
 
