@@ -1,5 +1,6 @@
 """Project tasks (``invoke --list``): build the site from seeds/, serve it, test, evaluate."""
 
+import json
 import os
 import shlex
 import shutil
@@ -22,10 +23,17 @@ CONFIG = {
 PY = shlex.quote(sys.executable)
 
 
-def _pelican(c, settings, output, strict=False):
-    # Pelican's content cache, one folder per settings file: its entries hold values read
+REPORT = "last-build.json"  # written by the timeline plugin into the cache folder
+
+
+def _cache_path(settings) -> Path:
+    # Pelican's caches, one folder per settings file: their entries hold values read
     # with those settings and must not be reused under others
-    cache = ROOT / ".cache" / "pelican" / Path(settings).stem
+    return ROOT / ".cache" / "pelican" / Path(settings).stem
+
+
+def _pelican(c, settings, output, strict=False):
+    cache = _cache_path(settings)
     # an error Pelican only logs (a page it could not write) must still fail the build
     fatal = "warnings" if strict else "errors"
     c.run(f"{PY} -m pelican {CONFIG['content']} -s {settings} -o {shlex.quote(str(output))} "
@@ -57,6 +65,8 @@ def _publish(c, settings, strict=False, lang="fr"):
     except BaseException as err:
         _failed(output, "extraction", err)
         raise
+    cache = _cache_path(settings)
+    (cache / REPORT).unlink(missing_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".output-", dir=ROOT))
     # mkdtemp makes the folder private (0700); the published site must be readable
     umask = os.umask(0)
@@ -76,7 +86,21 @@ def _publish(c, settings, strict=False, lang="fr"):
     staging.rename(output)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
-    print(f"Site written to {output}/ (open {output}/index.html, or run `invoke serve`).")
+    print(f"Site written to {output}/{_reuse_summary(cache)} (open {output}/index.html, "
+          "or run `invoke serve`).")
+
+
+def _reuse_summary(cache: Path) -> str:
+    """What the build took from its stores (see plugins/timeline/reuse.py)."""
+    try:
+        f = json.loads((cache / REPORT).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ""
+    pages = f.get("pages_reused", 0) + f.get("pages_rendered", 0)
+    text = f": {pages} pages, {f.get('pages_rendered', 0)} rendered, the others reused"
+    if "shards" in f:
+        text += f"; search: {f['shards_indexed']} of {f['shards']} shards indexed"
+    return text
 
 
 @task(help={"strict": "fail on any warning or skipped article", "lang": "site language"})

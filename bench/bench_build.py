@@ -55,6 +55,9 @@ LOAD_CONTENT_CACHE = False
 """
 
 
+LAST_LOG: list[str] = []  # the summary lines of the last timed command
+
+
 def timed(cmd: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float]:
     """(wall seconds, peak resident memory in MB of the process and the children it waited)."""
     # output goes to a file, not a pipe: a full pipe would block the build being timed
@@ -69,6 +72,10 @@ def timed(cmd: list[str], cwd: Path, env: dict | None = None) -> tuple[float, fl
             log.seek(0)
             sys.stderr.write(log.read().decode(errors="replace")[-4000:])
             raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}")
+        log.seek(0)
+        text = log.read().decode(errors="replace").replace("hidden\npages", "hidden pages")
+        LAST_LOG[:] = [line.strip() for line in text.splitlines()
+                       if line.startswith(("Done:", "Site written"))]
     return seconds, usage.ru_maxrss / 1024  # Linux reports kilobytes
 
 
@@ -162,6 +169,7 @@ def one_size(n: int, root: Path) -> dict:
     generate(1, work / "seeds", start=n)
     add_s, add_mb = build(work)
     note(add_one_s=add_s, add_one_mb=add_mb)
+    row["add_one_log"] = list(LAST_LOG)  # where the rebuild's time went
     bare_s, bare_mb = bare_pelican(work)
     note(bare_s=bare_s, bare_mb=bare_mb)
     return row
@@ -192,6 +200,7 @@ def report(rows: list[dict]) -> str:
             f"   {100 * r['noop_s'] / r['full_s']:.0f}% of the full build",
             f"rebuild after adding one     {r['add_one_s']:9.1f} s   peak {r['add_one_mb']:,.0f} MB"
             f"   {100 * r['add_one_s'] / r['full_s']:.0f}% of the full build (goal <= 25%)",
+            *(f"    {line}" for line in r.get("add_one_log", [])),
         ]
     return "\n".join(lines) + "\n"
 

@@ -195,6 +195,21 @@ class PageStore:
         tmp.write_text(json.dumps(self.used, sort_keys=True), encoding="utf-8")
         tmp.replace(self.folder / self.INDEX)
         logger.info("pages: %d reused, %d rendered", self.reused, self.rendered)
+        report(self.folder.parent, pages_reused=self.reused, pages_rendered=self.rendered)
+
+
+REPORT = "last-build.json"
+
+
+def report(cache: Path, **figures) -> None:
+    """Add figures to what ``invoke build`` says of the build it just ran."""
+    path = cache / REPORT
+    try:
+        known = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        known = {}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({**known, **figures}, sort_keys=True), encoding="utf-8")
 
 
 def link(src, dst) -> None:

@@ -27,7 +27,7 @@ import tempfile
 from importlib import metadata
 from pathlib import Path
 
-from .reuse import link
+from .reuse import link, report
 
 logger = logging.getLogger(__name__)
 
@@ -183,3 +183,6 @@ def build_index(pelican) -> None:
         store.close()
     logger.info("search: %d of %d shards indexed (%s), the others reused", len(indexed),
                 len(shards), " ".join(indexed))
+    if pelican.settings.get("CACHE_PATH"):
+        report(Path(pelican.settings["CACHE_PATH"]), shards_indexed=len(indexed),
+               shards=len(shards))
