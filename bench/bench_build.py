@@ -25,6 +25,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -58,14 +59,56 @@ LOAD_CONTENT_CACHE = False
 LAST_LOG: list[str] = []  # the summary lines of the last timed command
 
 
+def _tree(pid: int) -> list[int]:
+    """``pid`` and every process under it, from /proc."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        try:
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as f:
+                    todo.extend(int(c) for c in f.read().split())
+        except OSError:
+            continue
+    return out
+
+
+def _pss_kb(pid: int) -> int:
+    # proportional set size: pages a forked worker shares with its parent count once
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            return next(int(line.split()[1]) for line in f if line.startswith("Pss:"))
+    except (OSError, StopIteration, ValueError):
+        return 0
+
+
+class TreePeak(threading.Thread):
+    """The highest memory of a whole process tree at once (the build, Pelican and the
+    Pagefind runs it starts while it is still in memory), sampled every 50 ms. The
+    kernel's own figure (ru_maxrss) is only the largest single process."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.peak_kb, self.done = pid, 0, threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(0.05):
+            self.peak_kb = max(self.peak_kb, sum(_pss_kb(p) for p in _tree(self.pid)))
+
+
 def timed(cmd: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float]:
-    """(wall seconds, peak resident memory in MB of the process and the children it waited)."""
+    """(wall seconds, peak memory in MB of the process tree, all its processes at once)."""
     # output goes to a file, not a pipe: a full pipe would block the build being timed
     with tempfile.TemporaryFile() as log:
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, env={**os.environ, **(env or {})},
                                 stdout=log, stderr=subprocess.STDOUT)
+        sampler = TreePeak(proc.pid)
+        sampler.start()
         _, status, usage = os.wait4(proc.pid, 0)
+        sampler.done.set()
+        sampler.join()
         seconds = time.perf_counter() - started
         proc.returncode = os.waitstatus_to_exitcode(status)
         if proc.returncode:
@@ -76,7 +119,8 @@ def timed(cmd: list[str], cwd: Path, env: dict | None = None) -> tuple[float, fl
         text = log.read().decode(errors="replace").replace("hidden\npages", "hidden pages")
         LAST_LOG[:] = [line.strip() for line in text.splitlines()
                        if line.startswith(("Done:", "Site written"))]
-    return seconds, usage.ru_maxrss / 1024  # Linux reports kilobytes
+    # never below the largest single process (a peak shorter than the sampling period)
+    return seconds, max(sampler.peak_kb, usage.ru_maxrss) / 1024  # Linux reports kilobytes
 
 
 def python_step(code: str, cwd: Path) -> dict:

@@ -126,3 +126,23 @@ def test_a_settings_change_renders_every_page_again(builds, tmp_path, caplog):
     site, _ = builds.site(cache, TIMELINE_SEARCH=False, SITENAME="Autre titre")
     events = [k for k in site if b'<article class="event"' in site[k]]
     assert events and all(b"Autre titre" in site[k] for k in events)
+
+
+def test_the_search_plan_splits_events_by_year_and_sources_into_stable_buckets():
+    from types import SimpleNamespace
+
+    from plugins.timeline.search import SOURCES_PER_SHARD, plan
+
+    events = [{"year": y, "url": f"events/{y}-{i}.html"} for y in ("2020", "2021") for i in range(3)]
+    few = [{"slug": f"s{i}", "url": f"sources/s{i}.html"} for i in range(3)]
+    small = plan(SimpleNamespace(events=events, sources=few))
+    assert list(small) == ["e2020", "e2021", "s0"]
+    assert small["e2021"] == [f"events/2021-{i}.html" for i in range(3)]
+    many = [{"slug": f"s{i}", "url": f"sources/s{i}.html"} for i in range(3 * SOURCES_PER_SHARD)]
+    large = plan(SimpleNamespace(events=events, sources=many))
+    buckets = [name for name in large if name.startswith("s")]
+    assert buckets == ["s0", "s1", "s2", "s3"]  # the bucket count doubles as sources grow
+    assert sorted(p for b in buckets for p in large[b]) == sorted(s["url"] for s in many)
+    # a source keeps its bucket while their number stays in the same power of two
+    grown = plan(SimpleNamespace(events=events, sources=many + [{"slug": "new", "url": "n"}]))
+    assert all(set(large[b]) <= set(grown[b]) for b in buckets)

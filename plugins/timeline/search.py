@@ -24,6 +24,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from importlib import metadata
 from pathlib import Path
 
@@ -164,21 +165,27 @@ def build_index(pelican) -> None:
     if pelican.settings.get("TIMELINE_REUSE_PAGES", True) and pelican.settings.get("CACHE_PATH"):
         store = ShardStore(Path(pelican.settings["CACHE_PATH"]) / "search")
     version = _version()
-    indexed = []
+    todo = {}
     for name, pages in shards.items():
-        dest = site / FOLDER / name
         key = _shard_key(site, name, pages, version)
-        if store is not None and store.restore(key, dest):
-            continue
-        why = _index(site, pages, dest)
-        if why is not None:
-            # the site is still complete without search: warn instead of failing the build
-            logger.warning("search index not built: %s", why)
-            shutil.rmtree(site / FOLDER, ignore_errors=True)
-            return
-        indexed.append(name)
-        if store is not None:
-            store.keep(key, dest)
+        if store is None or not store.restore(key, site / FOLDER / name):
+            todo[name] = key
+    # one Pagefind run uses about one core: shards are indexed side by side, each in its
+    # own process and folder, so the bundles are the same whatever the order they end in
+    workers = min(len(todo), pelican.settings.get("TIMELINE_SEARCH_JOBS") or os.cpu_count() or 1)
+    with ThreadPoolExecutor(max(1, workers)) as pool:
+        failures = dict(zip(todo, pool.map(
+            lambda name: _index(site, shards[name], site / FOLDER / name), todo), strict=True))
+    why = next((w for w in failures.values() if w is not None), None)
+    if why is not None:
+        # the site is still complete without search: warn instead of failing the build
+        logger.warning("search index not built: %s", why)
+        shutil.rmtree(site / FOLDER, ignore_errors=True)
+        return
+    indexed = list(todo)
+    if store is not None:
+        for name, key in todo.items():
+            store.keep(key, site / FOLDER / name)
     if store is not None:
         store.close()
     logger.info("search: %d of %d shards indexed (%s), the others reused", len(indexed),
