@@ -133,7 +133,8 @@ def test_the_search_plan_splits_events_by_year_and_sources_into_stable_buckets()
 
     from plugins.timeline.search import SOURCES_PER_SHARD, plan
 
-    events = [{"year": y, "url": f"events/{y}-{i}.html"} for y in ("2020", "2021") for i in range(3)]
+    events = [{"year": y, "url": f"events/{y}-{i}.html"}
+              for y in ("2020", "2021") for i in range(3)]
     few = [{"slug": f"s{i}", "url": f"sources/s{i}.html"} for i in range(3)]
     small = plan(SimpleNamespace(events=events, sources=few))
     assert list(small) == ["e2020", "e2021", "s0"]

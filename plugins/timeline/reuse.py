@@ -168,7 +168,10 @@ class PageStore:
         if [st.st_size, st.st_mtime_ns] != entry:
             return False
         os.makedirs(os.path.dirname(target), exist_ok=True)
-        link(src, target)
+        try:
+            link(src, target)
+        except OSError:  # pruned meanwhile by another build sharing the store: render it
+            return False
         self.used[key] = entry
         self.reused += 1
         return True

@@ -105,9 +105,13 @@ class ShardStore:
                 return False
             if [st.st_size, st.st_mtime_ns] != entry:
                 return False
-        for rel in files:
-            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
-            link(src / rel, dest / rel)
+        try:
+            for rel in files:
+                (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+                link(src / rel, dest / rel)
+        except OSError:  # pruned meanwhile by another build sharing the store: index it
+            shutil.rmtree(dest, ignore_errors=True)
+            return False
         self.used[key] = files
         return True
 
