@@ -44,6 +44,9 @@ TIMELINE_REUSE_PAGES = True
 # Above this many events the timeline page shows the latest years in full and links the
 # others to their year page (old index.html#e-<id> links are forwarded by theme/js/site.js)
 TIMELINE_INDEX_MAX = 100
+# Above this many events an actor, country, pair or type page lists its years, shows the
+# latest one in full and links the others to a page per year (<kind>/<name>/<year>.html)
+TIMELINE_FACET_MAX = 100
 
 TIMEZONE = "UTC"
 DEFAULT_LANG = "fr"

@@ -117,3 +117,24 @@ def test_long_timeline_keeps_latest_years_and_year_pages_keep_anchors(tmp_path):
     assert f'href="../year/2021.html#e-{VISIT}"' in event
     svg = (site / "overview.svg").read_text()
     assert 'href="year/2021.html#m-2021-11"' in svg and 'href="index.html#m-2022-11"' in svg
+
+
+def test_a_long_facet_has_a_page_per_year_and_shows_the_latest(tmp_path):
+    site = build_site(site_records(), tmp_path, TIMELINE_SEARCH=False, TIMELINE_FACET_MAX=1,
+                      TIMELINE_PUBLIC_URL="https://example.org/tl")
+    main = (site / "actor" / "benny-gantz.html").read_text(encoding="utf-8")
+    years = re.findall(r'<a href="\.\./actor/benny-gantz/(\d{4})\.html"', main)
+    assert years == ["2021", "2022"]
+    # the latest year in full on the facet's own page, the others on their year page
+    assert "e-2022-11-24-consult-benny-gantz-nasser-bourita" in main and VISIT not in main
+    year = (site / "actor" / "benny-gantz" / "2021.html").read_text(encoding="utf-8")
+    assert f'id="e-{VISIT}"' in year and "2022-11-24-consult" not in year
+    assert '<a href="../../actor/benny-gantz/2021.html" aria-current="page">2021</a>' in year
+    assert '<a href="../../actor/benny-gantz.html">Benny Gantz</a>' in year
+    assert f'href="../../events/{VISIT}.html"' in year  # links work two folders down
+    # every event of every split facet is on exactly one of its year pages
+    for page in site.glob("*/*/*.html"):
+        ids = re.findall(r'<article class="card" id="e-([^"]+)"', page.read_text("utf-8"))
+        assert all(i.startswith(page.stem) for i in ids), page
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "https://example.org/tl/actor/benny-gantz/2021.html" in sitemap

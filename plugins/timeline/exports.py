@@ -225,7 +225,9 @@ def sitemap(timeline, public_url: str, facet_kinds) -> str | None:
     paths = ["", "browse.html", "sources/index.html"]
     paths += [e["url"] for e in timeline.events]
     paths += [s["url"] for s in timeline.sources]
-    paths += [f.url for kind in facet_kinds for f in timeline.facets.get(kind, [])]
+    for kind in facet_kinds:
+        for f in timeline.facets.get(kind, []):
+            paths += [f.url] + [part["url"] for part in f.parts]
     urls = "".join(f"<url><loc>{xml_escape(f'{base}/{p}')}</loc></url>\n" for p in paths)
     return ('<?xml version="1.0" encoding="utf-8"?>\n'
             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + urls + "</urlset>\n")

@@ -33,7 +33,8 @@ class TimelineGenerator(Generator):
         data = (json.loads(path.read_text(encoding="utf-8")) if path.exists()
                 else {"lang": "fr", "events": [], "sources": []})
         timeline = model.build(data, self.settings.get("TIMELINE_LANG"),
-                               self.settings.get("TIMELINE_INDEX_MAX", model.INDEX_MAX_EVENTS))
+                               self.settings.get("TIMELINE_INDEX_MAX", model.INDEX_MAX_EVENTS),
+                               self.settings.get("TIMELINE_FACET_MAX", model.FACET_MAX_EVENTS))
         self.timeline = timeline
         self.context["timeline"] = timeline
         self.context["t"] = timeline.t
@@ -71,7 +72,9 @@ class TimelineGenerator(Generator):
         timeline = self.timeline
         for kind in FACET_KINDS:
             for facet in timeline.facets.get(kind, []):
-                self._write(writer, facet.url, "facet", facet=facet)
+                self._write(writer, facet.url, "facet", facet=facet, part=None)
+                for part in facet.parts:
+                    self._write(writer, part["url"], "facet", facet=facet, part=part)
         self._write(writer, "browse.html", "browse")
         self._write(writer, "search.html", "search")
         self._write(writer, "sources/index.html", "sources")

@@ -22,6 +22,9 @@ FEED_KINDS = ("actor", "pair")
 # above this many events the timeline page keeps only the latest years in full and
 # links the others to their year page, so that it stays light
 INDEX_MAX_EVENTS = 100
+# above this many events an actor, country, pair or type page lists its years, shows the
+# latest in full and gives every year a page of its own ("country/il/2021.html")
+FACET_MAX_EVENTS = 100
 
 
 def slugify(text: str) -> str:
@@ -46,6 +49,8 @@ class Facet:
     label: str
     url: str
     events: list = field(default_factory=list)
+    # a long facet's years, oldest first: [{year, url, events, count_label}], else empty
+    parts: list = field(default_factory=list)
 
     @property
     def feed(self) -> str | None:
@@ -151,6 +156,17 @@ def _link_facets(event: dict, facets: dict, lang: str) -> None:
     event["year_url"] = _facet(facets, "year", event["year"], event["year"], event).url
 
 
+def _split(facet: Facet, lang: str, facet_max: int) -> None:
+    """Give a long facet one page per year (a year facet is already one year)."""
+    if facet.kind == "year" or len(facet.events) <= facet_max:
+        return
+    base = facet.url[:-len(".html")]
+    for year, in_year in groupby(facet.events, key=lambda e: e["year"]):
+        events = list(in_year)
+        facet.parts.append({"year": year, "url": f"{base}/{year}.html", "events": events,
+                            "count_label": labels.plural(len(events), "n_events", lang)})
+
+
 def _month_of(event: dict) -> int | None:
     """The month an event is listed under, or None when its date is coarser than a month."""
     return event["month"] if event["precision"] in ("day", "month") else None
@@ -218,8 +234,8 @@ def _years(items: list, lang: str, index_max: int) -> list:
     return years
 
 
-def build(data: dict, lang: str | None = None,
-          index_max: int = INDEX_MAX_EVENTS) -> Timeline:
+def build(data: dict, lang: str | None = None, index_max: int = INDEX_MAX_EVENTS,
+          facet_max: int = FACET_MAX_EVENTS) -> Timeline:
     """The view model for ``data`` (the sidecar) in ``lang`` (default: the sidecar's)."""
     lang = lang or data.get("lang") or "fr"
     t = labels.strings(lang)
@@ -255,6 +271,9 @@ def build(data: dict, lang: str | None = None,
         for kind, table in facets.items()
     }
     sorted_facets["year"] = sorted(facets.get("year", {}).values(), key=lambda f: f.key)
+    for table in sorted_facets.values():
+        for facet in table:
+            _split(facet, lang, facet_max)
     redirects = sorted(
         ((alias, e) for e in events for alias in e.get("aliases", []) if alias not in by_id),
         key=lambda pair: pair[0],

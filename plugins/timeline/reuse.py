@@ -115,9 +115,14 @@ class PageKeys:
                          if part.get("k") and part["k"] != "timex"})
         return {"source": self._refs(src), "links": {k: urls.get(k) for k in linked}}
 
-    def facet(self, facet) -> dict:
+    def facet(self, facet, part: dict | None) -> dict:
         out = {"kind": facet.kind, "key": facet.key, "label": facet.label, "url": facet.url,
-               "feed": facet.feed, "events": [self.item(e) for e in facet.events]}
+               "feed": facet.feed, "n": len(facet.events),
+               # a long facet's pages link each other by year
+               "years": [(p["year"], p["url"], p["count_label"]) for p in facet.parts]}
+        shown = part or (facet.parts[-1] if facet.parts else None)
+        out["events"] = [self.item(e) for e in (shown["events"] if shown else facet.events)]
+        out["part"] = part and part["year"]
         if facet.kind == "year":
             out["year"] = self._refs(self.timeline.years_by_key().get(facet.key))
         return out
@@ -130,7 +135,7 @@ class PageKeys:
         elif "page" in kwargs and getattr(kwargs["page"], "source_slug", None):
             inputs = self.source(kwargs["page"].source_slug)
         elif "facet" in kwargs:
-            inputs = self.facet(kwargs["facet"])
+            inputs = self.facet(kwargs["facet"], kwargs.get("part"))
         elif "event" in kwargs and template == "redirect.html":
             inputs = {"to": self.item(kwargs["event"])}
         else:
