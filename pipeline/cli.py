@@ -16,7 +16,7 @@ from pathlib import Path
 from .contract import to_json
 from .read import parse_date
 from .records import Dct
-from .run import run
+from .run import run, without_cycle_collector
 
 log = logging.getLogger("pipeline")
 
@@ -85,7 +85,8 @@ def main(argv: list[str] | None = None) -> int:
         # after retitling, so that titles written by hand are not remade
         events, failed = _curate(curation or Path(args.content) / "curation.yaml",
                                  extractions, events, args.lang)
-        write_content(extractions, events, Path(args.content), args.lang)
+        with without_cycle_collector():
+            write_content(extractions, events, Path(args.content), args.lang)
     log.info(report.summary(len(events), time.perf_counter() - started))
     if args.strict and (report.warnings or report.skipped or failed):
         # say why the exit code is non-zero: in CI the lines above may scroll far away

@@ -13,10 +13,12 @@ README) and the merge on one machine.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -89,6 +91,24 @@ def safe_extract(path: str, dct: Dct | None = None) -> Extraction | PipelineErro
                              "report this file with the message")
 
 
+@contextmanager
+def without_cycle_collector() -> Iterator[None]:
+    """Run a bulk stage with Python's cycle collector paused.
+
+    Extractions, events and the sidecar's data are acyclic (frozen records, tuples,
+    dicts of strings): reference counting frees them, while the cycle collector walks the
+    whole growing heap again at each collection. On 1,000 articles it took 40% of the
+    extraction in one process and a fifth of a rebuild's merge and write.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _pool_context():
     # fork keeps what the parent already loaded (vocabularies, compiled patterns), which
     # each worker would otherwise rebuild; elsewhere the platform default is used
@@ -137,7 +157,7 @@ def extract_all(paths: Sequence[str], dct: Dct | None = None, jobs: int | None =
     todo = [i for i in range(len(paths)) if i not in results]
     # a short run draws no bar: it would only flash
     quiet = False if len(todo) < PARALLEL_FROM else None
-    with Progress(len(todo), "Extracting", enabled=quiet) as bar:
+    with Progress(len(todo), "Extracting", enabled=quiet) as bar, without_cycle_collector():
         fresh = _extract_many([paths[i] for i in todo], dct, jobs, bar)
         for i, result in zip(todo, fresh, strict=True):
             results[i] = result
@@ -211,10 +231,11 @@ def run(inputs: Iterable[str], dct: Dct | None = None, jobs: int | None = None,
     """Collect, extract (cached, parallel), drop duplicates, merge; deterministic output."""
     inputs = list(inputs)
     paths = collect(inputs)
-    extractions, report = extract_all(paths, dct, jobs, cache)
-    report.skipped.extend(not_articles(inputs))
-    extractions = drop_duplicate_articles(extractions, report)
-    langs = {x.article.path: x.article.lang for x in extractions}
-    events = merge([e for x in extractions for e in x.events],
-                   lambda e: langs.get(e.sources[0].path, "fr"))
-    return extractions, unique_ids(events), report
+    with without_cycle_collector():
+        extractions, report = extract_all(paths, dct, jobs, cache)
+        report.skipped.extend(not_articles(inputs))
+        extractions = drop_duplicate_articles(extractions, report)
+        langs = {x.article.path: x.article.lang for x in extractions}
+        events = merge([e for x in extractions for e in x.events],
+                       lambda e: langs.get(e.sources[0].path, "fr"))
+        return extractions, unique_ids(events), report
