@@ -74,3 +74,27 @@ def test_progress_bar_only_at_a_terminal_outside_ci(monkeypatch):
         bar.advance(10)
     assert "10/10" in shown.getvalue() and shown.getvalue().endswith("\n")
 
+
+
+def test_the_cycle_collector_is_paused_for_a_stage_and_restored_even_on_error():
+    import gc
+
+    from pipeline.run import without_cycle_collector
+
+    assert gc.isenabled()
+    with without_cycle_collector():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    try:
+        with without_cycle_collector():
+            raise ValueError("a stage failed")
+    except ValueError:
+        pass
+    assert gc.isenabled()
+    gc.disable()  # a caller that had paused it itself keeps it paused
+    try:
+        with without_cycle_collector():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
