@@ -134,23 +134,31 @@ class Profile:
         self.modes.add(e.mode)
 
 
-def affinity(coarse: Event, cluster: Profile) -> float:
-    """How well a coarse event fits the reports of one happening; 0: it must not join it."""
+def affinity(coarse: Event, cluster: Profile, floor: float = 0.0) -> float:
+    """How well a coarse event fits the reports of one happening; 0: it must not join it.
+
+    ``floor``: a score the caller already has; a cluster that cannot beat it gets 0
+    without its states being compared one report at a time (the costly part)."""
     mine = set(coarse.countries)
     named = cluster.countries
     if len(named) >= 2 and len(mine & named) < min(2, len(mine)):
         return 0  # "Maroc-Israël, fin 2020" is not the Bahrain-Israel happening of that autumn
     actors = len(set(coarse.actors) & cluster.actors)
-    # overlap ratio with the best-fitting report: Maroc-Israël fits MA-IL-US better than BH-IL-US
-    countries = max((len(mine & s) / len(mine | s) for s in cluster.country_sets if mine | s),
-                    default=0.0)
     types = len(real_types(coarse) & cluster.types)
     same_article = bool(paths(coarse) & cluster.paths)
+    bonus = 2 if coarse.mode and coarse.mode in cluster.modes else 0
+    rest = 3 * actors + min(types, 2) / 2 + 2 * same_article + bonus
+    if rest + 4 <= floor:  # even states in full agreement would not beat it
+        return 0
+    # overlap ratio with the best-fitting report: Maroc-Israël fits MA-IL-US better than BH-IL-US
+    if frozenset(mine) in cluster.country_sets:
+        countries = 1.0 if mine else 0.0
+    else:
+        countries = max((len(mine & s) / len(mine | s) for s in cluster.country_sets
+                         if mine | s), default=0.0)
     if not (actors or countries or (same_article and types)):
         return 0
-    score = 3 * actors + 4 * countries + min(types, 2) / 2 + 2 * same_article
-    if coarse.mode and coarse.mode in cluster.modes:
-        score += 2  # a signing joins a signing, not a recognition
+    score = rest + 4 * countries  # a signing joins a signing, not a recognition: the bonus
     return score if score >= 2 else 0
 
 
@@ -240,18 +248,22 @@ class _Clusters:
         lo, hi = period(e.value, e.mod)
         first = bisect_left(self.starts, (lo, -1))
         last = bisect_right(self.starts, (hi, len(self.parts)))
+        # every set is cut to the period first: a year's clusters are a few of all of them
         within = {i for _, i in self.starts[first:last]}
-        shared = set().union(*(self.by_key.get(k, ()) for k in self.keys(e)))
+        keys = self.keys(e)
         states = [f"c:{c}" for c in e.countries]
         if states:
             # ``affinity`` turns away a cluster naming two states or more unless it shares
             # two of the event's (one, if it names one): look only where that holds
-            pairs = [self.by_key.get(a, set()) & self.by_key.get(b, set())
-                     for i, a in enumerate(states) for b in states[i + 1:]]
-            fitting = set().union(*pairs) if pairs else set(self.by_key.get(states[0], ()))
-            shared = fitting | (shared & self.few_states)
+            near = {c: within & self.by_key.get(c, set()) for c in states}
+            pairs = [near[a] & near[b] for i, a in enumerate(states) for b in states[i + 1:]]
+            shared = set().union(*pairs) if pairs else near[states[0]]
+            few = within & self.few_states
+            shared |= set().union(*(few & self.by_key.get(k, set()) for k in keys))
+        else:
+            shared = set().union(*(within & self.by_key.get(k, set()) for k in keys))
         mine = precision(e)
-        return sorted(i for i in (within & shared)
+        return sorted(i for i in shared
                       if self.heads[i][1] <= hi
                       and (self.heads[i][2] < mine or self.parts[i][0].value == e.value))
 
@@ -270,7 +282,8 @@ def merge(events, lang_of=lambda e: "fr") -> tuple[Event, ...]:
             continue
         best, best_score, runner_up = None, 0.0, 0.0
         for i in clusters.candidates(e):
-            score = affinity(e, clusters.profiles[i])
+            # a cluster that cannot beat the runner-up changes neither best nor margin
+            score = affinity(e, clusters.profiles[i], runner_up)
             if score > best_score:
                 best, best_score, runner_up = i, score, best_score
             elif score > runner_up:
