@@ -134,32 +134,85 @@ class Profile:
         self.modes.add(e.mode)
 
 
-def affinity(coarse: Event, cluster: Profile, floor: float = 0.0) -> float:
-    """How well a coarse event fits the reports of one happening; 0: it must not join it.
+@dataclass(frozen=True)
+class _Coarse:
+    """What the affinity reads of a coarse event, taken out once for all its candidates."""
 
-    ``floor``: a score the caller already has; a cluster that cannot beat it gets 0
-    without its states being compared one report at a time (the costly part)."""
-    mine = set(coarse.countries)
+    states: frozenset
+    actors: frozenset
+    types: frozenset
+    paths: frozenset
+    mode: str | None
+
+    @classmethod
+    def of(cls, e: Event) -> _Coarse:
+        return cls(frozenset(e.countries), frozenset(e.actors), frozenset(real_types(e)),
+                   frozenset(paths(e)), e.mode)
+
+
+def _cheap_terms(c: _Coarse, cluster: Profile) -> tuple[float, bool] | None:
+    """The affinity's terms that need no report-by-report look: (their score, whether
+    one of them lets the event join at all); None when the states rule turns it away."""
     named = cluster.countries
-    if len(named) >= 2 and len(mine & named) < min(2, len(mine)):
-        return 0  # "Maroc-Israël, fin 2020" is not the Bahrain-Israel happening of that autumn
-    actors = len(set(coarse.actors) & cluster.actors)
-    types = len(real_types(coarse) & cluster.types)
-    same_article = bool(paths(coarse) & cluster.paths)
-    bonus = 2 if coarse.mode and coarse.mode in cluster.modes else 0
-    rest = 3 * actors + min(types, 2) / 2 + 2 * same_article + bonus
-    if rest + 4 <= floor:  # even states in full agreement would not beat it
+    if len(named) >= 2 and len(c.states & named) < min(2, len(c.states)):
+        return None  # "Maroc-Israël, fin 2020" is not the Bahrain-Israel happening of that autumn
+    actors = len(c.actors & cluster.actors)
+    types = len(c.types & cluster.types)
+    same_article = not c.paths.isdisjoint(cluster.paths)
+    # a signing joins a signing, not a recognition
+    bonus = 2 if c.mode and c.mode in cluster.modes else 0
+    return (3 * actors + min(types, 2) / 2 + 2 * same_article + bonus,
+            bool(actors or (same_article and types)))
+
+
+def bound(coarse: Event | _Coarse, cluster: Profile) -> float:
+    """The highest affinity ``coarse`` could have with ``cluster`` (its states matching a
+    report's exactly), known without comparing them report by report."""
+    c = coarse if isinstance(coarse, _Coarse) else _Coarse.of(coarse)
+    terms = _cheap_terms(c, cluster)
+    return 0 if terms is None else terms[0] + 4
+
+
+def affinity(coarse: Event | _Coarse, cluster: Profile) -> float:
+    """How well a coarse event fits the reports of one happening; 0: it must not join it."""
+    c = coarse if isinstance(coarse, _Coarse) else _Coarse.of(coarse)
+    terms = _cheap_terms(c, cluster)
+    if terms is None:
         return 0
+    rest, joins = terms
+    mine = c.states
     # overlap ratio with the best-fitting report: Maroc-Israël fits MA-IL-US better than BH-IL-US
-    if frozenset(mine) in cluster.country_sets:
-        countries = 1.0 if mine else 0.0
+    if mine and mine in cluster.country_sets:
+        countries = 1.0
     else:
         countries = max((len(mine & s) / len(mine | s) for s in cluster.country_sets
                          if mine | s), default=0.0)
-    if not (actors or countries or (same_article and types)):
+    if not (joins or countries):
         return 0
-    score = rest + 4 * countries  # a signing joins a signing, not a recognition: the bonus
+    score = rest + 4 * countries
     return score if score >= 2 else 0
+
+
+def best_fit(coarse: Event, clusters: _Clusters, candidates: list[int]) -> tuple:
+    """(best cluster, its score, the second best score) over ``candidates`` (in index
+    order): the first cluster with the top score, and the second highest score, a tie
+    with the top included. Clusters are scored from the highest ``bound`` down, and the
+    scoring stops once no cluster left can change either figure."""
+    c = _Coarse.of(coarse)
+    bounds = {i: bound(c, clusters.profiles[i]) for i in candidates}
+    best, best_score, runner_up = None, 0.0, 0.0
+    for i in sorted(candidates, key=lambda i: (-bounds[i], i)):
+        top = bounds[i]
+        if top <= 0 or top < runner_up or (top == runner_up and runner_up < best_score):
+            break
+        score = affinity(c, clusters.profiles[i])
+        if score > best_score:
+            best, best_score, runner_up = i, score, best_score
+        elif score == best_score and score > 0:
+            best, runner_up = min(best, i), score
+        elif score > runner_up:
+            runner_up = score
+    return best, best_score, runner_up
 
 
 def combine(parts: list[Event], lang_of) -> Event:
@@ -280,14 +333,7 @@ def merge(events, lang_of=lambda e: "fr") -> tuple[Event, ...]:
                          if any(same_happening(e, x) for x in clusters.parts[i])), None)
             clusters.add(e, home)
             continue
-        best, best_score, runner_up = None, 0.0, 0.0
-        for i in clusters.candidates(e):
-            # a cluster that cannot beat the runner-up changes neither best nor margin
-            score = affinity(e, clusters.profiles[i], runner_up)
-            if score > best_score:
-                best, best_score, runner_up = i, score, best_score
-            elif score > runner_up:
-                runner_up = score
+        best, best_score, runner_up = best_fit(e, clusters, clusters.candidates(e))
         # "fin 2020" that fits two different happenings equally well stays as told
         if best is not None and best_score - runner_up >= AMBIGUITY_MARGIN:
             clusters.add(e, best)
