@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -117,7 +118,8 @@ def timed(cmd: list[str], cwd: Path, env: dict | None = None) -> tuple[float, fl
             sys.stderr.write(log.read().decode(errors="replace")[-4000:])
             raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}")
         log.seek(0)
-        text = log.read().decode(errors="replace").replace("hidden\npages", "hidden pages")
+        # Pelican wraps its summary line: join a summary with what follows up to its end
+        text = re.sub(r"\n(?!Done:|Site written)", " ", log.read().decode(errors="replace"))
         LAST_LOG[:] = [line.strip() for line in text.splitlines()
                        if line.startswith(("Done:", "Site written"))]
     # never below the largest single process (a peak shorter than the sampling period)
