@@ -96,8 +96,8 @@ def _reuse_summary(cache: Path) -> str:
         f = json.loads((cache / REPORT).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return ""
-    pages = f.get("pages_reused", 0) + f.get("pages_rendered", 0)
-    text = f": {pages} pages, {f.get('pages_rendered', 0)} rendered, the others reused"
+    reused, rendered = f.get("pages_reused", 0), f.get("pages_rendered", 0)
+    text = f": {reused + rendered} pages ({rendered} rendered, {reused} reused)"
     if "shards" in f:
         text += f"; search: {f['shards_indexed']} of {f['shards']} shards indexed"
     return text
