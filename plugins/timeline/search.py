@@ -141,6 +141,9 @@ class ShardStore:
 
 def _index(site: Path, pages: list[str], dest: Path) -> str | None:
     """Index ``pages`` into the bundle ``dest``; the reason when it could not be done."""
+    # a bundle left by an earlier build in the same folder may be links to stored files:
+    # start from nothing rather than let Pagefind write through them or leave stale files
+    shutil.rmtree(dest, ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix="shard-") as scratch:
         # Pagefind indexes a folder: this shard's pages, linked at their place in the site
         for page in pages:
