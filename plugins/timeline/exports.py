@@ -84,18 +84,15 @@ def _ics_text(text: str) -> str:
 
 def _fold(line: str) -> str:
     """Fold a content line at 75 octets without cutting a UTF-8 character (RFC 5545 3.1)."""
-    if len(line.encode("utf-8")) <= 75:  # most lines: nothing to fold
-        return line
-    parts, current, size = [], [], 0
-    for ch in line:
-        width = len(ch.encode("utf-8"))
-        limit = 75 if not parts else 74  # continuation lines start with a space
-        if size + width > limit:
-            parts.append("".join(current))
-            current, size = [], 0
-        current.append(ch)
-        size += width
-    parts.append("".join(current))
+    data = line.encode("utf-8")
+    parts, start, limit = [], 0, 75
+    while len(data) - start > limit:
+        cut = start + limit
+        while data[cut] & 0xC0 == 0x80:  # inside a character: cut before it
+            cut -= 1
+        parts.append(data[start:cut].decode("utf-8"))
+        start, limit = cut, 74  # continuation lines start with a space
+    parts.append(data[start:].decode("utf-8"))
     return "\r\n ".join(parts)
 
 
