@@ -9,6 +9,7 @@ missing. Accessibility (axe-core, keyboard) is checked in ``test_site_a11y.py``.
 from __future__ import annotations
 
 import functools
+import re
 import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -137,6 +138,10 @@ def test_search_finds_an_event_and_facets_narrow_it(served, browser):
     hrefs = results.evaluate_all("els => els.map(e => e.getAttribute('href'))")
     assert any("/events/" in h for h in hrefs) and any("/sources/" in h for h in hrefs)
     assert page.locator("#search-results mark").count() > 0
+    # the facts of an event read as words in an excerpt: "Date jeudi", not "Datejeudi"
+    excerpts = " ".join(page.locator("#search-results p").all_inner_texts())
+    assert "Date jeudi" in excerpts or "Date 24" in excerpts, excerpts
+    assert not re.search(r"(?:Date|Type|Acteurs|Pays|Lieu|Statut)[^\s.,:)]", excerpts), excerpts
     # a facet keeps only the events that have it: the 2022 talks, not the 2021 visit
     page.select_option("#sf-year", "2022")
     page.wait_for_function("() => [...document.querySelectorAll('#search-results a')]"
