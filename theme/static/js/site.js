@@ -120,11 +120,14 @@
         var mine = ++turn;
         var query = input.value.trim();
         if (!query) { list.textContent = ""; status.textContent = ""; return; }
+        var need = wanted();
         pagefind.search(query).then(function (search) {
-          return Promise.all(search.results.slice(0, 200).map(function (r) { return r.data(); }));
+          // each result's data is one request: the 50 shown when no facet is chosen, more
+          // when a facet may leave most of them out
+          var n = need.length ? 200 : 50;
+          return Promise.all(search.results.slice(0, n).map(function (r) { return r.data(); }));
         }).then(function (all) {
           if (mine !== turn) { return; }  // a later query is on its way
-          var need = wanted();
           show(all.filter(function (d) { return keep(d, need); }).slice(0, 50));
         });
       }
