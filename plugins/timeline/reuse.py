@@ -23,6 +23,7 @@ import json
 import logging
 import os
 import shutil
+from importlib import metadata
 from pathlib import Path
 
 from pelican import signals
@@ -39,6 +40,14 @@ SITE_GLOBALS = ("SITENAME", "TIMELINE_LANG", "TIMELINE_PUBLIC_URL", "t")
 # theme's templates are part of every key by their bytes)
 WHERE_SETTINGS = {"OUTPUT_PATH", "PATH", "CACHE_PATH"}
 NEIGHBOURS = ("prev", "next")
+RENDERERS = ("pelican", "jinja2", "markupsafe", "babel")
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "unknown"
 
 
 def _digest(value) -> str:
@@ -77,6 +86,8 @@ class PageKeys:
         for path in _code_files(settings):
             if path.is_file():
                 h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        # a new Pelican or Jinja may render the same records differently
+        h.update(_digest([_version(name) for name in RENDERERS]).encode())
         h.update(_digest(_plain_settings(settings)).encode())
         h.update(_digest({k: context.get(k) for k in SITE_GLOBALS}).encode())
         self.site = h.hexdigest()
