@@ -43,7 +43,7 @@ NEIGHBOURS = ("prev", "next")
 RENDERERS = ("pelican", "jinja2", "markupsafe", "babel")
 
 
-def _version(name: str) -> str:
+def version(name: str) -> str:
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:
@@ -87,7 +87,7 @@ class PageKeys:
             if path.is_file():
                 h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
         # a new Pelican or Jinja may render the same records differently
-        h.update(_digest([_version(name) for name in RENDERERS]).encode())
+        h.update(_digest([version(name) for name in RENDERERS]).encode())
         h.update(_digest(_plain_settings(settings)).encode())
         h.update(_digest({k: context.get(k) for k in SITE_GLOBALS}).encode())
         self.site = h.hexdigest()
@@ -154,9 +154,27 @@ class PageKeys:
         return _digest([self.site, name, template, inputs])
 
 
-class PageStore:
-    """Rendered pages by key, each with the size and time it was stored with, so that a
-    page edited in place after it was linked into a site is never served again."""
+def store_folder(settings: dict, name: str) -> Path | None:
+    """Where the store ``name`` lives under the cache folder, or None when builds must
+    not reuse anything (``TIMELINE_REUSE_PAGES = False``, or no cache folder)."""
+    if settings.get("TIMELINE_REUSE_PAGES", True) and settings.get("CACHE_PATH"):
+        return Path(settings["CACHE_PATH"]) / name
+    return None
+
+
+def stamp(path: Path) -> list[int] | None:
+    """A stored file's size and time: a file edited in place after it was linked into a
+    site no longer matches its stamp, and is never served again."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns]
+
+
+class Store:
+    """Files kept by key between builds, with the stamps they were stored with
+    (``index.json``, what the last build used)."""
 
     INDEX = "index.json"
 
@@ -166,7 +184,21 @@ class PageStore:
             self.index = json.loads((folder / self.INDEX).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             self.index = {}
-        self.used: dict[str, list[int]] = {}
+        self.used: dict = {}
+
+    def save(self) -> None:
+        """Say which entries this build used (the caller has pruned the others)."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        tmp = self.folder / (self.INDEX + ".tmp")
+        tmp.write_text(json.dumps(self.used, sort_keys=True), encoding="utf-8")
+        tmp.replace(self.folder / self.INDEX)
+
+
+class PageStore(Store):
+    """Rendered pages by key."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(folder)
         self.reused = self.rendered = 0
 
     def _path(self, key: str) -> Path:
@@ -174,18 +206,11 @@ class PageStore:
 
     def restore(self, key: str, target: str) -> bool:
         entry = self.index.get(key)
-        if entry is None:
-            return False
-        src = self._path(key)
-        try:
-            st = src.stat()
-        except OSError:
-            return False
-        if [st.st_size, st.st_mtime_ns] != entry:
+        if entry is None or stamp(self._path(key)) != entry:
             return False
         os.makedirs(os.path.dirname(target), exist_ok=True)
         try:
-            link(src, target)
+            link(self._path(key), target)
         except OSError:  # pruned meanwhile by another build sharing the store: render it
             return False
         self.used[key] = entry
@@ -197,8 +222,7 @@ class PageStore:
         dst.parent.mkdir(parents=True, exist_ok=True)
         dst.unlink(missing_ok=True)
         link(written, dst)
-        st = dst.stat()
-        self.used[key] = [st.st_size, st.st_mtime_ns]
+        self.used[key] = stamp(dst)
         self.rendered += 1
 
     def close(self) -> None:
@@ -210,9 +234,7 @@ class PageStore:
                 for f in sub.iterdir():
                     if f.stem not in self.used:
                         f.unlink()
-        tmp = self.folder / (self.INDEX + ".tmp")
-        tmp.write_text(json.dumps(self.used, sort_keys=True), encoding="utf-8")
-        tmp.replace(self.folder / self.INDEX)
+        self.save()
         logger.info("pages: %d reused, %d rendered", self.reused, self.rendered)
         report(self.folder.parent, pages_reused=self.reused, pages_rendered=self.rendered)
 
@@ -251,9 +273,8 @@ class ReusingWriter(Writer):
         super().__init__(output_path, settings=settings)
         ReusingWriter.current = self
         self.keys: PageKeys | None = None
-        self.store: PageStore | None = None
-        if settings.get("TIMELINE_REUSE_PAGES", True) and settings.get("CACHE_PATH"):
-            self.store = PageStore(Path(settings["CACHE_PATH"]) / "pages")
+        folder = store_folder(settings, "pages")
+        self.store = PageStore(folder) if folder is not None else None
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None,
                    template_name=None, override_output=False, url=None, **kwargs):

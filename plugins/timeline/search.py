@@ -16,7 +16,6 @@ binary the build goes on without search; the search page says so.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import re
@@ -25,10 +24,9 @@ import subprocess
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
-from importlib import metadata
 from pathlib import Path
 
-from .reuse import link, report
+from .reuse import Store, link, report, stamp, store_folder, version
 
 logger = logging.getLogger(__name__)
 
@@ -52,13 +50,6 @@ def plan(timeline) -> dict[str, list[str]]:
     return {name: sorted(pages) for name, pages in sorted(shards.items())}
 
 
-def _version() -> str:
-    try:
-        return metadata.version("pagefind")
-    except metadata.PackageNotFoundError:
-        return "unknown"
-
-
 # an element Pagefind leaves out of the index (the prev/next links of an event, the cards
 # of a source); the match stops at the first closing tag, so at worst it leaves part of
 # such an element in the key (a needless re-index), never removes indexed text
@@ -79,32 +70,14 @@ def _shard_key(site: Path, name: str, pages: list[str], version: str) -> str:
     return h.hexdigest()
 
 
-class ShardStore:
-    """Pagefind bundles by shard key, with each file's size and time as stored, so that a
-    bundle touched after it was linked into a site is never served again."""
-
-    INDEX = "index.json"
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        try:
-            self.index = json.loads((folder / self.INDEX).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.index = {}
-        self.used: dict[str, dict[str, list[int]]] = {}
+class ShardStore(Store):
+    """Pagefind bundles by shard key, each file with its stamp."""
 
     def restore(self, key: str, dest: Path) -> bool:
         files = self.index.get(key)
-        if not files:
-            return False
         src = self.folder / key
-        for rel, entry in files.items():
-            try:
-                st = (src / rel).stat()
-            except OSError:
-                return False
-            if [st.st_size, st.st_mtime_ns] != entry:
-                return False
+        if not files or any(stamp(src / rel) != entry for rel, entry in files.items()):
+            return False
         try:
             for rel in files:
                 (dest / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -124,19 +97,16 @@ class ShardStore:
                 rel = f.relative_to(bundle).as_posix()
                 (dst / rel).parent.mkdir(parents=True, exist_ok=True)
                 link(f, dst / rel)
-                st = (dst / rel).stat()
-                files[rel] = [st.st_size, st.st_mtime_ns]
+                files[rel] = stamp(dst / rel)
         self.used[key] = files
 
     def close(self) -> None:
         """Keep only this build's bundles, and say which they are."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        for sub in self.folder.iterdir():
-            if sub.is_dir() and sub.name not in self.used:
-                shutil.rmtree(sub, ignore_errors=True)
-        tmp = self.folder / (self.INDEX + ".tmp")
-        tmp.write_text(json.dumps(self.used, sort_keys=True), encoding="utf-8")
-        tmp.replace(self.folder / self.INDEX)
+        if self.folder.exists():
+            for sub in self.folder.iterdir():
+                if sub.is_dir() and sub.name not in self.used:
+                    shutil.rmtree(sub, ignore_errors=True)
+        self.save()
 
 
 def _index(site: Path, pages: list[str], dest: Path) -> str | None:
@@ -168,13 +138,12 @@ def build_index(pelican) -> None:
     shards = PLANS.pop(os.path.abspath(site), None)
     if not pelican.settings.get("TIMELINE_SEARCH", True) or not shards:
         return
-    store = None
-    if pelican.settings.get("TIMELINE_REUSE_PAGES", True) and pelican.settings.get("CACHE_PATH"):
-        store = ShardStore(Path(pelican.settings["CACHE_PATH"]) / "search")
-    version = _version()
+    folder = store_folder(pelican.settings, "search")
+    store = ShardStore(folder) if folder is not None else None
+    pagefind = version("pagefind")
     todo = {}
     for name, pages in shards.items():
-        key = _shard_key(site, name, pages, version)
+        key = _shard_key(site, name, pages, pagefind)
         if store is None or not store.restore(key, site / FOLDER / name):
             todo[name] = key
     # one Pagefind run uses about one core: shards are indexed side by side, each in its
@@ -189,14 +158,12 @@ def build_index(pelican) -> None:
         logger.warning("search index not built: %s", why)
         shutil.rmtree(site / FOLDER, ignore_errors=True)
         return
-    indexed = list(todo)
     if store is not None:
         for name, key in todo.items():
             store.keep(key, site / FOLDER / name)
-    if store is not None:
         store.close()
-    logger.info("search: %d of %d shards indexed (%s), the others reused", len(indexed),
-                len(shards), " ".join(indexed))
+    logger.info("search: %d of %d shards indexed (%s), the others reused", len(todo),
+                len(shards), " ".join(todo))
     if pelican.settings.get("CACHE_PATH"):
-        report(Path(pelican.settings["CACHE_PATH"]), shards_indexed=len(indexed),
+        report(Path(pelican.settings["CACHE_PATH"]), shards_indexed=len(todo),
                shards=len(shards))
