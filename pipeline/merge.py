@@ -165,18 +165,8 @@ def _cheap_terms(c: _Coarse, cluster: Profile) -> tuple[float, bool] | None:
             bool(actors or (same_article and types)))
 
 
-def bound(coarse: Event | _Coarse, cluster: Profile) -> float:
-    """The highest affinity ``coarse`` could have with ``cluster`` (its states matching a
-    report's exactly), known without comparing them report by report."""
-    c = coarse if isinstance(coarse, _Coarse) else _Coarse.of(coarse)
-    terms = _cheap_terms(c, cluster)
-    return 0 if terms is None else terms[0] + 4
-
-
-def affinity(coarse: Event | _Coarse, cluster: Profile) -> float:
-    """How well a coarse event fits the reports of one happening; 0: it must not join it."""
-    c = coarse if isinstance(coarse, _Coarse) else _Coarse.of(coarse)
-    terms = _cheap_terms(c, cluster)
+def _score(c: _Coarse, cluster: Profile, terms: tuple[float, bool] | None) -> float:
+    """The affinity, given its cheap terms: the states compared report by report."""
     if terms is None:
         return 0
     rest, joins = terms
@@ -193,19 +183,27 @@ def affinity(coarse: Event | _Coarse, cluster: Profile) -> float:
     return score if score >= 2 else 0
 
 
+def affinity(coarse: Event, cluster: Profile) -> float:
+    """How well a coarse event fits the reports of one happening; 0: it must not join it."""
+    c = _Coarse.of(coarse)
+    return _score(c, cluster, _cheap_terms(c, cluster))
+
+
 def best_fit(coarse: Event, clusters: _Clusters, candidates: list[int]) -> tuple:
     """(best cluster, its score, the second best score) over ``candidates`` (in index
     order): the first cluster with the top score, and the second highest score, a tie
-    with the top included. Clusters are scored from the highest ``bound`` down, and the
-    scoring stops once no cluster left can change either figure."""
+    with the top included. Clusters are scored from the highest possible score down (the
+    cheap terms with states matching a report's exactly), and the scoring stops once no
+    cluster left can change either figure."""
     c = _Coarse.of(coarse)
-    bounds = {i: bound(c, clusters.profiles[i]) for i in candidates}
+    terms = {i: _cheap_terms(c, clusters.profiles[i]) for i in candidates}
+    bounds = {i: 0 if t is None else t[0] + 4 for i, t in terms.items()}
     best, best_score, runner_up = None, 0.0, 0.0
     for i in sorted(candidates, key=lambda i: (-bounds[i], i)):
         top = bounds[i]
         if top <= 0 or top < runner_up or (top == runner_up and runner_up < best_score):
             break
-        score = affinity(c, clusters.profiles[i])
+        score = _score(c, clusters.profiles[i], terms[i])
         if score > best_score:
             best, best_score, runner_up = i, score, best_score
         elif score == best_score and score > 0:
