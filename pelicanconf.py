@@ -1,9 +1,10 @@
 """Pelican settings for the timeline site; run from the repository root.
 
-``pelican content -s pelicanconf.py -o output`` renders what ``pipeline.content`` wrote
-under ``content/``: events (articles), source articles (pages) and the JSON sidecar the
-``timeline`` plugin reads. The output must be reproducible byte for byte and must work
-from ``file://`` without any request leaving the site.
+``pelican content -s pelicanconf.py -o output`` renders the JSON sidecar that
+``pipeline.content`` wrote under ``content/data/``: the ``timeline`` plugin writes every
+page of the timeline from it (events, source articles, facets, exports). The output must
+be reproducible byte for byte and must work from ``file://`` without any request leaving
+the site.
 """
 
 import os
@@ -19,8 +20,9 @@ SITEURL = ""
 RELATIVE_URLS = True  # links work from file:// and from any sub-folder
 
 PATH = "content"
-ARTICLE_PATHS = ["events"]
-PAGE_PATHS = ["sources"]
+# events and sources are written by the plugin from the sidecar, not read as articles
+ARTICLE_PATHS = []
+PAGE_PATHS = []
 STATIC_PATHS = []
 # the sidecar and curation file are data, never content
 IGNORE_FILES = [".#*", "*.json", "*.yaml", "*.yml"]
@@ -56,19 +58,9 @@ TIMEZONE = "UTC"
 DEFAULT_LANG = "fr"
 # Pelican's strftime depends on the machine locale; the theme formats dates with Babel
 LOCALE = ("C.UTF-8", "C")
-# every event file carries a full Date; nothing may fall back to the build time
+# nothing may fall back to the build time
 DEFAULT_DATE = None
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"
-
-ARTICLE_URL = "events/{slug}.html"
-ARTICLE_SAVE_AS = "events/{slug}.html"
-ARTICLE_LANG_URL = ARTICLE_URL
-ARTICLE_LANG_SAVE_AS = ARTICLE_SAVE_AS
-PAGE_URL = "sources/{slug}.html"
-PAGE_SAVE_AS = "sources/{slug}.html"
-PAGE_LANG_URL = PAGE_URL
-PAGE_LANG_SAVE_AS = PAGE_SAVE_AS
-ARTICLE_ORDER_BY = "date"
 
 # Pelican's own listings are replaced by the plugin's facet pages
 DIRECT_TEMPLATES = ["index"]
@@ -105,15 +97,11 @@ JINJA_ENVIRONMENT = {
     "extensions": [],
 }
 
-# Pelican keeps what its reader parsed from each content file and reuses it while the
-# file's mtime is unchanged; pipeline.content rewrites only files whose bytes changed, so
-# a rebuild after adding one article re-reads only the few files that article touched.
-# The reader layer caches parsed text and metadata, not rendered pages: output never
-# comes from the cache. `invoke build` keeps one cache folder per settings file.
-CACHE_CONTENT = True
-LOAD_CONTENT_CACHE = True
-CONTENT_CACHING_LAYER = "reader"
-CHECK_MODIFIED_METHOD = "mtime"
+# Pelican reads no content file (the plugin writes every page from the sidecar), so its
+# content cache has nothing to keep; the plugin's page and search stores live under
+# CACHE_PATH. `invoke build` keeps one cache folder per settings file.
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
 CACHE_PATH = os.path.join(HERE, ".cache", "pelican")
 GZIP_CACHE = False  # a local cache: compressing it costs more time than it saves
 DELETE_OUTPUT_DIRECTORY = False

@@ -53,9 +53,9 @@ def _publish(c, settings, strict=False, lang="fr"):
     """Extract, write content, render into a fresh folder, then swap it into output/.
 
     Rebuilds are incremental where it pays: unchanged articles come from the extraction
-    cache (.cache/extract), unchanged content files keep their mtime so Pelican reuses
-    what it read (.cache/pelican). Pelican renders every page anyway, so rendering into a
-    fresh folder costs nothing more, and it keeps the swap atomic.
+    cache (.cache/extract), unchanged pages and search shards are hard-linked from the
+    timeline plugin's stores (.cache/pelican/<settings>/), so rendering into a fresh
+    folder costs little, and it keeps the swap atomic.
     """
     flags = " --strict" if strict else ""
     output = ROOT / CONFIG["output"]

@@ -11,7 +11,8 @@ measures, each step in its own process so that peak memory is that step's own:
 - the full build as ``invoke build`` runs it (extract with a cold cache, write content,
   Pelican with the timeline plugin and search index) with its peak memory;
 - the rebuild after adding one article to the built site;
-- a bare Pelican build (default theme, no plugins, no cache) of the same generated content.
+- a bare Pelican build (default theme, no plugins, no cache) of the same pages: a Markdown
+  file per event and per source article.
 
 Every figure is printed with the ratio the project's goals are stated in.
 """
@@ -175,15 +176,20 @@ def build(work: Path) -> tuple[float, float]:
 
 
 def bare_pelican(work: Path) -> tuple[float, float]:
-    """Pelican alone, default theme, no plugins, on a copy of the generated content."""
+    """Pelican alone, default theme, no plugins, on the same pages as content files: a
+    Markdown file per event and per source (title, date, slug), written from the sidecar."""
     bare = work / "bare"
     shutil.rmtree(bare, ignore_errors=True)
-    shutil.copytree(work / "content", bare / "content")
-    # the default theme has no "event"/"source" templates: the pages use its own
-    for md in (bare / "content").rglob("*.md"):
-        lines = md.read_text(encoding="utf-8").splitlines(keepends=True)
-        md.write_text("".join(x for x in lines if not x.startswith("Template:")),
-                      encoding="utf-8")
+    data = json.loads((work / "content" / "data" / "timeline.json").read_text(encoding="utf-8"))
+    kinds = (("events", data["events"], "sort"), ("sources", data["sources"], None))
+    for folder, items, date in kinds:
+        (bare / "content" / folder).mkdir(parents=True)
+        for item in items:
+            slug = item.get("id") or item["slug"]
+            title = " ".join((item.get("title") or slug).split())
+            lines = [f"Title: {title}", f"Slug: {slug}"] + ([f"Date: {item[date]}"] if date else [])
+            (bare / "content" / folder / f"{slug}.md").write_text("\n".join(lines) + "\n",
+                                                                  encoding="utf-8")
     (bare / "bareconf.py").write_text(BARE_SETTINGS, encoding="utf-8")
     return timed([PY, "-m", "pelican", "content", "-s", "bareconf.py", "-o", "output", "-q"],
                  bare)

@@ -1,25 +1,22 @@
-"""Write stage: turn extractions and merged events into site content files.
+"""Write stage: turn extractions and merged events into the site's data.
 
 In: the per-article ``Extraction`` records and the merged ``Event`` list.
-Out, under ``content_dir``:
+Out: ``<content_dir>/data/timeline.json``, everything the site shows, as data (events,
+source texts cut into highlighted segments, recognised dates and actors). The timeline
+plugin writes a page per event and per source from it.
 
-- ``events/<event id>.md``: one file per event, metadata only (title, a full sort date,
-  slug, template);
-- ``sources/<slug>.md``: one file per source article, metadata only;
-- ``data/timeline.json``: everything the site shows, as data (events, source texts cut
-  into highlighted segments, recognised dates and actors).
+Article text comes from the web: it travels as data and the theme's templates escape it
+(Jinja autoescape).
 
-Article text comes from the web, so it never goes into the Markdown bodies: it travels
-as data in the JSON sidecar and the theme's templates escape it (Jinja autoescape).
-The Markdown files only carry values this module controls (slugs, ISO dates) and a
-title flattened to one line.
-
-The output is a pure function of the inputs: same records, same bytes. Files this stage
-wrote before and no longer produces are removed; other files are left alone.
+The output is a pure function of the inputs: same records, same bytes. The sidecar is
+rewritten only when its bytes change. Markdown files an earlier version of this stage
+wrote under ``events/`` and ``sources/`` (first line ``MARKER``) are removed; other files
+are left alone.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections.abc import Sequence
@@ -28,7 +25,7 @@ from pathlib import Path
 from pipeline.labels import sort_date
 from pipeline.records import Event, Extraction, granularity
 
-MARKER = "Generated: pipeline.content"  # first line of every Markdown file we own
+MARKER = "Generated: pipeline.content"  # first line of the Markdown files it once wrote
 DATA_FILE = "timeline.json"
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 
@@ -47,11 +44,6 @@ def evidence_anchor(start: int, end: int) -> str:
 def period_anchor(start: int, end: int) -> str:
     """The HTML id of a duration ("au cours des deux dernières années") on its source page."""
     return f"tx-{start}-{end}"
-
-
-def _one_line(text: str) -> str:
-    # a newline in a metadata value would start a new metadata field
-    return " ".join(text.split())
 
 
 def _source_slugs(extractions: Sequence[Extraction]) -> dict[str, str]:
@@ -250,13 +242,8 @@ def _periods(extractions: Sequence[Extraction], slugs: dict[str, str]) -> list[d
     return sorted(out, key=lambda p: (p["first"], p["last"], p["source"], p["start"]))
 
 
-def _markdown(fields: list[tuple[str, str]]) -> str:
-    lines = [MARKER] + [f"{key}: {_one_line(value)}" for key, value in fields]
-    return "\n".join(lines) + "\n"
-
-
 def _write_if_changed(path: Path, text: str) -> None:
-    # unchanged files keep their mtime, which keeps Pelican's caches useful
+    # an unchanged sidecar keeps its mtime
     data = text.encode("utf-8")
     if path.exists() and path.read_bytes() == data:
         return
@@ -264,48 +251,26 @@ def _write_if_changed(path: Path, text: str) -> None:
     path.write_bytes(data)
 
 
-def _remove_stale(folder: Path, keep: set[str]) -> None:
-    """Delete Markdown files we generated earlier and no longer produce."""
+def _remove_stale(folder: Path) -> None:
+    """Delete the Markdown files an earlier version of this stage wrote there."""
     if not folder.is_dir():
         return
     for path in sorted(folder.glob("*.md")):
-        if path.name in keep:
-            continue
         with path.open(encoding="utf-8", errors="replace") as f:
             if f.readline().rstrip("\n") == MARKER:
                 path.unlink()
+    with contextlib.suppress(OSError):  # only if nothing else is left in it
+        folder.rmdir()
 
 
 def write_content(
     extractions: Sequence[Extraction], events: Sequence[Event], content_dir: Path, lang: str = "fr"
 ) -> None:
-    """Write events/, sources/ and data/timeline.json under ``content_dir``."""
+    """Write data/timeline.json under ``content_dir``."""
     content_dir = Path(content_dir)
     data = build_data(extractions, events, lang)
-    event_files, source_files = set(), set()
-    for event in data["events"]:
-        name = f"{event['id']}.md"
-        event_files.add(name)
-        _write_if_changed(content_dir / "events" / name, _markdown([
-            ("Title", event["title"] or event["id"]),
-            ("Date", event["sort"]),
-            ("Slug", event["id"]),
-            ("Template", "event"),
-            ("Event_id", event["id"]),
-            ("Lang", lang),
-        ]))
-    for source in data["sources"]:
-        name = f"{source['slug']}.md"
-        source_files.add(name)
-        _write_if_changed(content_dir / "sources" / name, _markdown([
-            ("Title", source["title"] or source["slug"]),
-            ("Slug", source["slug"]),
-            ("Template", "source"),
-            ("Source_slug", source["slug"]),
-            ("Lang", source["lang"] or lang),
-        ]))
-    _remove_stale(content_dir / "events", event_files)
-    _remove_stale(content_dir / "sources", source_files)
+    for folder in ("events", "sources"):
+        _remove_stale(content_dir / folder)
     # compact: an indented dump goes through json's pure-Python encoder, minutes at 10,000
     # articles; the sidecar is read by the plugin, not by people
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

@@ -169,34 +169,35 @@ def test_write_content_files_and_determinism(tmp_path):
     extractions, events = seed_records()
     write_content(extractions, events, tmp_path)
     first = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
-    assert Path("events/2021-11-24-visit-benny-gantz-rabat.md") in first
-    assert Path("sources/000-d7c44e2311d972f8.md") in first
-    assert Path("data/timeline.json") in first
-    md = first[Path("events/2020-abraham-accords-morocco-israel.md")].decode()
-    assert "Date: 2020-12-31\n" in md
-    # same input in another order: same bytes
+    # one data file: the plugin writes the pages from it
+    assert list(first) == [Path("data/timeline.json")]
+    data = json.loads(first[Path("data/timeline.json")])
+    assert {e["id"]: e["sort"] for e in data["events"]}[
+        "2020-abraham-accords-morocco-israel"] == "2020-12-31"
+    mtime = (tmp_path / "data" / "timeline.json").stat().st_mtime_ns
+    # same input in another order: same bytes, and the file is left as it was
     write_content(list(reversed(extractions)), list(reversed(events)), tmp_path)
     again = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     assert again == first
+    assert (tmp_path / "data" / "timeline.json").stat().st_mtime_ns == mtime
 
 
-def test_stale_files_removed_but_curation_kept(tmp_path):
+def test_markdown_written_by_older_versions_removed_hand_written_kept(tmp_path):
     extractions, events = seed_records()
     (tmp_path / "curation.yaml").write_text("merge: []\n")
     (tmp_path / "events").mkdir()
+    (tmp_path / "sources").mkdir()
     (tmp_path / "events" / "hand-written.md").write_text("Title: mine\n")
+    (tmp_path / "events" / "2021-old.md").write_text(f"{MARKER}\nTitle: old\n")
+    (tmp_path / "sources" / "000-old.md").write_text(f"{MARKER}\nTitle: old\n")
     write_content(extractions, events, tmp_path)
-    write_content(extractions, events[:1], tmp_path)
-    names = sorted(p.name for p in (tmp_path / "events").iterdir())
-    assert names == ["2022-11-24-consult-benny-gantz-nasser-bourita.md", "hand-written.md"]
+    assert sorted(p.name for p in (tmp_path / "events").iterdir()) == ["hand-written.md"]
+    assert not (tmp_path / "sources").exists()  # emptied: removed
     assert (tmp_path / "curation.yaml").read_text() == "merge: []\n"
 
 
-def test_markdown_never_carries_article_markup(tmp_path):
+def test_article_markup_kept_as_data(tmp_path):
     write_content(*hostile_records(), tmp_path)
-    for path in (tmp_path / "events").glob("*.md"):
-        text = path.read_text()
-        assert text.startswith(MARKER)
-        assert len(text.splitlines()) == 7  # metadata only, no body
+    assert [p.name for p in tmp_path.iterdir()] == ["data"]
     data = json.loads((tmp_path / "data" / "timeline.json").read_text())
     assert data["events"][0]["title"].startswith("<script>")  # kept as data, escaped later

@@ -1,8 +1,8 @@
 """Pelican plugin rendering the diplomatic timeline from ``content/data/timeline.json``.
 
-Registers one generator (see ``generator.py``); the event and source pages themselves are
-Pelican articles and pages whose templates read the same view model. Its writer takes
-pages rendered by an earlier build with the same inputs from a page store (``reuse.py``).
+Registers one generator (see ``generator.py``) writing every page of the timeline from
+it, events and sources included. Its writer takes pages rendered by an earlier build with
+the same inputs from a page store (``reuse.py``).
 """
 
 from pelican import signals

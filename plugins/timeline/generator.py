@@ -1,13 +1,17 @@
-"""Pelican generator for everything that is not one event or one source page.
+"""Pelican generator writing the timeline's pages from the sidecar.
 
 In: the sidecar (``TIMELINE_DATA`` setting) and the theme's templates.
-Out: the view model in the shared template context (``timeline``, ``t``), then facet
-pages (per actor, country, pair, type, year), the browse and sources indexes, redirect
-pages for old event ids, the exports, the overview chart, the Atom feeds (the site's,
-one per actor and per pair of countries) and the sitemap.
+Out: the view model in the shared template context (``timeline``, ``t``), then a page
+per event and per source article, facet pages (per actor, country, pair, type, year),
+the browse and sources indexes, redirect pages for old event ids, the exports, the
+overview chart, the Atom feeds (the site's, one per actor and per pair of countries)
+and the sitemap.
 
-The model is put into the context during ``generate_context`` so that Pelican's own
-article and page writers (which run later) can use it in ``event.html``/``source.html``.
+Events and sources are not Pelican articles: Pelican would read a content file and build
+an Article object for each on every build (seconds at a thousand articles, even when no
+page changes), while everything their pages print is already in the sidecar. The model
+is put into the context during ``generate_context``, so that the index page (a Pelican
+direct template) sees it too.
 """
 
 from __future__ import annotations
@@ -70,6 +74,10 @@ class TimelineGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         timeline = self.timeline
+        for ev in timeline.events:
+            self._write(writer, ev["url"], "event", event_id=ev["id"])
+        for src in timeline.sources:
+            self._write(writer, src["url"], "source", source_slug=src["slug"])
         for kind in FACET_KINDS:
             for facet in timeline.facets.get(kind, []):
                 self._write(writer, facet.url, "facet", facet=facet, part=None)

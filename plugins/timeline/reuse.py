@@ -141,10 +141,10 @@ class PageKeys:
     def key(self, name: str, template: str, kwargs: dict) -> str | None:
         """The page's key, or None for a page made from the whole timeline (rendered
         every time: the timeline page, browse, search, the list of sources)."""
-        if "article" in kwargs and getattr(kwargs["article"], "event_id", None):
-            inputs = self.event(kwargs["article"].event_id)
-        elif "page" in kwargs and getattr(kwargs["page"], "source_slug", None):
-            inputs = self.source(kwargs["page"].source_slug)
+        if "event_id" in kwargs:
+            inputs = self.event(kwargs["event_id"])
+        elif "source_slug" in kwargs:
+            inputs = self.source(kwargs["source_slug"])
         elif "facet" in kwargs:
             inputs = self.facet(kwargs["facet"], kwargs.get("part"))
         elif "event" in kwargs and template == "redirect.html":
