@@ -23,7 +23,7 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from . import exports, model, search, svg
+from . import exports, model, reuse, search, svg
 
 DATA_FILE = "timeline.json"  # as written by pipeline.content
 FACET_KINDS = ("actor", "country", "pair", "type", "year")
@@ -53,8 +53,9 @@ class TimelineGenerator(Generator):
 
     def _card_renderer(self):
         """``card_html(ev, heading, SITEURL)``: an event's card, rendered once per heading
-        level and page depth. Each event shows on a dozen facet pages; rendering its card
-        again for each was most of the build's time."""
+        level and page depth (and kept between builds by the card store). Each event shows
+        on a dozen facet pages; rendering its card again for each was most of the build's
+        time."""
         template = self.env.from_string(
             '{%- from "_macros.html" import card with context -%}{{ card(ev, heading) }}')
         cache: dict[tuple[str, str, str], Markup] = {}
@@ -62,8 +63,8 @@ class TimelineGenerator(Generator):
         def card_html(ev, heading: str, siteurl: str) -> Markup:
             key = (ev["id"] if isinstance(ev, dict) else ev.id, heading, siteurl)
             if key not in cache:
-                cache[key] = Markup(template.render(
-                    {**self.context, "ev": ev, "heading": heading, "SITEURL": siteurl}))
+                cache[key] = Markup(reuse.card(ev, (heading, siteurl), lambda: template.render(
+                    {**self.context, "ev": ev, "heading": heading, "SITEURL": siteurl})))
             return cache[key]
 
         return card_html

@@ -23,6 +23,7 @@ import json
 import logging
 import os
 import shutil
+import sqlite3
 from importlib import metadata
 from pathlib import Path
 
@@ -124,7 +125,11 @@ class PageKeys:
                          for p in src.get("paragraphs", []) for c in p.get("chunks", [])
                          for part in c.get("parts", [])
                          if part.get("k") and part["k"] != "timex"})
-        return {"source": self._refs(src), "links": {k: urls.get(k) for k in linked}}
+        # "drawn" is the only field of a source holding events (model.build); an event
+        # left elsewhere would make the dump below fail (its prev/next make a cycle)
+        plain = {k: v for k, v in src.items() if k != "drawn"}
+        return {"source": _digest(plain), "drawn": [self.item(e) for e in src["drawn"]],
+                "links": {k: urls.get(k) for k in linked}}
 
     def facet(self, facet, part: dict | None) -> dict:
         out = {"kind": facet.kind, "key": facet.key, "label": facet.label, "url": facet.url,
@@ -162,11 +167,11 @@ def store_folder(settings: dict, name: str) -> Path | None:
     return None
 
 
-def stamp(path: Path) -> list[int] | None:
+def stamp(path: Path | str) -> list[int] | None:
     """A stored file's size and time: a file edited in place after it was linked into a
     site no longer matches its stamp, and is never served again."""
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return None
     return [st.st_size, st.st_mtime_ns]
@@ -199,16 +204,22 @@ class PageStore(Store):
 
     def __init__(self, folder: Path) -> None:
         super().__init__(folder)
+        self.root = str(folder)
+        self.folders: set[str] = set()  # output folders known to exist
         self.reused = self.rendered = 0
 
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.html"
+    def _path(self, key: str) -> str:
+        # plain strings: pathlib's objects cost more than the link itself, 14,000 times
+        return os.path.join(self.root, key[:2], key + ".html")
 
     def restore(self, key: str, target: str) -> bool:
         entry = self.index.get(key)
         if entry is None or stamp(self._path(key)) != entry:
             return False
-        os.makedirs(os.path.dirname(target), exist_ok=True)
+        folder = os.path.dirname(target)
+        if folder not in self.folders:
+            os.makedirs(folder, exist_ok=True)
+            self.folders.add(folder)
         try:
             link(self._path(key), target)
         except OSError:  # pruned meanwhile by another build sharing the store: render it
@@ -219,8 +230,7 @@ class PageStore(Store):
 
     def keep(self, key: str, written: str) -> None:
         dst = self._path(key)
-        dst.parent.mkdir(parents=True, exist_ok=True)
-        dst.unlink(missing_ok=True)
+        os.makedirs(os.path.dirname(dst), exist_ok=True)
         link(written, dst)
         self.used[key] = stamp(dst)
         self.rendered += 1
@@ -229,11 +239,11 @@ class PageStore(Store):
         """Keep only this build's pages, and say which they are."""
         if not self.folder.exists():
             return
-        for sub in self.folder.iterdir():
+        for sub in os.scandir(self.folder):
             if sub.is_dir():
-                for f in sub.iterdir():
-                    if f.stem not in self.used:
-                        f.unlink()
+                for f in os.scandir(sub.path):
+                    if f.name[:-len(".html")] not in self.used:
+                        os.unlink(f.path)
         self.save()
         logger.info("pages: %d reused, %d rendered", self.reused, self.rendered)
         report(self.folder.parent, pages_reused=self.reused, pages_rendered=self.rendered)
@@ -254,6 +264,11 @@ def report(cache: Path, **figures) -> None:
 
 
 def link(src, dst) -> None:
+    try:
+        os.link(src, dst)  # into a fresh folder: the common case, one system call
+        return
+    except OSError:
+        pass
     # a page left by an earlier build in the same folder is replaced, as Pelican would
     # replace it: never written through, since it may be a link to a stored page
     with contextlib.suppress(FileNotFoundError):
@@ -262,6 +277,54 @@ def link(src, dst) -> None:
         os.link(src, dst)
     except OSError:  # another file system, or no hard links: a copy does the same
         shutil.copyfile(src, dst)
+
+
+class CardStore:
+    """Rendered event cards by key (``cards.sqlite``).
+
+    A card is the same HTML on every page that lists its event with the same heading
+    level at the same depth. A facet page is rendered again when one of its hundred
+    events changes: its other cards come from here rather than from the template. Cards
+    of events that left the timeline are dropped when the build ends.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        # builds sharing a cache folder wait for each other's writes instead of failing
+        self.db = sqlite3.connect(folder / "cards.sqlite", timeout=60)
+        self.db.execute("CREATE TABLE IF NOT EXISTS cards (key TEXT PRIMARY KEY, "
+                        "site TEXT NOT NULL, item TEXT NOT NULL, html TEXT NOT NULL)")
+
+    def fetch(self, keys: PageKeys, ev: dict, variant: tuple, render) -> str:
+        item = keys.item(ev)
+        key = _digest([keys.site, item, list(variant)])
+        row = self.db.execute("SELECT html FROM cards WHERE key = ?", (key,)).fetchone()
+        if row is not None:
+            return row[0]
+        html = str(render())
+        self.db.execute("INSERT OR REPLACE INTO cards VALUES (?, ?, ?, ?)",
+                        (key, keys.site, item, html))
+        return html
+
+    def close(self, keys: PageKeys | None) -> None:
+        """Keep the cards of the events still on the timeline, as this site renders them."""
+        if keys is not None:
+            self.db.execute("CREATE TEMP TABLE live (item TEXT PRIMARY KEY)")
+            self.db.executemany("INSERT OR IGNORE INTO live VALUES (?)",
+                                ((keys.item(ev),) for ev in keys.timeline.events))
+            self.db.execute("DELETE FROM cards WHERE site != ? "
+                            "OR item NOT IN (SELECT item FROM live)", (keys.site,))
+        self.db.commit()
+        self.db.close()
+
+
+def card(ev, variant: tuple, render) -> str:
+    """An event's card: from the card store when this site rendered it before, else
+    ``render()`` (kept for the next build)."""
+    writer = ReusingWriter.current
+    if writer is None or writer.cards is None or writer.keys is None or not isinstance(ev, dict):
+        return str(render())
+    return writer.cards.fetch(writer.keys, ev, variant, render)
 
 
 class ReusingWriter(Writer):
@@ -275,6 +338,8 @@ class ReusingWriter(Writer):
         self.keys: PageKeys | None = None
         folder = store_folder(settings, "pages")
         self.store = PageStore(folder) if folder is not None else None
+        folder = store_folder(settings, "cards")
+        self.cards = CardStore(folder) if folder is not None else None
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None,
                    template_name=None, override_output=False, url=None, **kwargs):
@@ -290,8 +355,9 @@ class ReusingWriter(Writer):
         path = sanitised_join(self.output_path, name)
         if path not in self._written_files and self.store.restore(key, path):
             self._written_files.add(path)
-            local = {**context, "output_file": name, **kwargs}
-            signals.content_written.send(path, context=local)
+            if signals.content_written.receivers:  # copying the context costs, per page
+                signals.content_written.send(path, context={**context, "output_file": name,
+                                                             **kwargs})
             return None
         super().write_file(*args, **kwargs)
         self.store.keep(key, path)
@@ -308,6 +374,8 @@ class ReusingWriter(Writer):
     def close(self) -> None:
         if self.store is not None:
             self.store.close()
+        if self.cards is not None:
+            self.cards.close(self.keys)
 
 
 def finish(_pelican) -> None:
