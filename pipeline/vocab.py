@@ -8,6 +8,14 @@ from pathlib import Path
 import yaml
 
 DATA = Path(__file__).parent / "data"
+# libyaml's parser when PyYAML was built with it (its wheels are): same data, 8x faster,
+# and every build that extracts an article loads every vocabulary
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def parse_yaml(stream):
+    """``yaml.safe_load`` with the fastest safe loader available."""
+    return yaml.load(stream, Loader=LOADER)
 
 
 @cache
@@ -16,6 +24,6 @@ def load_yaml(name: str):
     path = DATA / name
     with path.open(encoding="utf-8") as handle:
         try:
-            return yaml.safe_load(handle)
+            return parse_yaml(handle)
         except yaml.YAMLError as err:
             raise ValueError(f"{path}: invalid YAML: {err}") from err

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
-import yaml
+from pipeline.vocab import parse_yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "dates"
 FALLBACK_LANG = "en"
@@ -147,7 +147,7 @@ def load(lang: str) -> Vocabulary:
     path = data_path(lang or FALLBACK_LANG)
     if not path.exists():
         path = data_path(FALLBACK_LANG)
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = parse_yaml(path.read_text(encoding="utf-8"))
     return build(data)
 
 

@@ -20,8 +20,12 @@ def _writer(_pelican):
     return ReusingWriter
 
 
+def _finalized(pelican) -> None:
+    # the stores are pruned first; the search index then knows which pages kept their key
+    build_index(pelican, finish(pelican))
+
+
 def register() -> None:
     signals.get_generators.connect(_generators)
     signals.get_writer.connect(_writer)
-    signals.finalized.connect(finish)
-    signals.finalized.connect(build_index)
+    signals.finalized.connect(_finalized)

@@ -336,6 +336,7 @@ class ReusingWriter(Writer):
         super().__init__(output_path, settings=settings)
         ReusingWriter.current = self
         self.keys: PageKeys | None = None
+        self.page_keys: dict[str, str] = {}  # path in the site -> key, of this build
         folder = store_folder(settings, "pages")
         self.store = PageStore(folder) if folder is not None else None
         folder = store_folder(settings, "cards")
@@ -352,6 +353,7 @@ class ReusingWriter(Writer):
                 override_output, url)
         if key is None:
             return super().write_file(*args, **kwargs)
+        self.page_keys[name] = key
         path = sanitised_join(self.output_path, name)
         if path not in self._written_files and self.store.restore(key, path):
             self._written_files.add(path)
@@ -378,8 +380,11 @@ class ReusingWriter(Writer):
             self.cards.close(self.keys)
 
 
-def finish(_pelican) -> None:
-    """Once every page is written: prune the store to this build's pages."""
+def finish(_pelican) -> dict[str, str]:
+    """Once every page is written: prune the stores to this build's pages; the key of
+    each page that has one, by its path in the site."""
     writer, ReusingWriter.current = ReusingWriter.current, None
-    if writer is not None:
-        writer.close()
+    if writer is None:
+        return {}
+    writer.close()
+    return writer.page_keys

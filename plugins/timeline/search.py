@@ -15,7 +15,9 @@ binary the build goes on without search; the search page says so.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import json
 import logging
 import os
 import re
@@ -30,7 +32,9 @@ from .reuse import Store, link, report, stamp, store_folder, version
 
 logger = logging.getLogger(__name__)
 
-SOURCES_PER_SHARD = 500  # source pages are long: the buckets double as the corpus grows
+# source pages are long: at most this many per bucket, the buckets doubling as the corpus
+# grows (every source shard is indexed again once per doubling: 800, 1,600, 3,200 sources)
+SOURCES_PER_SHARD = 400
 FOLDER = "pagefind"
 # output folder -> shard plan, handed from the generator to ``build_index``
 PLANS: dict[str, dict[str, list[str]]] = {}
@@ -60,18 +64,41 @@ IGNORED = re.compile(rb"<(nav|p|section|div|aside)\b[^>]*\bdata-pagefind-ignore\
 UNREAD = re.compile(rb'\sdata-events="[^"]*"')
 
 
-def _shard_key(site: Path, name: str, pages: list[str], version: str) -> str:
-    """What Pagefind reads of the shard's pages: a neighbour's title in an event's
+def indexed_digest(path: Path) -> str:
+    """A digest of what Pagefind reads of a page: a neighbour's title in an event's
     prev/next links does not make its year be indexed again."""
+    return hashlib.sha256(UNREAD.sub(b"", IGNORED.sub(b"", path.read_bytes()))).hexdigest()
+
+
+def _shard_key(name: str, pages: list[str], digests: list[str], version: str) -> str:
     h = hashlib.sha256(f"{version}\0{name}\0".encode())
-    for page in pages:
-        indexed = UNREAD.sub(b"", IGNORED.sub(b"", (site / page).read_bytes()))
-        h.update(page.encode() + b"\0" + hashlib.sha256(indexed).digest())
+    for page, digest in zip(pages, digests, strict=True):
+        h.update(f"{page}\0{digest}\0".encode())
     return h.hexdigest()
 
 
 class ShardStore(Store):
-    """Pagefind bundles by shard key, each file with its stamp."""
+    """Pagefind bundles by shard key, each file with its stamp; and the indexed digest of
+    each page by page key (``digests.json``), so that a page taken from the page store is
+    not read again to know whether its shard changed."""
+
+    DIGESTS = "digests.json"
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(folder)
+        try:
+            self.digests = json.loads((folder / self.DIGESTS).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.digests = {}
+        self.seen: dict[str, str] = {}
+
+    def digest(self, site: Path, page: str, page_key: str | None) -> str:
+        if page_key is None:
+            return indexed_digest(site / page)
+        if page_key not in self.digests:
+            self.digests[page_key] = indexed_digest(site / page)
+        self.seen[page_key] = self.digests[page_key]
+        return self.seen[page_key]
 
     def restore(self, key: str, dest: Path) -> bool:
         files = self.index.get(key)
@@ -107,6 +134,20 @@ class ShardStore(Store):
                 if sub.is_dir() and sub.name not in self.used:
                     shutil.rmtree(sub, ignore_errors=True)
         self.save()
+        (self.folder / self.DIGESTS).write_text(json.dumps(self.seen, sort_keys=True),
+                                                encoding="utf-8")
+
+
+@functools.cache
+def _pagefind() -> list[str]:
+    """The command that runs Pagefind: its binary, found once. ``python -m pagefind``
+    finds the same binary but starts an interpreter first, for every shard."""
+    try:
+        import pagefind_bin
+
+        return [str(pagefind_bin.get_executable())]
+    except (ImportError, OSError, RuntimeError):  # no binary package: let the wrapper look
+        return [sys.executable, "-m", "pagefind"]
 
 
 def _index(site: Path, pages: list[str], dest: Path) -> str | None:
@@ -119,8 +160,7 @@ def _index(site: Path, pages: list[str], dest: Path) -> str | None:
         for page in pages:
             (Path(scratch) / page).parent.mkdir(parents=True, exist_ok=True)
             link(site / page, Path(scratch) / page)
-        cmd = [sys.executable, "-m", "pagefind", "--site", scratch,
-               "--output-path", str(dest), "--quiet"]
+        cmd = [*_pagefind(), "--site", scratch, "--output-path", str(dest), "--quiet"]
         try:
             result = subprocess.run(cmd, capture_output=True, text=True, timeout=600,
                                     check=False)
@@ -132,8 +172,9 @@ def _index(site: Path, pages: list[str], dest: Path) -> str | None:
     return None
 
 
-def build_index(pelican) -> None:
-    """Index every shard of the plan the generator left for this output folder."""
+def build_index(pelican, page_keys: dict[str, str] | None = None) -> None:
+    """Index every shard of the plan the generator left for this output folder.
+    ``page_keys``: the key of each page the build took from, or added to, the page store."""
     site = Path(pelican.output_path)
     shards = PLANS.pop(os.path.abspath(site), None)
     if not pelican.settings.get("TIMELINE_SEARCH", True) or not shards:
@@ -142,8 +183,11 @@ def build_index(pelican) -> None:
     store = ShardStore(folder) if folder is not None else None
     pagefind = version("pagefind")
     todo = {}
+    page_keys = page_keys or {}
     for name, pages in shards.items():
-        key = _shard_key(site, name, pages, pagefind)
+        digests = [store.digest(site, p, page_keys.get(p)) if store is not None
+                   else indexed_digest(site / p) for p in pages]
+        key = _shard_key(name, pages, digests, pagefind)
         if store is None or not store.restore(key, site / FOLDER / name):
             todo[name] = key
     # one Pagefind run uses about one core: shards are indexed side by side, each in its
