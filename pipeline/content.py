@@ -1,14 +1,22 @@
 """Write stage: turn extractions and merged events into the site's data.
 
 In: the per-article ``Extraction`` records and the merged ``Event`` list.
-Out: ``<content_dir>/data/timeline.json``, everything the site shows, as data (events,
-source texts cut into highlighted segments, recognised dates and actors). The timeline
-plugin writes a page per event and per source from it.
+Out, under ``<content_dir>/data/``, everything the site shows, as data:
+
+- ``timeline.json`` (the sidecar): events, periods, and each source article's metadata;
+- ``texts/<source slug>.json``: one article's text cut into paragraphs and highlighted
+  parts (evidence passages, recognised dates and names).
+
+The timeline plugin writes a page per event and per source from them. The texts are most
+of the data and few change between two builds: a text is cut again only when what it is
+cut from changed (the article's text and annotations, its evidence passages, this
+module), which the sidecar records per source (``text_inputs``), with the digest of the
+text file (``text_sha``) by which the site knows whether the page changed.
 
 Article text comes from the web: it travels as data and the theme's templates escape it
 (Jinja autoescape).
 
-The output is a pure function of the inputs: same records, same bytes. The sidecar is
+The output is a pure function of the inputs: same records, same bytes. A file is
 rewritten only when its bytes change. Markdown files an earlier version of this stage
 wrote under ``events/`` and ``sources/`` (first line ``MARKER``) are removed; other files
 are left alone.
@@ -17,7 +25,9 @@ are left alone.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
+import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,6 +37,7 @@ from pipeline.records import Event, Extraction, granularity
 
 MARKER = "Generated: pipeline.content"  # first line of the Markdown files it once wrote
 DATA_FILE = "timeline.json"
+TEXTS = "texts"  # folder of the source texts, beside the sidecar
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 
 
@@ -176,33 +187,72 @@ def _event_data(event: Event, slugs: dict[str, str]) -> dict:
     }
 
 
-def _source_data(x: Extraction, slug: str, events: Sequence[Event]) -> dict:
-    """``events``: the events with a source in this article, in site order."""
-    path = x.article.path
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# the code that cuts texts is an input of every text: a new version cuts them all again
+_RECIPE = _sha(Path(__file__).read_bytes())
+
+
+def _dumps(value) -> str:
+    # compact: an indented dump goes through json's pure-Python encoder, minutes at 10,000
+    # articles; the data is read by the plugin, not by people
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _names(paragraphs: list[dict]) -> list[str]:
+    """The names recognised in a text, as the site looks up their pages ("actor:...")."""
+    return sorted({("country:" if part["k"] == "country" else "actor:") + part["v"]
+                   for p in paragraphs for c in p["chunks"] for part in c["parts"]
+                   if part.get("k") and part["k"] != "timex"})
+
+
+def _evidence(path: str, events: Sequence[Event]) -> dict[tuple[int, int], list[str]]:
     evidence: dict[tuple[int, int], list[str]] = {}
     for event in events:
         for ev in event.sources:
             if ev.path == path:
                 evidence.setdefault((ev.start, ev.end), []).append(event.id)
-    drawn = sorted({e.id for e in events if any(ev.path == path for ev in e.sources)})
-    return {
+    return evidence
+
+
+def _source_data(x: Extraction, slug: str, events: Sequence[Event], known: dict | None
+                 ) -> tuple[dict, str | None]:
+    """A source's sidecar record, and its text file's content unless ``known`` (its
+    record in the previous sidecar) says the text is cut from the same inputs.
+    ``events``: the events with a source in this article, in site order."""
+    a = x.article
+    evidence = _evidence(a.path, events)
+    inputs = _sha(repr((_RECIPE, a.text, a.body_start, _inline_spans(x),
+                        sorted(evidence.items()))).encode("utf-8"))
+    record = {
         "slug": slug,
-        "path": path,
-        "title": x.article.title,
-        "lang": x.article.lang,
-        "url": x.article.url,
-        "outlet": x.article.source,
+        "path": a.path,
+        "title": a.title,
+        "lang": a.lang,
+        "url": a.url,
+        "outlet": a.source,
         "dct": {"value": x.dct.value, "source": x.dct.source},
-        "warnings": list(x.article.warnings),
-        "events": drawn,
-        "paragraphs": _paragraphs(x, evidence),
+        "warnings": list(a.warnings),
+        "events": sorted({e.id for e in events if any(ev.path == a.path for ev in e.sources)}),
+        "text_inputs": inputs,
     }
+    if known is not None and known.get("text_inputs") == inputs:
+        return {**record, "text_sha": known["text_sha"], "names": known["names"]}, None
+    paragraphs = _paragraphs(x, evidence)
+    text = _dumps(paragraphs) + "\n"
+    record.update(text_sha=_sha(text.encode("utf-8")), names=_names(paragraphs))
+    return record, text
 
 
 def build_data(
-    extractions: Sequence[Extraction], events: Sequence[Event], lang: str = "fr"
-) -> dict:
-    """The sidecar's content: plain JSON-ready data, events in chronological order."""
+    extractions: Sequence[Extraction], events: Sequence[Event], lang: str = "fr",
+    known: dict[str, dict] | None = None,
+) -> tuple[dict, dict[str, str]]:
+    """The sidecar's content (plain JSON-ready data, events in chronological order) and
+    the source texts (JSON) by slug: every text, or with ``known`` (slug -> the source's
+    record in the previous sidecar, for texts still on disk) those whose inputs changed."""
     slugs = _source_slugs(extractions)
     ordered = sorted(
         events, key=lambda e: (sort_date(e.value, e.mod).isoformat(), e.value, e.id)
@@ -214,12 +264,20 @@ def build_data(
         for p in dict.fromkeys(ev.path for ev in e.sources):
             if p in told:
                 told[p].append(e)
-    return {
+    known = known or {}
+    sources, texts = [], {}
+    for p in sorted(by_path):
+        record, text = _source_data(by_path[p], slugs[p], told[p], known.get(slugs[p]))
+        sources.append(record)
+        if text is not None:
+            texts[record["slug"]] = text
+    data = {
         "lang": lang,
         "events": [_event_data(e, slugs) for e in ordered],
         "periods": _periods(extractions, slugs),
-        "sources": [_source_data(by_path[p], slugs[p], told[p]) for p in sorted(by_path)],
+        "sources": sources,
     }
+    return data, texts
 
 
 def _periods(extractions: Sequence[Extraction], slugs: dict[str, str]) -> list[dict]:
@@ -243,7 +301,7 @@ def _periods(extractions: Sequence[Extraction], slugs: dict[str, str]) -> list[d
 
 
 def _write_if_changed(path: Path, text: str) -> None:
-    # an unchanged sidecar keeps its mtime
+    # an unchanged file keeps its mtime
     data = text.encode("utf-8")
     if path.exists() and path.read_bytes() == data:
         return
@@ -263,15 +321,38 @@ def _remove_stale(folder: Path) -> None:
         folder.rmdir()
 
 
+def _known_texts(data_dir: Path) -> dict[str, dict]:
+    """The previous sidecar's source records whose text file is still there unchanged."""
+    try:
+        previous = json.loads((data_dir / DATA_FILE).read_text(encoding="utf-8"))
+        records = {s["slug"]: s for s in previous["sources"] if "text_sha" in s}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    known = {}
+    for slug, record in records.items():
+        try:
+            data = (data_dir / TEXTS / f"{slug}.json").read_bytes()
+        except OSError:
+            continue
+        if _sha(data) == record["text_sha"]:
+            known[slug] = record
+    return known
+
+
 def write_content(
     extractions: Sequence[Extraction], events: Sequence[Event], content_dir: Path, lang: str = "fr"
 ) -> None:
-    """Write data/timeline.json under ``content_dir``."""
-    content_dir = Path(content_dir)
-    data = build_data(extractions, events, lang)
+    """Write data/timeline.json and data/texts/ under ``content_dir``."""
+    data_dir = Path(content_dir) / "data"
+    data, texts = build_data(extractions, events, lang, _known_texts(data_dir))
     for folder in ("events", "sources"):
-        _remove_stale(content_dir / folder)
-    # compact: an indented dump goes through json's pure-Python encoder, minutes at 10,000
-    # articles; the sidecar is read by the plugin, not by people
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    _write_if_changed(content_dir / "data" / DATA_FILE, text + "\n")
+        _remove_stale(Path(content_dir) / folder)
+    folder = data_dir / TEXTS
+    folder.mkdir(parents=True, exist_ok=True)
+    for slug, text in sorted(texts.items()):
+        _write_if_changed(folder / f"{slug}.json", text)
+    wanted = {f"{s['slug']}.json" for s in data["sources"]}
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".json") and name not in wanted:
+            (folder / name).unlink()
+    _write_if_changed(data_dir / DATA_FILE, _dumps(data) + "\n")

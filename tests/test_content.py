@@ -7,10 +7,12 @@ adds an article full of markup that must reach the pages as inert text.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
 
+from pipeline import content
 from pipeline.content import MARKER, build_data, write_content
 from pipeline.labels import date_label, sort_date
 from pipeline.records import Article, Dct, Event, Evidence, Extraction, Mention, Sentence, Timex
@@ -143,22 +145,27 @@ def test_labels_are_honest():
 
 
 def test_events_in_chronological_order():
-    data = build_data(*seed_records())
+    data, _ = build_data(*seed_records())
     assert [e["value"] for e in data["events"]] == ["2020", "2021-11-24", "2022-11-24"]
     assert [e["sort"] for e in data["events"]] == ["2020-12-31", "2021-11-24", "2022-11-24"]
 
 
 def test_evidence_chunks_cover_text_verbatim():
     extractions, events = seed_records()
-    data = build_data(extractions, events)
+    data, texts = build_data(extractions, events)
     source = data["sources"][0]
+    paragraphs = json.loads(texts[source["slug"]])
     text = extractions[0].article.text
     rebuilt = "\n".join(
         "".join(part["t"] for chunk in p["chunks"] for part in chunk["parts"])
-        for p in source["paragraphs"]
+        for p in paragraphs
     )
     assert rebuilt == extractions[0].article.body.rstrip("\n")
-    anchors = {a for p in source["paragraphs"] for c in p["chunks"] for a in c.get("ids", [])}
+    assert source["names"] == sorted({f"{'country' if p['k'] == 'country' else 'actor'}:{p['v']}"
+                                      for par in paragraphs for c in par["chunks"]
+                                      for p in c["parts"] if p.get("k") not in (None, "timex")})
+    assert "country:IL" in source["names"]
+    anchors = {a for p in paragraphs for c in p["chunks"] for a in c.get("ids", [])}
     for event in data["events"]:
         for ev in event["sources"]:
             assert ev["anchor"] in anchors
@@ -169,17 +176,51 @@ def test_write_content_files_and_determinism(tmp_path):
     extractions, events = seed_records()
     write_content(extractions, events, tmp_path)
     first = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
-    # one data file: the plugin writes the pages from it
-    assert list(first) == [Path("data/timeline.json")]
+    # the sidecar and one text per source: the plugin writes the pages from them
+    assert sorted(first) == [Path("data/texts/000-d7c44e2311d972f8.json"),
+                             Path("data/timeline.json")]
     data = json.loads(first[Path("data/timeline.json")])
     assert {e["id"]: e["sort"] for e in data["events"]}[
         "2020-abraham-accords-morocco-israel"] == "2020-12-31"
-    mtime = (tmp_path / "data" / "timeline.json").stat().st_mtime_ns
-    # same input in another order: same bytes, and the file is left as it was
+    [source] = data["sources"]
+    assert source["text_sha"] == hashlib.sha256(
+        first[Path("data/texts/000-d7c44e2311d972f8.json")]).hexdigest()
+    mtimes = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*.json")}
+    # same input in another order: same bytes, and the files are left as they were
     write_content(list(reversed(extractions)), list(reversed(events)), tmp_path)
     again = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     assert again == first
-    assert (tmp_path / "data" / "timeline.json").stat().st_mtime_ns == mtime
+    assert {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*.json")} == mtimes
+
+
+def test_text_cut_again_only_when_its_inputs_change(tmp_path, monkeypatch):
+    extractions, events = seed_records()
+    write_content(extractions, events, tmp_path)
+    text_file = tmp_path / "data" / "texts" / "000-d7c44e2311d972f8.json"
+    cut = []
+    real = content._paragraphs
+    monkeypatch.setattr(content, "_paragraphs", lambda *a: cut.append(1) or real(*a))
+    write_content(extractions, events, tmp_path)
+    assert cut == []  # same article, same evidence: the text on disk is kept
+    # one event fewer: its evidence passage is no longer highlighted
+    write_content(extractions, events[1:], tmp_path)
+    assert cut == [1]
+    assert events[0].id not in text_file.read_text()
+    # a text edited or lost on disk is written again, whatever the sidecar says
+    text_file.write_text("[]\n")
+    write_content(extractions, events[1:], tmp_path)
+    assert cut == [1, 1] and text_file.read_text() != "[]\n"
+    text_file.unlink()
+    write_content(extractions, events[1:], tmp_path)
+    assert len(cut) == 3 and text_file.exists()
+
+
+def test_texts_of_removed_sources_are_removed(tmp_path):
+    extractions, events = seed_records()
+    write_content(extractions, events, tmp_path)
+    write_content([], [], tmp_path)
+    assert list((tmp_path / "data" / "texts").iterdir()) == []
+    assert json.loads((tmp_path / "data" / "timeline.json").read_text())["sources"] == []
 
 
 def test_markdown_written_by_older_versions_removed_hand_written_kept(tmp_path):
@@ -199,5 +240,6 @@ def test_markdown_written_by_older_versions_removed_hand_written_kept(tmp_path):
 def test_article_markup_kept_as_data(tmp_path):
     write_content(*hostile_records(), tmp_path)
     assert [p.name for p in tmp_path.iterdir()] == ["data"]
+    assert "<b>fin</b>" in next((tmp_path / "data" / "texts").iterdir()).read_text()
     data = json.loads((tmp_path / "data" / "timeline.json").read_text())
     assert data["events"][0]["title"].startswith("<script>")  # kept as data, escaped later

@@ -26,6 +26,7 @@ from pelican.generators import Generator
 from . import exports, model, reuse, search, svg
 
 DATA_FILE = "timeline.json"  # as written by pipeline.content
+TEXTS = "texts"  # the source texts, beside it
 FACET_KINDS = ("actor", "country", "pair", "type", "year")
 
 
@@ -38,7 +39,8 @@ class TimelineGenerator(Generator):
                 else {"lang": "fr", "events": [], "sources": []})
         timeline = model.build(data, self.settings.get("TIMELINE_LANG"),
                                self.settings.get("TIMELINE_INDEX_MAX", model.INDEX_MAX_EVENTS),
-                               self.settings.get("TIMELINE_FACET_MAX", model.FACET_MAX_EVENTS))
+                               self.settings.get("TIMELINE_FACET_MAX", model.FACET_MAX_EVENTS),
+                               path.parent / TEXTS)
         self.timeline = timeline
         self.context["timeline"] = timeline
         self.context["t"] = timeline.t

@@ -1,6 +1,8 @@
 """The site's view model, built from the sidecar written by ``pipeline.content``.
 
-In: the parsed ``data/timeline.json`` and an interface language.
+In: the parsed ``data/timeline.json``, the folder of source texts beside it
+(``data/texts/``, read only for the source pages being rendered) and an interface
+language.
 Out: a ``Timeline`` with events carrying ready-to-print labels and links, sources, facets
 (per actor, country, pair of countries, type, year) and the year/month grouping of the
 timeline page. Everything is ordered deterministically; templates only print it.
@@ -10,10 +12,12 @@ URLs are relative to the site root; templates prefix them with ``SITEURL``.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from itertools import combinations, groupby
+from pathlib import Path
 
 from pipeline import labels
 from pipeline.records import granularity
@@ -38,6 +42,26 @@ def _iso_datetime(value: str) -> str:
     if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
         return value
     return value[:4] if re.fullmatch(r"\d{4}.*", value) else ""
+
+
+class Paragraphs:
+    """A source's text as the template iterates it (paragraphs of highlighted parts),
+    read from its file when a page prints it: a rebuild that takes a source page from
+    the page store never reads its text, and a full build holds one text at a time."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __iter__(self):
+        try:
+            paragraphs = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as err:
+            raise RuntimeError(f"{self.path}: source text unreadable ({err}); write the "
+                               "content again with `python -m pipeline build`") from err
+        return iter(paragraphs)
+
+    def __repr__(self) -> str:  # never the object's address: keys and dumps stay stable
+        return f"Paragraphs({self.path.name})"
 
 
 @dataclass
@@ -235,8 +259,10 @@ def _years(items: list, lang: str, index_max: int) -> list:
 
 
 def build(data: dict, lang: str | None = None, index_max: int = INDEX_MAX_EVENTS,
-          facet_max: int = FACET_MAX_EVENTS) -> Timeline:
-    """The view model for ``data`` (the sidecar) in ``lang`` (default: the sidecar's)."""
+          facet_max: int = FACET_MAX_EVENTS, texts: Path | None = None) -> Timeline:
+    """The view model for ``data`` (the sidecar) in ``lang`` (default: the sidecar's);
+    ``texts``: the folder of source texts (a source record may also carry its
+    ``paragraphs`` itself)."""
     lang = lang or data.get("lang") or "fr"
     t = labels.strings(lang)
     titles = {s["slug"]: s["title"] for s in data["sources"]}
@@ -256,6 +282,9 @@ def build(data: dict, lang: str | None = None, index_max: int = INDEX_MAX_EVENTS
             "dct_label": labels.date_label(dct["value"], None, "", lang) if dct else "",
             "dct_datetime": _iso_datetime(dct["value"]) if dct else "",
             "drawn": [by_id[i] for i in raw["events"] if i in by_id],
+            "paragraphs": (Paragraphs(texts / f"{raw['slug']}.json")
+                           if texts is not None and "paragraphs" not in raw
+                           else raw.get("paragraphs", [])),
         })
     periods = [p for p in (_period(raw, lang, titles) for raw in data.get("periods", [])) if p]
     # a period is listed where it starts, before the events of the same day
