@@ -21,8 +21,8 @@ def _writer(_pelican):
 
 
 def _finalized(pelican) -> None:
-    # the stores are pruned first; the search index then knows which pages kept their key
-    build_index(pelican, finish(pelican))
+    finish(pelican)
+    build_index(pelican)
 
 
 def register() -> None:

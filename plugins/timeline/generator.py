@@ -49,7 +49,8 @@ class TimelineGenerator(Generator):
         self.context["overview_svg"] = svg.overview(timeline)
         self.context["card_html"] = self._card_renderer()
         shards = search.plan(timeline)
-        # the search page loads these bundles; build_index makes them once pages are written
+        # the search page loads these bundles; start_index makes them once the event and
+        # source pages are written
         self.context["search_shards"] = list(shards)
         search.PLANS[os.path.abspath(self.output_path)] = shards
 
@@ -81,6 +82,8 @@ class TimelineGenerator(Generator):
             self._write(writer, ev["url"], "event", event_id=ev["id"])
         for src in timeline.sources:
             self._write(writer, src["url"], "source", source_slug=src["slug"])
+        # the search index needs only these pages: it is made while the others are written
+        search.start_index(self.settings, self.output_path, getattr(writer, "page_keys", {}))
         for kind in FACET_KINDS:
             for facet in timeline.facets.get(kind, []):
                 self._write(writer, facet.url, "facet", facet=facet, part=None)

@@ -1,6 +1,9 @@
-"""Full-text search index, built with Pagefind once Pelican has written the site.
+"""Full-text search index, built with Pagefind while Pelican writes the site.
 
-In: the output folder and the shard plan made from the view model (``plan``).
+In: the output folder and the shard plan made from the view model (``plan``). Only event
+and source pages are indexed: once they are written (``start_index``) the shards are
+indexed in the background while the facet pages and exports are written, and the build
+waits for them when Pelican has finished (``build_index``).
 Out: ``<output>/pagefind/<shard>/``, one Pagefind bundle per shard, which the search page
 loads as one index (Pagefind's ``mergeIndex``).
 
@@ -172,42 +175,67 @@ def _index(site: Path, pages: list[str], dest: Path) -> str | None:
     return None
 
 
-def build_index(pelican, page_keys: dict[str, str] | None = None) -> None:
-    """Index every shard of the plan the generator left for this output folder.
-    ``page_keys``: the key of each page the build took from, or added to, the page store."""
-    site = Path(pelican.output_path)
+class Indexing:
+    """The search index of one build, made in the background: shards are keyed and
+    indexed as soon as the event and source pages are written, while Pelican renders
+    the facet pages and the exports (Pagefind runs in processes of its own)."""
+
+    def __init__(self, settings: dict, site: Path, shards: dict[str, list[str]],
+                 page_keys: dict[str, str]) -> None:
+        self.settings, self.site, self.shards = settings, site, shards
+        folder = store_folder(settings, "search")
+        self.store = ShardStore(folder) if folder is not None else None
+        pagefind = version("pagefind")
+        self.todo: dict[str, str] = {}
+        for name, pages in shards.items():
+            digests = [self.store.digest(site, p, page_keys.get(p)) if self.store is not None
+                       else indexed_digest(site / p) for p in pages]
+            key = _shard_key(name, pages, digests, pagefind)
+            if self.store is None or not self.store.restore(key, site / FOLDER / name):
+                self.todo[name] = key
+        # one Pagefind run uses about one core: shards are indexed side by side, each in
+        # its own process and folder, so the bundles are the same whatever the order
+        workers = min(len(self.todo), settings.get("TIMELINE_SEARCH_JOBS") or os.cpu_count() or 1)
+        self.pool = ThreadPoolExecutor(max(1, workers))
+        self.results = {name: self.pool.submit(_index, site, shards[name], site / FOLDER / name)
+                        for name in self.todo}
+
+    def finish(self) -> None:
+        """Wait for the shards still being indexed; keep them in the shard store."""
+        failures = {name: future.result() for name, future in self.results.items()}
+        self.pool.shutdown()
+        why = next((w for w in failures.values() if w is not None), None)
+        if why is not None:
+            # the site is still complete without search: warn instead of failing the build
+            logger.warning("search index not built: %s", why)
+            shutil.rmtree(self.site / FOLDER, ignore_errors=True)
+            return
+        if self.store is not None:
+            for name, key in self.todo.items():
+                self.store.keep(key, self.site / FOLDER / name)
+            self.store.close()
+        logger.info("search: %d of %d shards indexed (%s), the others reused",
+                    len(self.todo), len(self.shards), " ".join(self.todo))
+        if self.settings.get("CACHE_PATH"):
+            report(Path(self.settings["CACHE_PATH"]), shards_indexed=len(self.todo),
+                   shards=len(self.shards))
+
+
+# output folder -> the indexing started for it, until the build has finished
+RUNNING: dict[str, Indexing] = {}
+
+
+def start_index(settings: dict, site: str, page_keys: dict[str, str]) -> None:
+    """Start indexing the shards of the plan the generator made for ``site``, whose
+    pages must all be written; ``page_keys``: the key of each page the build took from,
+    or added to, the page store."""
     shards = PLANS.pop(os.path.abspath(site), None)
-    if not pelican.settings.get("TIMELINE_SEARCH", True) or not shards:
-        return
-    folder = store_folder(pelican.settings, "search")
-    store = ShardStore(folder) if folder is not None else None
-    pagefind = version("pagefind")
-    todo = {}
-    page_keys = page_keys or {}
-    for name, pages in shards.items():
-        digests = [store.digest(site, p, page_keys.get(p)) if store is not None
-                   else indexed_digest(site / p) for p in pages]
-        key = _shard_key(name, pages, digests, pagefind)
-        if store is None or not store.restore(key, site / FOLDER / name):
-            todo[name] = key
-    # one Pagefind run uses about one core: shards are indexed side by side, each in its
-    # own process and folder, so the bundles are the same whatever the order they end in
-    workers = min(len(todo), pelican.settings.get("TIMELINE_SEARCH_JOBS") or os.cpu_count() or 1)
-    with ThreadPoolExecutor(max(1, workers)) as pool:
-        failures = dict(zip(todo, pool.map(
-            lambda name: _index(site, shards[name], site / FOLDER / name), todo), strict=True))
-    why = next((w for w in failures.values() if w is not None), None)
-    if why is not None:
-        # the site is still complete without search: warn instead of failing the build
-        logger.warning("search index not built: %s", why)
-        shutil.rmtree(site / FOLDER, ignore_errors=True)
-        return
-    if store is not None:
-        for name, key in todo.items():
-            store.keep(key, site / FOLDER / name)
-        store.close()
-    logger.info("search: %d of %d shards indexed (%s), the others reused", len(todo),
-                len(shards), " ".join(todo))
-    if pelican.settings.get("CACHE_PATH"):
-        report(Path(pelican.settings["CACHE_PATH"]), shards_indexed=len(todo),
-               shards=len(shards))
+    if settings.get("TIMELINE_SEARCH", True) and shards:
+        RUNNING[os.path.abspath(site)] = Indexing(settings, Path(site), shards, page_keys)
+
+
+def build_index(pelican) -> None:
+    """Once Pelican has finished: the search index of its output folder, complete."""
+    indexing = RUNNING.pop(os.path.abspath(pelican.output_path), None)
+    if indexing is not None:
+        indexing.finish()
