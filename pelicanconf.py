@@ -40,6 +40,9 @@ TIMELINE_DATA = None
 TIMELINE_PUBLIC_URL = ""
 # build a Pagefind search index after rendering (needs the pagefind binary)
 TIMELINE_SEARCH = True
+# the command that runs Pagefind, as a list (e.g. ["npx", "pagefind"]); None: the binary of
+# the pagefind Python package
+TIMELINE_PAGEFIND = None
 # Pagefind runs at once when indexing search shards (None: one per core). Each holds its
 # shard in memory: at 10,000 articles two year shards take about 430 MB each beside Pelican's
 # 1 GB; 1 keeps the build's peak lower at the cost of time.

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -137,3 +139,18 @@ def test_calendar_lines_are_folded(site):
     ics = (site / "events.ics").read_bytes()
     assert all(len(line) <= 75 for line in ics.split(b"\r\n"))
     assert ics.count(b"BEGIN:VEVENT") == 3 and ics.endswith(b"END:VCALENDAR\r\n")
+
+
+def test_site_complete_without_search_when_pagefind_fails(tmp_path, caplog):
+    # a Pagefind that exits with an error, for every shard
+    failing = [sys.executable, "-c", "import sys; sys.exit('no index today')"]
+    with caplog.at_level(logging.WARNING):
+        site = build_site(site_records(), tmp_path, CACHE_PATH=str(tmp_path / "cache"),
+                          TIMELINE_PAGEFIND=failing)
+    assert any("search index not built: no index today" in r.getMessage()
+               for r in caplog.records)
+    assert not (site / "pagefind").exists()
+    assert (site / "events" / "2021-11-24-visit-benny-gantz-rabat.html").exists()
+    assert (site / "search.html").exists()
+    # nothing of the failed run is kept: the next build indexes every shard
+    assert not any((tmp_path / "cache" / "search").glob("*/*"))

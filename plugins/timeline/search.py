@@ -153,7 +153,7 @@ def _pagefind() -> list[str]:
         return [sys.executable, "-m", "pagefind"]
 
 
-def _index(site: Path, pages: list[str], dest: Path) -> str | None:
+def _index(command: list[str], site: Path, pages: list[str], dest: Path) -> str | None:
     """Index ``pages`` into the bundle ``dest``; the reason when it could not be done."""
     # a bundle left by an earlier build in the same folder may be links to stored files:
     # start from nothing rather than let Pagefind write through them or leave stale files
@@ -163,7 +163,7 @@ def _index(site: Path, pages: list[str], dest: Path) -> str | None:
         for page in pages:
             (Path(scratch) / page).parent.mkdir(parents=True, exist_ok=True)
             link(site / page, Path(scratch) / page)
-        cmd = [*_pagefind(), "--site", scratch, "--output-path", str(dest), "--quiet"]
+        cmd = [*command, "--site", scratch, "--output-path", str(dest), "--quiet"]
         try:
             result = subprocess.run(cmd, capture_output=True, text=True, timeout=600,
                                     check=False)
@@ -197,7 +197,9 @@ class Indexing:
         # its own process and folder, so the bundles are the same whatever the order
         workers = min(len(self.todo), settings.get("TIMELINE_SEARCH_JOBS") or os.cpu_count() or 1)
         self.pool = ThreadPoolExecutor(max(1, workers))
-        self.results = {name: self.pool.submit(_index, site, shards[name], site / FOLDER / name)
+        command = settings.get("TIMELINE_PAGEFIND") or _pagefind()
+        self.results = {name: self.pool.submit(_index, command, site, shards[name],
+                                               site / FOLDER / name)
                         for name in self.todo}
 
     def finish(self) -> None:
