@@ -113,22 +113,39 @@ def same_happening(a: Event, b: Event) -> bool:
                 or (shared_countries and real_types(a) & real_types(b)))
 
 
+_STATE_BITS: dict[str, int] = {}  # a bit per country code, given as codes are met
+
+
+def state_mask(codes) -> int:
+    """A set of states as an int, one bit per state: comparing two sets is then a few
+    machine operations (``&``, ``|``, ``bit_count``) instead of building new sets, and a
+    coarse event is compared with the states of every report of thousands of clusters."""
+    mask = 0
+    for code in codes:
+        bit = _STATE_BITS.get(code)
+        if bit is None:
+            bit = _STATE_BITS[code] = 1 << len(_STATE_BITS)
+        mask |= bit
+    return mask
+
+
 @dataclass
 class Profile:
     """What the reports of one happening say together, kept up to date as reports join,
     so that comparing a coarse event with it does not walk every report again."""
 
     actors: set = field(default_factory=set)
-    countries: set = field(default_factory=set)
-    country_sets: set = field(default_factory=set)  # each report's own states
+    states: int = 0  # every state named (a mask, see ``state_mask``)
+    state_sets: set = field(default_factory=set)  # each report's own states, as masks
     types: set = field(default_factory=set)  # real types (statements left out)
     paths: set = field(default_factory=set)
     modes: set = field(default_factory=set)
 
     def add(self, e: Event) -> None:
         self.actors.update(e.actors)
-        self.countries.update(e.countries)
-        self.country_sets.add(frozenset(e.countries))
+        mine = state_mask(e.countries)
+        self.states |= mine
+        self.state_sets.add(mine)
         self.types.update(real_types(e))
         self.paths.update(paths(e))
         self.modes.add(e.mode)
@@ -138,7 +155,7 @@ class Profile:
 class _Coarse:
     """What the affinity reads of a coarse event, taken out once for all its candidates."""
 
-    states: frozenset
+    states: int  # a mask (see ``state_mask``)
     actors: frozenset
     types: frozenset
     paths: frozenset
@@ -146,15 +163,15 @@ class _Coarse:
 
     @classmethod
     def of(cls, e: Event) -> _Coarse:
-        return cls(frozenset(e.countries), frozenset(e.actors), frozenset(real_types(e)),
+        return cls(state_mask(e.countries), frozenset(e.actors), frozenset(real_types(e)),
                    frozenset(paths(e)), e.mode)
 
 
 def _cheap_terms(c: _Coarse, cluster: Profile) -> tuple[float, bool] | None:
     """The affinity's terms that need no report-by-report look: (their score, whether
     one of them lets the event join at all); None when the states rule turns it away."""
-    named = cluster.countries
-    if len(named) >= 2 and len(c.states & named) < min(2, len(c.states)):
+    named = cluster.states
+    if named.bit_count() >= 2 and (c.states & named).bit_count() < min(2, c.states.bit_count()):
         return None  # "Maroc-Israël, fin 2020" is not the Bahrain-Israel happening of that autumn
     actors = len(c.actors & cluster.actors)
     types = len(c.types & cluster.types)
@@ -172,11 +189,11 @@ def _score(c: _Coarse, cluster: Profile, terms: tuple[float, bool] | None) -> fl
     rest, joins = terms
     mine = c.states
     # overlap ratio with the best-fitting report: Maroc-Israël fits MA-IL-US better than BH-IL-US
-    if mine and mine in cluster.country_sets:
+    if mine and mine in cluster.state_sets:
         countries = 1.0
     else:
-        countries = max((len(mine & s) / len(mine | s) for s in cluster.country_sets
-                         if mine | s), default=0.0)
+        countries = max(((mine & s).bit_count() / (mine | s).bit_count()
+                         for s in cluster.state_sets if mine | s), default=0.0)
     if not (joins or countries):
         return 0
     score = rest + 4 * countries
@@ -280,7 +297,7 @@ class _Clusters:
             insort(self.starts, (lo, index))
         self.parts[index].append(e)
         self.profiles[index].add(e)
-        if len(self.profiles[index].countries) < 2:
+        if self.profiles[index].states.bit_count() < 2:
             self.few_states.add(index)
         else:
             self.few_states.discard(index)
