@@ -206,28 +206,65 @@ def affinity(coarse: Event, cluster: Profile) -> float:
     return _score(c, cluster, _cheap_terms(c, cluster))
 
 
+# the highest score bound of a cluster sharing no actor and no article with a coarse event:
+# half a point per shared type (two at most), two for the same mode, four for the states
+LOOSE_BOUND = 7
+
+
+class _Fit:
+    """The best cluster, its score and the second best score, as clusters are scored
+    from the highest possible score down (``best_fit``)."""
+
+    def __init__(self) -> None:
+        self.best, self.best_score, self.runner_up = None, 0.0, 0.0
+
+    def settled(self, top: float) -> bool:
+        """Whether a cluster that can score at most ``top`` can change nothing."""
+        return (top <= 0 or top < self.runner_up
+                or (top == self.runner_up and self.runner_up < self.best_score))
+
+    def scan(self, c: _Coarse, profiles: list[Profile], order: list[int], terms: dict,
+             bounds: dict) -> bool:
+        """Score the clusters of ``order`` (highest bound first); False once settled."""
+        for i in order:
+            if self.settled(bounds[i]):
+                return False
+            score = _score(c, profiles[i], terms[i])
+            if score > self.best_score:
+                self.best, self.best_score, self.runner_up = i, score, self.best_score
+            elif score == self.best_score and score > 0:
+                self.best, self.runner_up = min(self.best, i), score
+            elif score > self.runner_up:
+                self.runner_up = score
+        return True
+
+
 def best_fit(coarse: Event, clusters: _Clusters, candidates: list[int]) -> tuple:
     """(best cluster, its score, the second best score) over ``candidates`` (in index
     order): the first cluster with the top score, and the second highest score, a tie
     with the top included. Clusters are scored from the highest possible score down (the
     cheap terms with states matching a report's exactly), and the scoring stops once no
-    cluster left can change either figure."""
+    cluster left can change either figure. Clusters sharing an actor or an article with
+    the event come first; the others (most of a year's, on a busy corpus) can score no
+    more than ``LOOSE_BOUND`` and are looked at only when that could still matter."""
     c = _Coarse.of(coarse)
-    terms = {i: _cheap_terms(c, clusters.profiles[i]) for i in candidates}
+    profiles = clusters.profiles
+    pool = set(candidates)
+    near = set().union(*(pool & clusters.by_key.get(k, set())
+                         for k in clusters.keys(coarse) if k[0] in "ap"))
+    terms = {i: _cheap_terms(c, profiles[i]) for i in near}
     bounds = {i: 0 if t is None else t[0] + 4 for i, t in terms.items()}
-    best, best_score, runner_up = None, 0.0, 0.0
-    for i in sorted(candidates, key=lambda i: (-bounds[i], i)):
-        top = bounds[i]
-        if top <= 0 or top < runner_up or (top == runner_up and runner_up < best_score):
-            break
-        score = _score(c, clusters.profiles[i], terms[i])
-        if score > best_score:
-            best, best_score, runner_up = i, score, best_score
-        elif score == best_score and score > 0:
-            best, runner_up = min(best, i), score
-        elif score > runner_up:
-            runner_up = score
-    return best, best_score, runner_up
+    fit = _Fit()
+    strong = sorted((i for i in terms if bounds[i] > LOOSE_BOUND), key=lambda i: (-bounds[i], i))
+    if fit.scan(c, profiles, strong, terms, bounds) and not fit.settled(LOOSE_BOUND):
+        for i in candidates:
+            if i not in terms:
+                terms[i] = t = _cheap_terms(c, profiles[i])
+                bounds[i] = 0 if t is None else t[0] + 4
+        weak = sorted((i for i in candidates if bounds[i] <= LOOSE_BOUND),
+                      key=lambda i: (-bounds[i], i))
+        fit.scan(c, profiles, weak, terms, bounds)
+    return fit.best, fit.best_score, fit.runner_up
 
 
 def combine(parts: list[Event], lang_of) -> Event:
