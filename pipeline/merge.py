@@ -89,23 +89,28 @@ APART = {frozenset(p) for p in (("phone", "visit"), ("phone", "host"), ("phone",
 STAY = {"visit", "third-party"}  # happenings that may last several days
 
 
+@lru_cache(maxsize=65536)
+def _day_number(value: str) -> int:
+    return dt.date.fromisoformat(value).toordinal()
+
+
 def same_happening(a: Event, b: Event) -> bool:
     """Two events of the same day (or adjacent days of one stay) told by one or more
     articles. A call and a visit stay apart, and so do what happened and what is only
     announced, or two stays in different places."""
     if a.mode and b.mode and frozenset((a.mode, b.mode)) in APART:
         return False
-    da, db = dt.date.fromisoformat(a.value), dt.date.fromisoformat(b.value)
+    gap = abs(_day_number(a.value) - _day_number(b.value))
+    if gap > 1:
+        return False
     shared_actors = set(a.actors) & set(b.actors)
-    if abs((da - db).days) == 1:
+    if gap == 1:
         modes = {a.mode, b.mode}
         # a summit and a visit the next day are two stays, even for the same minister
         return bool(shared_actors and a.status == b.status and STAY & modes
                     and not ("third-party" in modes and modes & {"visit", "host"})
                     and not (a.place and b.place and a.place != b.place))
-    if da != db:
-        return False
-    if paths(a) & paths(b):
+    if not paths(a).isdisjoint(paths(b)):
         return not (a.actors and b.actors and not shared_actors
                     and not real_types(a) & real_types(b))
     shared_countries = set(a.countries) & set(b.countries)
