@@ -14,7 +14,7 @@ keeps the ids of its parts as aliases.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, bisect_right
 from calendar import monthrange
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -321,8 +321,12 @@ class _Clusters:
         self.few_states: set[int] = set()  # clusters naming fewer than two states
         self.by_day: dict[dt.date, set[int]] = {}
         self.by_key: dict[str, set[int]] = {}
-        self.heads: list[tuple[dt.date, dt.date, int]] = []  # head's period and precision
+        # by cluster: the last day and the precision of its first event, and that value
+        self.head_ends: list[dt.date] = []
+        self.head_precisions: list[int] = []
+        self.head_values: list[str] = []
         self.starts: list[tuple[dt.date, int]] = []  # (head's first day, cluster), sorted
+        self.start_ids: list[int] = []  # the clusters of ``starts``, in its order
 
     @staticmethod
     def keys(e: Event) -> list[str]:
@@ -335,8 +339,12 @@ class _Clusters:
             self.profiles.append(Profile())
             index = len(self.parts) - 1
             lo, hi = period(e.value, e.mod)
-            self.heads.append((lo, hi, precision(e)))
-            insort(self.starts, (lo, index))
+            self.head_ends.append(hi)
+            self.head_precisions.append(precision(e))
+            self.head_values.append(e.value)
+            at = bisect_right(self.starts, (lo, index))
+            self.starts.insert(at, (lo, index))
+            self.start_ids.insert(at, index)
         self.parts[index].append(e)
         self.profiles[index].add(e)
         if self.profiles[index].states.bit_count() < 2:
@@ -359,7 +367,7 @@ class _Clusters:
         first = bisect_left(self.starts, (lo, -1))
         last = bisect_right(self.starts, (hi, len(self.parts)))
         # every set is cut to the period first: a year's clusters are a few of all of them
-        within = {i for _, i in self.starts[first:last]}
+        within = set(self.start_ids[first:last])
         keys = self.keys(e)
         states = [f"c:{c}" for c in e.countries]
         if states:
@@ -373,9 +381,9 @@ class _Clusters:
         else:
             shared = set().union(*(within & self.by_key.get(k, set()) for k in keys))
         mine = precision(e)
+        ends, precisions, values = self.head_ends, self.head_precisions, self.head_values
         return sorted(i for i in shared
-                      if self.heads[i][1] <= hi
-                      and (self.heads[i][2] < mine or self.parts[i][0].value == e.value))
+                      if ends[i] <= hi and (precisions[i] < mine or values[i] == e.value))
 
 
 def merge(events, lang_of=lambda e: "fr") -> tuple[Event, ...]:
