@@ -90,6 +90,7 @@ def countries() -> tuple[Country, ...]:
     return tuple(out)
 
 
+@cache  # a scan of every actor's roles, asked again for the same role, country and date
 def holder(role: str, country: str, date: str) -> str | None:
     """The one actor holding ``role`` for ``country`` on ``date`` (a prefix of ISO), if unique."""
     lo = date + "-01-01"[len(date) - 4:] if len(date) < 10 else date
@@ -99,5 +100,6 @@ def holder(role: str, country: str, date: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+@cache
 def actor_country(name: str) -> str | None:
     return next((a.country for a in actors() if a.name == name), None)

@@ -6,12 +6,14 @@ A title only restates what the event record holds: no fact is added.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .gazetteer import actors as gazetteer_actors
 from .gazetteer import countries
 from .vocab import load_yaml
 
 
+@cache  # the gazetteer is read once per process; titles ask for the same names again
 def country_name(code: str, lang: str) -> str:
     for c in countries():
         if c.code == code:
@@ -20,6 +22,7 @@ def country_name(code: str, lang: str) -> str:
     return code
 
 
+@cache
 def gazetteer_kind(name: str) -> str | None:
     return next((a.kind for a in gazetteer_actors() if a.name == name), None)
 
