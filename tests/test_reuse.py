@@ -7,8 +7,10 @@ build, a fresh output folder each time, as ``invoke build`` does) and from scrat
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -147,3 +149,30 @@ def test_the_search_plan_splits_events_by_year_and_sources_into_stable_buckets()
     # a source keeps its bucket while their number stays in the same power of two
     grown = plan(SimpleNamespace(events=events, sources=many + [{"slug": "new", "url": "n"}]))
     assert all(set(large[b]) <= set(grown[b]) for b in buckets)
+
+
+def test_the_card_store_keeps_the_cards_of_the_last_build_only(builds, tmp_path, caplog):
+    cache = tmp_path / "stores"
+    _add(builds, *SEEDS)
+    builds.site(cache, TIMELINE_SEARCH=False)
+    (builds.seeds / SEEDS[-1].name).unlink()
+    site, _ = builds.site(cache, TIMELINE_SEARCH=False)
+    events = json.loads(site["events.json"])
+    with sqlite3.connect(cache / "cards" / "cards.sqlite") as db:
+        items, sites = db.execute("SELECT COUNT(DISTINCT item), COUNT(DISTINCT site) "
+                                  "FROM cards").fetchone()
+    # every event shows as a card somewhere; the removed article's events left the store
+    assert items == len(events) and sites == 1
+
+
+def test_a_lost_source_text_names_its_file_and_what_to_do(builds, tmp_path):
+    _add(builds, *SEEDS[:2])
+    builds.site(tmp_path / "stores", TIMELINE_SEARCH=False)
+    text = next((tmp_path / "content" / "data" / "texts").glob("*.json"))
+    text.unlink()
+    with pytest.raises(Exception) as failure:
+        # the sidecar still names the text: a source page cannot be rendered without it
+        Pelican(read_settings(str(ROOT / "pelicanconf.py"), override={
+            "PATH": str(tmp_path / "content"), "OUTPUT_PATH": str(tmp_path / "out"),
+            "CACHE_PATH": str(tmp_path / "other"), "TIMELINE_SEARCH": False})).run()
+    assert str(text) in str(failure.value) and "python -m pipeline build" in str(failure.value)
