@@ -176,3 +176,16 @@ def test_a_lost_source_text_names_its_file_and_what_to_do(builds, tmp_path):
             "PATH": str(tmp_path / "content"), "OUTPUT_PATH": str(tmp_path / "out"),
             "CACHE_PATH": str(tmp_path / "other"), "TIMELINE_SEARCH": False})).run()
     assert str(text) in str(failure.value) and "python -m pipeline build" in str(failure.value)
+
+
+def test_a_project_moved_elsewhere_keeps_its_page_store(builds, tmp_path, caplog):
+    cache = tmp_path / "stores"
+    _add(builds, *SEEDS[:3])
+    builds.site(cache, TIMELINE_SEARCH=False)
+    # the same theme at another place (a clone, a moved checkout): same bytes, same pages
+    theme = shutil.copytree(ROOT / "theme", tmp_path / "elsewhere" / "theme")
+    caplog.clear()
+    with caplog.at_level(logging.INFO):
+        builds.site(cache, TIMELINE_SEARCH=False, THEME=str(theme))
+    [(reused, rendered)] = [r.args for r in caplog.records if r.getMessage().startswith("pages:")]
+    assert reused > 0 and rendered == 0

@@ -37,9 +37,10 @@ logger = logging.getLogger(__name__)
 RECIPE = "1"
 # context values every page prints (the site's title, language and strings)
 SITE_GLOBALS = ("SITENAME", "TIMELINE_LANG", "TIMELINE_PUBLIC_URL", "t")
-# settings that say where inputs, caches and output are, never printed on a page (the
-# theme's templates are part of every key by their bytes)
-WHERE_SETTINGS = {"OUTPUT_PATH", "PATH", "CACHE_PATH"}
+# settings that say where inputs, caches, output and code are, never printed on a page (the
+# theme's templates and this plugin's modules are part of every key by their bytes): a
+# project moved or cloned elsewhere keeps its stores
+WHERE_SETTINGS = {"OUTPUT_PATH", "PATH", "CACHE_PATH", "THEME", "PLUGIN_PATHS"}
 NEIGHBOURS = ("prev", "next")
 RENDERERS = ("pelican", "jinja2", "markupsafe", "babel")
 
@@ -203,7 +204,8 @@ class Store:
         """Say which entries this build used (the caller has pruned the others)."""
         self.folder.mkdir(parents=True, exist_ok=True)
         tmp = self.folder / (self.INDEX + ".tmp")
-        tmp.write_text(json.dumps(self.used, sort_keys=True), encoding="utf-8")
+        # in no particular order: it is read back as a whole, never compared
+        tmp.write_text(json.dumps(self.used), encoding="utf-8")
         tmp.replace(self.folder / self.INDEX)
 
 

@@ -137,7 +137,7 @@ class ShardStore(Store):
                 if sub.is_dir() and sub.name not in self.used:
                     shutil.rmtree(sub, ignore_errors=True)
         self.save()
-        (self.folder / self.DIGESTS).write_text(json.dumps(self.seen, sort_keys=True),
+        (self.folder / self.DIGESTS).write_text(json.dumps(self.seen),
                                                 encoding="utf-8")
 
 
