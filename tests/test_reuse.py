@@ -189,3 +189,14 @@ def test_a_project_moved_elsewhere_keeps_its_page_store(builds, tmp_path, caplog
         builds.site(cache, TIMELINE_SEARCH=False, THEME=str(theme))
     [(reused, rendered)] = [r.args for r in caplog.records if r.getMessage().startswith("pages:")]
     assert reused > 0 and rendered == 0
+
+
+def test_a_damaged_card_store_is_replaced(builds, tmp_path, caplog):
+    cache = tmp_path / "stores"
+    _add(builds, *SEEDS[:3])
+    site, _ = builds.site(cache, TIMELINE_SEARCH=False)
+    (cache / "cards" / "cards.sqlite").write_bytes(b"not a database" * 100)
+    with caplog.at_level(logging.WARNING):
+        again, _ = builds.site(cache, TIMELINE_SEARCH=False)
+    assert again == site
+    assert any("cards.sqlite: unreadable card store" in r.getMessage() for r in caplog.records)

@@ -298,12 +298,25 @@ class CardStore:
     of events that left the timeline are dropped when the build ends.
     """
 
+    FILE = "cards.sqlite"
+
     def __init__(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = self._open(folder / self.FILE)
+        except sqlite3.DatabaseError as err:  # a damaged store: start an empty one
+            logger.warning("%s: unreadable card store (%s), starting a new one",
+                           folder / self.FILE, err)
+            (folder / self.FILE).unlink(missing_ok=True)
+            self.db = self._open(folder / self.FILE)
+
+    @staticmethod
+    def _open(path: Path) -> sqlite3.Connection:
         # builds sharing a cache folder wait for each other's writes instead of failing
-        self.db = sqlite3.connect(folder / "cards.sqlite", timeout=60)
-        self.db.execute("CREATE TABLE IF NOT EXISTS cards (key TEXT PRIMARY KEY, "
-                        "site TEXT NOT NULL, item TEXT NOT NULL, html TEXT NOT NULL)")
+        db = sqlite3.connect(path, timeout=60)
+        db.execute("CREATE TABLE IF NOT EXISTS cards (key TEXT PRIMARY KEY, "
+                   "site TEXT NOT NULL, item TEXT NOT NULL, html TEXT NOT NULL)")
+        return db
 
     def fetch(self, keys: PageKeys, ev: dict, variant: tuple, render) -> str:
         item = keys.item(ev)
