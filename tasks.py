@@ -6,6 +6,7 @@ import shlex
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from invoke import task
@@ -36,9 +37,12 @@ def _pelican(c, settings, output, strict=False):
     cache = _cache_path(settings)
     # an error Pelican only logs (a page it could not write) must still fail the build
     fatal = "warnings" if strict else "errors"
+    # Pelican's own summary ("Processed 0 articles, ... 0 pages") would mislead: it counts
+    # content files, and the timeline's pages are written from data. Its problems go to
+    # stderr and are shown; the build's own last line says what was written.
     c.run(f"{PY} -m pelican {CONFIG['content']} -s {settings} -o {shlex.quote(str(output))} "
           f"--cache-path {shlex.quote(str(cache))} -q --fatal {fatal} --log-handler plain",
-          pty=False)
+          pty=False, hide="out")
 
 
 def _failed(output, step, err):
@@ -59,12 +63,14 @@ def _publish(c, settings, strict=False, lang="fr"):
     """
     flags = " --strict" if strict else ""
     output = ROOT / CONFIG["output"]
+    started = time.perf_counter()
     try:
         c.run(f"{PY} -m pipeline build {CONFIG['seeds']} --content {CONFIG['content']} "
               f"--lang {lang}{flags}")
     except BaseException as err:
         _failed(output, "extraction", err)
         raise
+    extracted = time.perf_counter()
     cache = _cache_path(settings)
     (cache / REPORT).unlink(missing_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".output-", dir=ROOT))
@@ -86,8 +92,10 @@ def _publish(c, settings, strict=False, lang="fr"):
     staging.rename(output)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
-    print(f"Site written to {output}/{_reuse_summary(cache)} (open {output}/index.html, "
-          "or run `invoke serve`).")
+    done = time.perf_counter()
+    print(f"Site written to {output}/ in {done - started:.1f} s (extraction and merge "
+          f"{extracted - started:.1f} s, pages {done - extracted:.1f} s){_reuse_summary(cache)} "
+          f"(open {output}/index.html, or run `invoke serve`).")
 
 
 def _reuse_summary(cache: Path) -> str:

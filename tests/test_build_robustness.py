@@ -138,7 +138,9 @@ def test_build_succeeds_and_accounts_for_every_input(project, first):
                 if line.startswith(("WARNING", "SKIPPED"))]
     done = next(i for i, line in enumerate(result.stderr.splitlines()) if SUMMARY.search(line))
     assert max(problems) < done
-    assert "Site written to" in result.stdout
+    assert re.search(r"^Site written to .+/output/ in [\d.]+ s \(extraction and merge "
+                     r"[\d.]+ s, pages [\d.]+ s\): \d+ pages", result.stdout, re.M)
+    assert "Processed 0 articles" not in result.stdout  # Pelican counts no content file
     assert not list(project.glob(".output-*"))
     assert (project / "output").stat().st_mode & 0o055 == 0o055  # readable by a web server
 
