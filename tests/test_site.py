@@ -154,3 +154,18 @@ def test_site_complete_without_search_when_pagefind_fails(tmp_path, caplog):
     assert (site / "search.html").exists()
     # nothing of the failed run is kept: the next build indexes every shard
     assert not any((tmp_path / "cache" / "search").glob("*/*"))
+
+
+def test_a_sidecar_of_an_older_pipeline_says_to_write_the_content_again(tmp_path):
+    content = tmp_path / "content"
+    write_content(*seed_records(), content)
+    sidecar = content / "data" / "timeline.json"
+    data = json.loads(sidecar.read_text())
+    for source in data["sources"]:  # as written before the texts had files of their own
+        del source["text_sha"]
+    sidecar.write_text(json.dumps(data))
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={
+        "PATH": str(content), "OUTPUT_PATH": str(tmp_path / "output"),
+        "CACHE_PATH": str(tmp_path / "cache")})
+    with pytest.raises(Exception, match="older version of the pipeline.*python -m pipeline"):
+        Pelican(settings).run()

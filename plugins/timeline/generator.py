@@ -37,6 +37,10 @@ class TimelineGenerator(Generator):
         path = Path(self.settings.get("TIMELINE_DATA") or Path(self.path) / "data" / DATA_FILE)
         data = (json.loads(path.read_text(encoding="utf-8")) if path.exists()
                 else {"lang": "fr", "events": [], "sources": []})
+        if any("text_sha" not in s for s in data["sources"]):
+            raise RuntimeError(f"{path}: written by an older version of the pipeline (no "
+                               "source texts beside it); write the content again with "
+                               "`python -m pipeline build`")
         timeline = model.build(data, self.settings.get("TIMELINE_LANG"),
                                self.settings.get("TIMELINE_INDEX_MAX", model.INDEX_MAX_EVENTS),
                                self.settings.get("TIMELINE_FACET_MAX", model.FACET_MAX_EVENTS),

@@ -259,10 +259,9 @@ def _years(items: list, lang: str, index_max: int) -> list:
 
 
 def build(data: dict, lang: str | None = None, index_max: int = INDEX_MAX_EVENTS,
-          facet_max: int = FACET_MAX_EVENTS, texts: Path | None = None) -> Timeline:
+          facet_max: int = FACET_MAX_EVENTS, texts: Path = Path("texts")) -> Timeline:
     """The view model for ``data`` (the sidecar) in ``lang`` (default: the sidecar's);
-    ``texts``: the folder of source texts (a source record may also carry its
-    ``paragraphs`` itself)."""
+    ``texts``: the folder of source texts."""
     lang = lang or data.get("lang") or "fr"
     t = labels.strings(lang)
     titles = {s["slug"]: s["title"] for s in data["sources"]}
@@ -282,9 +281,7 @@ def build(data: dict, lang: str | None = None, index_max: int = INDEX_MAX_EVENTS
             "dct_label": labels.date_label(dct["value"], None, "", lang) if dct else "",
             "dct_datetime": _iso_datetime(dct["value"]) if dct else "",
             "drawn": [by_id[i] for i in raw["events"] if i in by_id],
-            "paragraphs": (Paragraphs(texts / f"{raw['slug']}.json")
-                           if texts is not None and "paragraphs" not in raw
-                           else raw.get("paragraphs", [])),
+            "paragraphs": Paragraphs(texts / f"{raw['slug']}.json"),
         })
     periods = [p for p in (_period(raw, lang, titles) for raw in data.get("periods", [])) if p]
     # a period is listed where it starts, before the events of the same day

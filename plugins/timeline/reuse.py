@@ -121,18 +121,14 @@ class PageKeys:
     def source(self, slug: str) -> dict:
         src = self.timeline.sources_by_slug[slug]
         urls = self.timeline.facet_urls
-        if "text_sha" in src:  # the text is in its own file: its digest stands for it
-            text, names = src["text_sha"], src["names"]
-        else:
-            text, names = src.get("paragraphs", []), _names(src.get("paragraphs", []))
         # "drawn" is the only field of a source holding events (model.build); an event
-        # left elsewhere would make the dump below fail (its prev/next make a cycle)
+        # left elsewhere would make the dump below fail (its prev/next make a cycle). The
+        # text is in its own file: its digest (``text_sha``) stands for it, and the names
+        # recognised in it (``names``) link to their facet page when there is one.
         plain = {k: v for k, v in src.items()
                  if k not in ("drawn", "paragraphs", "text_inputs")}
-        # the names recognised in the text link to their facet page when there is one
-        return {"source": _digest(plain), "text": text,
-                "drawn": [self.item(e) for e in src["drawn"]],
-                "links": {k: urls.get(k) for k in names}}
+        return {"source": _digest(plain), "drawn": [self.item(e) for e in src["drawn"]],
+                "links": {k: urls.get(k) for k in src["names"]}}
 
     def facet(self, facet, part: dict | None) -> dict:
         out = {"kind": facet.kind, "key": facet.key, "label": facet.label, "url": facet.url,
@@ -160,12 +156,6 @@ class PageKeys:
         else:
             return None
         return _digest([self.site, name, template, inputs])
-
-
-def _names(paragraphs) -> list[str]:
-    return sorted({("country:" if part["k"] == "country" else "actor:") + part["v"]
-                   for p in paragraphs for c in p.get("chunks", [])
-                   for part in c.get("parts", []) if part.get("k") and part["k"] != "timex"})
 
 
 def store_folder(settings: dict, name: str) -> Path | None:
