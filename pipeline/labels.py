@@ -14,7 +14,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
@@ -346,6 +346,7 @@ def sort_date(value: str, mod: str | None = None) -> dt.date:
     return first
 
 
+@lru_cache(maxsize=65536)  # Babel formats each date anew; thousands of events share dates
 def date_label(value: str, mod: str | None = None, date_text: str = "", lang: str = "fr") -> str:
     """An honest label: only the precision the value has ("fin 2020", "novembre 2021").
 
