@@ -137,14 +137,52 @@ def serve(c, port=CONFIG["port"]):
     c.run(f"{PY} -m http.server {int(port)} --bind 127.0.0.1 --directory {CONFIG['output']}")
 
 
-@task
-def livereload(c):
-    """Rebuild whenever seeds/, theme/ or the settings change, and serve the site."""
-    c.run(f"{PY} -m pipeline build {CONFIG['seeds']} --content {CONFIG['content']}")
-    c.run(f"{PY} -m pelican {CONFIG['content']} -s {CONFIG['settings']} "
-          f"-o {CONFIG['output']} --autoreload --listen")
+def _snapshot(paths) -> list[tuple[str, int, int]]:
+    """Every file under ``paths`` with its size and time: what a rebuild depends on."""
+    out = []
+    for name in paths:
+        root = ROOT / name
+        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
+        for path in files:
+            st = path.stat()
+            out.append((str(path), st.st_size, st.st_mtime_ns))
+    return out
 
 
+def watched() -> list[str]:
+    """What ``invoke livereload`` watches: the articles, the curation file, the theme, the
+    plugin and the settings."""
+    return [CONFIG["seeds"], f"{CONFIG['content']}/curation.yaml", "theme", "plugins",
+            CONFIG["settings"]]
+
+
+@task(help={"port": "port to serve on (default 8000)"})
+def livereload(c, port=CONFIG["port"]):
+    """Build, serve output/, and build again whenever seeds/, the curation file, theme/,
+    plugins/ or the settings change (checked every second; Ctrl-C stops)."""
+    import functools
+    import http.server
+    import threading
+
+    # the handler resolves output/ at each request: it serves each new site once swapped in
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler,
+                                directory=str(ROOT / CONFIG["output"]))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", int(port)), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    print(f"Serving http://localhost:{int(port)}/ (Ctrl-C stops)")
+    seen = None
+    try:
+        while True:
+            now = _snapshot(watched())
+            if now != seen:
+                seen = now
+                try:
+                    _publish(c, CONFIG["settings"])
+                except Exception:  # reported above; the last good site stays up
+                    print("Waiting for the next change.", file=sys.stderr)
+            time.sleep(1)
+    except KeyboardInterrupt:
+        server.shutdown()
 @task
 def test(c):
     """Lint, then run every test (unit, golden, site, browser); fails when one fails or none ran."""
