@@ -39,7 +39,7 @@ logger = logging.getLogger(__name__)
 # grows (every source shard is indexed again once per doubling: 800, 1,600, 3,200 sources)
 SOURCES_PER_SHARD = 400
 FOLDER = "pagefind"
-# output folder -> shard plan, handed from the generator to ``build_index``
+# output folder -> shard plan, handed from the generator's context to ``start_index``
 PLANS: dict[str, dict[str, list[str]]] = {}
 
 
@@ -185,7 +185,11 @@ class Indexing:
         self.settings, self.site, self.shards = settings, site, shards
         folder = store_folder(settings, "search")
         self.store = ShardStore(folder) if folder is not None else None
-        pagefind = version("pagefind")
+        custom = settings.get("TIMELINE_PAGEFIND")
+        command = custom or _pagefind()
+        # another Pagefind makes other bundles: a command of one's own is part of every
+        # shard key (the packaged one by its version, wherever it is installed)
+        pagefind = " ".join([version("pagefind"), *(custom or [])])
         self.todo: dict[str, str] = {}
         for name, pages in shards.items():
             digests = [self.store.digest(site, p, page_keys.get(p)) if self.store is not None
@@ -197,7 +201,6 @@ class Indexing:
         # its own process and folder, so the bundles are the same whatever the order
         workers = min(len(self.todo), settings.get("TIMELINE_SEARCH_JOBS") or os.cpu_count() or 1)
         self.pool = ThreadPoolExecutor(max(1, workers))
-        command = settings.get("TIMELINE_PAGEFIND") or _pagefind()
         self.results = {name: self.pool.submit(_index, command, site, shards[name],
                                                site / FOLDER / name)
                         for name in self.todo}
