@@ -205,15 +205,15 @@ def _score(c: _Coarse, cluster: Profile, terms: tuple[float, bool] | None) -> fl
     return score if score >= 2 else 0
 
 
-def affinity(coarse: Event, cluster: Profile) -> float:
-    """How well a coarse event fits the reports of one happening; 0: it must not join it."""
-    c = _Coarse.of(coarse)
-    return _score(c, cluster, _cheap_terms(c, cluster))
-
-
 # the highest score bound of a cluster sharing no actor and no article with a coarse event:
 # half a point per shared type (two at most), two for the same mode, four for the states
 LOOSE_BOUND = 7
+
+
+def _bound(terms: tuple[float, bool] | None) -> float:
+    """The highest score a cluster can reach given its cheap terms: the states matching a
+    report's exactly (four points)."""
+    return 0 if terms is None else terms[0] + 4
 
 
 class _Fit:
@@ -258,14 +258,14 @@ def best_fit(coarse: Event, clusters: _Clusters, candidates: list[int]) -> tuple
     near = set().union(*(pool & clusters.by_key.get(k, set())
                          for k in clusters.keys(coarse) if k[0] in "ap"))
     terms = {i: _cheap_terms(c, profiles[i]) for i in near}
-    bounds = {i: 0 if t is None else t[0] + 4 for i, t in terms.items()}
+    bounds = {i: _bound(t) for i, t in terms.items()}
     fit = _Fit()
     strong = sorted((i for i in terms if bounds[i] > LOOSE_BOUND), key=lambda i: (-bounds[i], i))
     if fit.scan(c, profiles, strong, terms, bounds) and not fit.settled(LOOSE_BOUND):
         for i in candidates:
             if i not in terms:
-                terms[i] = t = _cheap_terms(c, profiles[i])
-                bounds[i] = 0 if t is None else t[0] + 4
+                terms[i] = _cheap_terms(c, profiles[i])
+                bounds[i] = _bound(terms[i])
         weak = sorted((i for i in candidates if bounds[i] <= LOOSE_BOUND),
                       key=lambda i: (-bounds[i], i))
         fit.scan(c, profiles, weak, terms, bounds)
@@ -325,8 +325,9 @@ class _Clusters:
         self.head_ends: list[dt.date] = []
         self.head_precisions: list[int] = []
         self.head_values: list[str] = []
-        self.starts: list[tuple[dt.date, int]] = []  # (head's first day, cluster), sorted
-        self.start_ids: list[int] = []  # the clusters of ``starts``, in its order
+        # the first day of each cluster's head, sorted, and the clusters in that order
+        self.start_days: list[dt.date] = []
+        self.start_ids: list[int] = []
 
     @staticmethod
     def keys(e: Event) -> list[str]:
@@ -342,8 +343,9 @@ class _Clusters:
             self.head_ends.append(hi)
             self.head_precisions.append(precision(e))
             self.head_values.append(e.value)
-            at = bisect_right(self.starts, (lo, index))
-            self.starts.insert(at, (lo, index))
+            # after the clusters starting the same day: they were made earlier
+            at = bisect_right(self.start_days, lo)
+            self.start_days.insert(at, lo)
             self.start_ids.insert(at, index)
         self.parts[index].append(e)
         self.profiles[index].add(e)
@@ -364,8 +366,8 @@ class _Clusters:
         """Clusters a coarse event may join: a head within its period, of a finer
         precision (or the same value), sharing an actor, a country or an article."""
         lo, hi = period(e.value, e.mod)
-        first = bisect_left(self.starts, (lo, -1))
-        last = bisect_right(self.starts, (hi, len(self.parts)))
+        first = bisect_left(self.start_days, lo)
+        last = bisect_right(self.start_days, hi)
         # every set is cut to the period first: a year's clusters are a few of all of them
         within = set(self.start_ids[first:last])
         keys = self.keys(e)
