@@ -23,10 +23,10 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican.generators import Generator
 
+from pipeline.content import DATA_FILE, TEXTS
+
 from . import exports, model, reuse, search, svg
 
-DATA_FILE = "timeline.json"  # as written by pipeline.content
-TEXTS = "texts"  # the source texts, beside it
 FACET_KINDS = ("actor", "country", "pair", "type", "year")
 
 
@@ -44,7 +44,7 @@ class TimelineGenerator(Generator):
         timeline = model.build(data, self.settings.get("TIMELINE_LANG"),
                                self.settings.get("TIMELINE_INDEX_MAX", model.INDEX_MAX_EVENTS),
                                self.settings.get("TIMELINE_FACET_MAX", model.FACET_MAX_EVENTS),
-                               path.parent / TEXTS)
+                               texts=path.parent / TEXTS)
         self.timeline = timeline
         self.context["timeline"] = timeline
         self.context["t"] = timeline.t

@@ -259,7 +259,7 @@ def _years(items: list, lang: str, index_max: int) -> list:
 
 
 def build(data: dict, lang: str | None = None, index_max: int = INDEX_MAX_EVENTS,
-          facet_max: int = FACET_MAX_EVENTS, texts: Path = Path("texts")) -> Timeline:
+          facet_max: int = FACET_MAX_EVENTS, *, texts: Path) -> Timeline:
     """The view model for ``data`` (the sidecar) in ``lang`` (default: the sidecar's);
     ``texts``: the folder of source texts."""
     lang = lang or data.get("lang") or "fr"
