@@ -235,7 +235,7 @@ def _source_data(x: Extraction, slug: str, events: Sequence[Event], known: dict 
         "outlet": a.source,
         "dct": {"value": x.dct.value, "source": x.dct.source},
         "warnings": list(a.warnings),
-        "events": sorted({e.id for e in events if any(ev.path == a.path for ev in e.sources)}),
+        "events": sorted({e.id for e in events}),
         "text_inputs": inputs,
     }
     if known is not None and known.get("text_inputs") == inputs:
