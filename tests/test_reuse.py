@@ -200,3 +200,27 @@ def test_a_damaged_card_store_is_replaced(builds, tmp_path, caplog):
         again, _ = builds.site(cache, TIMELINE_SEARCH=False)
     assert again == site
     assert any("cards.sqlite: unreadable card store" in r.getMessage() for r in caplog.records)
+
+
+
+def test_a_new_event_renders_its_year_page_and_not_the_facets_other_years(builds, tmp_path):
+    cache = tmp_path / "stores"
+    # an article whose events fall in years its facets already have
+    [added] = [p for p in SEEDS if p.name == "2021-11-25_gantz_rabat_defense.md"]
+    _add(builds, *(p for p in SEEDS if p != added))
+    # long facets split by year as soon as they hold more than two events
+    before, out1 = builds.site(cache, TIMELINE_SEARCH=False, TIMELINE_FACET_MAX=2)
+    inodes = {k: (out1 / k).stat().st_ino for k in before}
+    _add(builds, added)
+    after, out2 = builds.site(cache, TIMELINE_SEARCH=False, TIMELINE_FACET_MAX=2)
+    years: dict[str, list[str]] = {}  # a facet's year pages: actor/<slug>/<year>.html ...
+    for k in after:
+        if k.split("/")[0] in ("actor", "country", "pair", "type") and k.count("/") == 2:
+            years.setdefault(k.rsplit("/", 1)[0], []).append(k)
+    grown = [ks for ks in years.values() if all(k in before for k in ks)
+             and any(after[k] != before[k] for k in ks)]
+    # a facet that gained events kept the pages of its other years as they were
+    kept = [k for ks in grown for k in ks if after[k] == before[k]]
+    assert grown and kept
+    # and those pages are the stored ones, not rendered again
+    assert [k for k in kept if (out2 / k).stat().st_ino != inodes[k]] == []

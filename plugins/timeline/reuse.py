@@ -42,6 +42,9 @@ SITE_GLOBALS = ("SITENAME", "TIMELINE_LANG", "TIMELINE_PUBLIC_URL", "t")
 # project moved or cloned elsewhere keeps its stores
 WHERE_SETTINGS = {"OUTPUT_PATH", "PATH", "CACHE_PATH", "THEME", "PLUGIN_PATHS"}
 NEIGHBOURS = ("prev", "next")
+# an event's former ids make its redirect pages (keyed on their own) and no template prints
+# them: an event that gains one keeps its pages
+UNPRINTED = ("aliases",)
 RENDERERS = ("pelican", "jinja2", "markupsafe", "babel")
 
 
@@ -97,10 +100,12 @@ class PageKeys:
         self._events = {id(e) for e in self.timeline.events}
 
     def item(self, ev: dict) -> str:
-        """An event (or period) as a card shows it: everything but its neighbours."""
+        """An event (or period) as a card shows it: everything but its neighbours and what
+        no page prints."""
         key = id(ev)
         if key not in self._items:
-            self._items[key] = _digest({k: v for k, v in ev.items() if k not in NEIGHBOURS})
+            self._items[key] = _digest({k: v for k, v in ev.items()
+                                        if k not in NEIGHBOURS and k not in UNPRINTED})
         return self._items[key]
 
     def _refs(self, value):
@@ -131,10 +136,13 @@ class PageKeys:
                 "links": {k: urls.get(k) for k in src["names"]}}
 
     def facet(self, facet, part: dict | None) -> dict:
+        # a long facet's pages link each other by year; only the facet's own page prints
+        # its count and each year's (facet.html): a year page is left alone when another
+        # year gains an event
         out = {"kind": facet.kind, "key": facet.key, "label": facet.label, "url": facet.url,
-               "feed": facet.feed, "n": len(facet.events),
-               # a long facet's pages link each other by year
-               "years": [(p["year"], p["url"], p["count_label"]) for p in facet.parts]}
+               "feed": facet.feed, "n": None if part else len(facet.events),
+               "years": [(p["year"], p["url"]) + (() if part else (p["count_label"],))
+                         for p in facet.parts]}
         shown = part or (facet.parts[-1] if facet.parts else None)
         out["events"] = [self.item(e) for e in (shown["events"] if shown else facet.events)]
         out["part"] = part and part["year"]
