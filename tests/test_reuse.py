@@ -11,6 +11,7 @@ import json
 import logging
 import shutil
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -130,24 +131,34 @@ def test_a_settings_change_renders_every_page_again(builds, tmp_path, caplog):
     assert events and all(b"Autre titre" in site[k] for k in events)
 
 
-def test_the_search_plan_splits_events_by_year_and_sources_into_stable_buckets():
+def test_the_search_plan_splits_events_by_period_and_sources_into_stable_buckets():
     from types import SimpleNamespace
 
-    from plugins.timeline.search import SOURCES_PER_SHARD, plan
+    from plugins.timeline.search import EVENTS_PER_SHARD, SOURCES_PER_SHARD, plan
 
-    events = [{"year": y, "url": f"events/{y}-{i}.html"}
-              for y in ("2020", "2021") for i in range(3)]
+    def events(year: str, n: int, month: int = 1) -> list[dict]:
+        return [{"year": year, "month": month, "url": f"events/{year}-{month}-{i}.html"}
+                for i in range(n)]
+
     few = [{"slug": f"s{i}", "url": f"sources/s{i}.html"} for i in range(3)]
-    small = plan(SimpleNamespace(events=events, sources=few))
-    assert list(small) == ["e2020", "e2021", "s0"]
-    assert small["e2021"] == [f"events/2021-{i}.html" for i in range(3)]
+    small = plan(SimpleNamespace(events=events("2020", 3) + events("2021", 3) +
+                                 events("1979", 1), sources=few))
+    # small years share their decade's shard
+    assert list(small) == ["e1970s", "e2020s", "s0"]
+    assert small["e2020s"] == sorted(f"events/{y}-1-{i}.html" for y in ("2020", "2021")
+                                     for i in range(3))
+    # a large year is indexed by quarter: an added event re-indexes a fourth of it
+    busy = [e for m in (2, 5, 6, 11) for e in events("2022", EVENTS_PER_SHARD // 3, m)]
+    assert list(plan(SimpleNamespace(events=busy, sources=few))) == [
+        "e2022q1", "e2022q2", "e2022q4", "s0"]
     many = [{"slug": f"s{i}", "url": f"sources/s{i}.html"} for i in range(3 * SOURCES_PER_SHARD)]
-    large = plan(SimpleNamespace(events=events, sources=many))
+    large = plan(SimpleNamespace(events=events("2020", 3), sources=many))
     buckets = [name for name in large if name.startswith("s")]
     assert buckets == ["s0", "s1", "s2", "s3"]  # the bucket count doubles as sources grow
     assert sorted(p for b in buckets for p in large[b]) == sorted(s["url"] for s in many)
     # a source keeps its bucket while their number stays in the same power of two
-    grown = plan(SimpleNamespace(events=events, sources=many + [{"slug": "new", "url": "n"}]))
+    grown = plan(SimpleNamespace(events=events("2020", 3),
+                                 sources=many + [{"slug": "new", "url": "n"}]))
     assert all(set(large[b]) <= set(grown[b]) for b in buckets)
 
 
@@ -224,3 +235,28 @@ def test_a_new_event_renders_its_year_page_and_not_the_facets_other_years(builds
     assert grown and kept
     # and those pages are the stored ones, not rendered again
     assert [k for k in kept if (out2 / k).stat().st_ino != inodes[k]] == []
+
+
+def test_a_build_leaves_unchanged_pages_in_the_published_site_but_no_bundle_of_a_failed_index(
+        builds, tmp_path, caplog):
+    from plugins.timeline.search import _pagefind
+
+    cache = tmp_path / "stores"
+    flag = tmp_path / "pagefind-fails"
+    # Pagefind, failing while the flag file exists (the same command both times: the
+    # bundles of the first build match the second's keys)
+    pagefind = [sys.executable, "-c",
+                f"import os, subprocess, sys; sys.exit('no index today') if os.path.exists("
+                f"{str(flag)!r}) else sys.exit(subprocess.call({_pagefind()!r} + sys.argv[1:]))"]
+    _add(builds, *SEEDS[:-1])
+    _, published = builds.site(cache, TIMELINE_PAGEFIND=pagefind)
+    assert any((published / "pagefind").iterdir())
+    _add(builds, SEEDS[-1])
+    flag.touch()
+    with caplog.at_level(logging.WARNING):
+        builds.site(cache, TIMELINE_PAGEFIND=pagefind, TIMELINE_PUBLISHED=str(published))
+    assert any("no index today" in r.getMessage() for r in caplog.records)
+    kept = (cache / "kept.txt").read_text(encoding="utf-8").splitlines()
+    # unchanged pages stay where they are; bundles of an index that failed do not
+    assert any(k.startswith("events/") for k in kept)
+    assert not any(k.startswith("pagefind/") for k in kept)

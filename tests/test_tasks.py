@@ -1,4 +1,5 @@
-"""The project's invoke tasks: what ``invoke livereload`` watches to build again."""
+"""The project's invoke tasks: what ``invoke livereload`` watches to build again, how a
+build is published into output/."""
 
 from __future__ import annotations
 
@@ -23,3 +24,22 @@ def test_livereload_sees_an_article_added_or_edited_and_the_theme(tmp_path, monk
     assert edited != added
     (tmp_path / "theme" / "templates" / "base.html").write_text("<html lang>")
     assert tasks._snapshot(tasks.watched()) != edited
+
+
+def test_publishing_replaces_written_files_keeps_left_ones_and_deletes_the_rest(tmp_path):
+    output, staging = tmp_path / "output", tmp_path / "staging"
+    for rel, text in {"index.html": "old", "events/a.html": "a", "events/b.html": "b",
+                      "gone/c.html": "c", "stray.txt": "x", "was-a-file": "f"}.items():
+        (output / rel).parent.mkdir(parents=True, exist_ok=True)
+        (output / rel).write_text(text)
+    kept_inode = (output / "events/a.html").stat().st_ino
+    for rel, text in {"index.html": "new", "events/d.html": "d", "was-a-file/e.html": "e"}.items():
+        (staging / rel).parent.mkdir(parents=True, exist_ok=True)
+        (staging / rel).write_text(text)
+    tasks._merge(staging, output, {"events/a.html"})
+    published = {p.relative_to(output).as_posix(): p.read_text()
+                 for p in output.rglob("*") if p.is_file()}
+    assert published == {"index.html": "new", "events/a.html": "a", "events/d.html": "d",
+                         "was-a-file/e.html": "e"}
+    assert (output / "events/a.html").stat().st_ino == kept_inode  # left where it was
+    assert not (output / "gone").exists()  # a folder left empty goes too

@@ -5,6 +5,8 @@ it, events and sources included. Its writer takes pages rendered by an earlier b
 the same inputs from a page store (``reuse.py``).
 """
 
+from pathlib import Path
+
 from pelican import signals
 
 from .generator import TimelineGenerator
@@ -21,8 +23,11 @@ def _writer(_pelican):
 
 
 def _finalized(pelican) -> None:
-    finish(pelican)
+    published = finish(pelican)
     build_index(pelican)
+    # last: the search index may leave bundles of the published site in place too
+    if published is not None and pelican.settings.get("CACHE_PATH"):
+        published.save(Path(pelican.settings["CACHE_PATH"]))
 
 
 def register() -> None:

@@ -87,7 +87,8 @@ class TimelineGenerator(Generator):
         for src in timeline.sources:
             self._write(writer, src["url"], "source", source_slug=src["slug"])
         # the search index needs only these pages: it is made while the others are written
-        search.start_index(self.settings, self.output_path, getattr(writer, "page_keys", {}))
+        search.start_index(self.settings, self.output_path, getattr(writer, "page_keys", {}),
+                           getattr(writer, "published", None))
         for kind in FACET_KINDS:
             for facet in timeline.facets.get(kind, []):
                 self._write(writer, facet.url, "facet", facet=facet, part=None)

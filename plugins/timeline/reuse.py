@@ -40,7 +40,8 @@ SITE_GLOBALS = ("SITENAME", "TIMELINE_LANG", "TIMELINE_PUBLIC_URL", "t")
 # settings that say where inputs, caches, output and code are, never printed on a page (the
 # theme's templates and this plugin's modules are part of every key by their bytes): a
 # project moved or cloned elsewhere keeps its stores
-WHERE_SETTINGS = {"OUTPUT_PATH", "PATH", "CACHE_PATH", "THEME", "PLUGIN_PATHS"}
+WHERE_SETTINGS = {"OUTPUT_PATH", "PATH", "CACHE_PATH", "THEME", "PLUGIN_PATHS",
+                  "TIMELINE_PUBLISHED"}
 NEIGHBOURS = ("prev", "next")
 # an event's former ids make its redirect pages (keyed on their own) and no template prints
 # them: an event that gains one keeps its pages
@@ -220,10 +221,21 @@ class PageStore(Store):
         # plain strings: pathlib's objects cost more than the link itself, 14,000 times
         return os.path.join(self.root, key[:2], key + ".html")
 
-    def restore(self, key: str, target: str) -> bool:
+    def restore(self, key: str, target: str, name: str,
+                published: Published | None = None) -> bool:
         entry = self.index.get(key)
-        if entry is None or stamp(self._path(key)) != entry:
+        if entry is None:
             return False
+        try:
+            st = os.stat(self._path(key))
+        except OSError:
+            return False
+        if [st.st_size, st.st_mtime_ns] != entry:
+            return False
+        if published is not None and published.holds(name, st):
+            self.used[key] = entry
+            self.reused += 1
+            return True
         folder = os.path.dirname(target)
         if folder not in self.folders:
             os.makedirs(folder, exist_ok=True)
@@ -258,6 +270,50 @@ class PageStore(Store):
 
 
 REPORT = "last-build.json"
+KEPT = "kept.txt"  # beside it: the files of the published site this build left in place
+
+
+class Published:
+    """The published site a build's folder is merged into once it has succeeded
+    (``TIMELINE_PUBLISHED``, set by ``invoke build``). A stored file that is already
+    linked there under its name is left in place rather than linked into the build's
+    folder: at a thousand articles, linking 14,000 unchanged pages into a fresh folder and
+    deleting the old one cost more than rendering what an added article changed. The
+    names left in place (``kept``) are written to ``KEPT``; the merge keeps them and
+    deletes what neither the build wrote nor it kept."""
+
+    def __init__(self, root: str) -> None:
+        self.root = root
+        self.kept: set[str] = set()
+
+    def holds(self, name: str, stored: os.stat_result) -> bool:
+        """Whether ``name`` in the published site is the stored file ``stored`` (the
+        same inode: a link made by an earlier build, not edited since, as the caller
+        checked the stored file's stamp); if so it is kept."""
+        try:
+            st = os.stat(os.path.join(self.root, name))
+        except OSError:
+            return False
+        if st.st_ino != stored.st_ino or st.st_dev != stored.st_dev:
+            return False
+        self.kept.add(name)
+        return True
+
+    def where(self, name: str, built: Path) -> Path:
+        """Where the page ``name`` of this build is: kept in the published site, or
+        written into the build's folder ``built``."""
+        return Path(self.root, name) if name in self.kept else built / name
+
+    def save(self, cache: Path) -> None:
+        cache.mkdir(parents=True, exist_ok=True)
+        tmp = cache / (KEPT + ".tmp")
+        tmp.write_text("".join(f"{name}\n" for name in sorted(self.kept)), encoding="utf-8")
+        tmp.replace(cache / KEPT)
+
+
+def published(settings: dict) -> Published | None:
+    root = settings.get("TIMELINE_PUBLISHED")
+    return Published(os.path.abspath(root)) if root and os.path.isdir(root) else None
 
 
 def report(cache: Path, **figures) -> None:
@@ -363,6 +419,7 @@ class ReusingWriter(Writer):
         self.store = PageStore(folder) if folder is not None else None
         folder = store_folder(settings, "cards")
         self.cards = CardStore(folder) if folder is not None else None
+        self.published = published(settings) if self.store is not None else None
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None,
                    template_name=None, override_output=False, url=None, **kwargs):
@@ -377,11 +434,14 @@ class ReusingWriter(Writer):
             return super().write_file(*args, **kwargs)
         self.page_keys[name] = key
         path = sanitised_join(self.output_path, name)
-        if path not in self._written_files and self.store.restore(key, path):
+        if path not in self._written_files and self.store.restore(key, path, name,
+                                                                  self.published):
             self._written_files.add(path)
             if signals.content_written.receivers:  # copying the context costs, per page
-                signals.content_written.send(path, context={**context, "output_file": name,
-                                                             **kwargs})
+                where = (self.published.where(name, Path(self.output_path))
+                         if self.published is not None else path)
+                signals.content_written.send(str(where), context={
+                    **context, "output_file": name, **kwargs})
             return None
         super().write_file(*args, **kwargs)
         self.store.keep(key, path)
@@ -402,11 +462,11 @@ class ReusingWriter(Writer):
             self.cards.close(self.keys)
 
 
-def finish(_pelican) -> dict[str, str]:
-    """Once every page is written: prune the stores to this build's pages; the key of
-    each page that has one, by its path in the site."""
+def finish(_pelican) -> Published | None:
+    """Once every page is written: prune the stores to this build's pages; the published
+    site the build leaves files in, if any."""
     writer, ReusingWriter.current = ReusingWriter.current, None
     if writer is None:
-        return {}
+        return None
     writer.close()
-    return writer.page_keys
+    return writer.published

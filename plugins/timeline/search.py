@@ -7,13 +7,14 @@ waits for them when Pelican has finished (``build_index``).
 Out: ``<output>/pagefind/<shard>/``, one Pagefind bundle per shard, which the search page
 loads as one index (Pagefind's ``mergeIndex``).
 
-Events are indexed by year and sources in a few buckets of their slug's hash. Pagefind
-holds a whole index in memory and has no incremental mode: shards keep its memory to one
-shard's size, and a shard whose pages did not change is taken from the shard store
-(``<CACHE_PATH>/search``) instead of being indexed again, so adding an article re-indexes
-one year and one bucket. Only elements marked ``data-pagefind-body`` are indexed. Each
-bundle is a function of its pages, so the site stays reproducible. Without the Pagefind
-binary the build goes on without search; the search page says so.
+Events are indexed by quarter (by decade in years with few events) and sources in a few
+buckets of their slug's hash. Pagefind holds a whole index in memory and has no
+incremental mode: shards keep its memory to one shard's size, and a shard whose pages did
+not change is taken from the shard store (``<CACHE_PATH>/search``) instead of being
+indexed again, so adding an article re-indexes a quarter or two and one bucket. Only
+elements marked ``data-pagefind-body`` are indexed. Each bundle is a function of its
+pages, so the site stays reproducible. Without the Pagefind binary the build goes on
+without search; the search page says so.
 """
 
 from __future__ import annotations
@@ -28,26 +29,42 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from .reuse import Store, link, report, stamp, store_folder, version
+from .reuse import Published, Store, link, report, stamp, store_folder, version
 
 logger = logging.getLogger(__name__)
 
 # source pages are long: at most this many per bucket, the buckets doubling as the corpus
 # grows (every source shard is indexed again once per doubling: 800, 1,600, 3,200 sources)
 SOURCES_PER_SHARD = 400
+# events: a year with more than this many is indexed by quarter, the others by decade. A
+# shard is indexed again whenever one of its pages changes; an added article touches a
+# year or two, and a quarter costs a fourth of the year to index again
+EVENTS_PER_SHARD = 300
 FOLDER = "pagefind"
 # output folder -> shard plan, handed from the generator's context to ``start_index``
 PLANS: dict[str, dict[str, list[str]]] = {}
 
 
+def _event_shard(event: dict, year_size: int) -> str:
+    """A small year is pooled with its decade, a large one cut into quarters (by the
+    month an event is sorted under, whatever its precision)."""
+    year = event["year"]
+    if year_size <= EVENTS_PER_SHARD:
+        return f"e{year[:-1]}0s"
+    return f"e{year}q{(event['month'] - 1) // 3 + 1}"
+
+
 def plan(timeline) -> dict[str, list[str]]:
     """Indexed pages (paths under the site root) by shard name, in a stable order."""
     shards: dict[str, list[str]] = {}
+    per_year = Counter(e["year"] for e in timeline.events)
     for e in timeline.events:
-        shards.setdefault(f"e{e['year']}", []).append(e["url"])
+        shards.setdefault(_event_shard(e, per_year[e["year"]]), []).append(e["url"])
     buckets = 1
     while buckets * SOURCES_PER_SHARD < len(timeline.sources):
         buckets *= 2
@@ -95,19 +112,38 @@ class ShardStore(Store):
             self.digests = {}
         self.seen: dict[str, str] = {}
 
-    def digest(self, site: Path, page: str, page_key: str | None) -> str:
+    def digest(self, where: Callable[[str], Path], page: str, page_key: str | None) -> str:
         if page_key is None:
-            return indexed_digest(site / page)
+            return indexed_digest(where(page))
         if page_key not in self.digests:
-            self.digests[page_key] = indexed_digest(site / page)
+            self.digests[page_key] = indexed_digest(where(page))
         self.seen[page_key] = self.digests[page_key]
         return self.seen[page_key]
 
-    def restore(self, key: str, dest: Path) -> bool:
+    def restore(self, key: str, dest: Path, name: str,
+                published: Published | None = None) -> bool:
+        """The bundle of key ``key`` at ``dest`` (the shard ``name`` of the site), or left
+        where it is in the published site."""
         files = self.index.get(key)
         src = self.folder / key
-        if not files or any(stamp(src / rel) != entry for rel, entry in files.items()):
+        if not files:
             return False
+        stats = {}
+        for rel, entry in files.items():
+            try:
+                st = os.stat(src / rel)
+            except OSError:
+                return False
+            if [st.st_size, st.st_mtime_ns] != entry:
+                return False
+            stats[rel] = st
+        if published is not None:
+            names = {rel: f"{FOLDER}/{name}/{rel}" for rel in files}
+            # all of the bundle or none of it: a bundle is read as a whole
+            if all(published.holds(names[rel], stats[rel]) for rel in files):
+                self.used[key] = files
+                return True
+            published.kept -= set(names.values())
         try:
             for rel in files:
                 (dest / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -153,7 +189,8 @@ def _pagefind() -> list[str]:
         return [sys.executable, "-m", "pagefind"]
 
 
-def _index(command: list[str], site: Path, pages: list[str], dest: Path) -> str | None:
+def _index(command: list[str], where: Callable[[str], Path], pages: list[str],
+           dest: Path) -> str | None:
     """Index ``pages`` into the bundle ``dest``; the reason when it could not be done."""
     # a bundle left by an earlier build in the same folder may be links to stored files:
     # start from nothing rather than let Pagefind write through them or leave stale files
@@ -162,7 +199,7 @@ def _index(command: list[str], site: Path, pages: list[str], dest: Path) -> str 
         # Pagefind indexes a folder: this shard's pages, linked at their place in the site
         for page in pages:
             (Path(scratch) / page).parent.mkdir(parents=True, exist_ok=True)
-            link(site / page, Path(scratch) / page)
+            link(where(page), Path(scratch) / page)
         cmd = [*command, "--site", scratch, "--output-path", str(dest), "--quiet"]
         try:
             result = subprocess.run(cmd, capture_output=True, text=True, timeout=600,
@@ -181,8 +218,14 @@ class Indexing:
     the facet pages and the exports (Pagefind runs in processes of its own)."""
 
     def __init__(self, settings: dict, site: Path, shards: dict[str, list[str]],
-                 page_keys: dict[str, str]) -> None:
+                 page_keys: dict[str, str], published: Published | None = None) -> None:
         self.settings, self.site, self.shards = settings, site, shards
+        self.published = published
+
+        def where(page: str) -> Path:
+            # a page left in the published site was not written into this build's folder
+            return published.where(page, site) if published is not None else site / page
+
         folder = store_folder(settings, "search")
         self.store = ShardStore(folder) if folder is not None else None
         custom = settings.get("TIMELINE_PAGEFIND")
@@ -192,16 +235,17 @@ class Indexing:
         pagefind = " ".join([version("pagefind"), *(custom or [])])
         self.todo: dict[str, str] = {}
         for name, pages in shards.items():
-            digests = [self.store.digest(site, p, page_keys.get(p)) if self.store is not None
-                       else indexed_digest(site / p) for p in pages]
+            digests = [self.store.digest(where, p, page_keys.get(p)) if self.store is not None
+                       else indexed_digest(where(p)) for p in pages]
             key = _shard_key(name, pages, digests, pagefind)
-            if self.store is None or not self.store.restore(key, site / FOLDER / name):
+            if self.store is None or not self.store.restore(key, site / FOLDER / name, name,
+                                                            published):
                 self.todo[name] = key
         # one Pagefind run uses about one core: shards are indexed side by side, each in
         # its own process and folder, so the bundles are the same whatever the order
         workers = min(len(self.todo), settings.get("TIMELINE_SEARCH_JOBS") or os.cpu_count() or 1)
         self.pool = ThreadPoolExecutor(max(1, workers))
-        self.results = {name: self.pool.submit(_index, command, site, shards[name],
+        self.results = {name: self.pool.submit(_index, command, where, shards[name],
                                                site / FOLDER / name)
                         for name in self.todo}
 
@@ -214,6 +258,9 @@ class Indexing:
             # the site is still complete without search: warn instead of failing the build
             logger.warning("search index not built: %s", why)
             shutil.rmtree(self.site / FOLDER, ignore_errors=True)
+            if self.published is not None:  # nor any bundle of the published site
+                self.published.kept = {k for k in self.published.kept
+                                       if not k.startswith(FOLDER + "/")}
             return
         if self.store is not None:
             for name, key in self.todo.items():
@@ -230,13 +277,15 @@ class Indexing:
 RUNNING: dict[str, Indexing] = {}
 
 
-def start_index(settings: dict, site: str, page_keys: dict[str, str]) -> None:
+def start_index(settings: dict, site: str, page_keys: dict[str, str],
+                published: Published | None = None) -> None:
     """Start indexing the shards of the plan the generator made for ``site``, whose
     pages must all be written; ``page_keys``: the key of each page the build took from,
     or added to, the page store."""
     shards = PLANS.pop(os.path.abspath(site), None)
     if settings.get("TIMELINE_SEARCH", True) and shards:
-        RUNNING[os.path.abspath(site)] = Indexing(settings, Path(site), shards, page_keys)
+        RUNNING[os.path.abspath(site)] = Indexing(settings, Path(site), shards, page_keys,
+                                                  published)
 
 
 def build_index(pelican) -> None:

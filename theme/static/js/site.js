@@ -79,7 +79,7 @@
     var status = document.getElementById("search-status");
     var list = document.getElementById("search-results");
     var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-facet]"));
-    // the index comes in shards (events by year, sources in buckets): the first one is
+    // the index comes in shards (events by period, sources in buckets): the first one is
     // loaded, the others merged into it; a missing shard only narrows the results
     var base = new URL(form.getAttribute("data-pagefind"), document.baseURI).href;
     var shards = (form.getAttribute("data-shards") || "").split(" ").filter(Boolean);
