@@ -246,7 +246,6 @@ def test_a_build_leaves_unchanged_pages_in_the_published_site_but_no_bundle_of_a
     # Pagefind, failing while the flag file exists (the same command both times: the
     # bundles of the first build match the second's keys). Its message is this test's own:
     # Pelican logs a warning once per process
-
     pagefind = [sys.executable, "-c",
                 f"import os, subprocess, sys; sys.exit('flag file present') if os.path.exists("
                 f"{str(flag)!r}) else sys.exit(subprocess.call({_pagefind()!r} + sys.argv[1:]))"]
