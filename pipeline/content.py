@@ -30,6 +30,7 @@ import json
 import os
 import re
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 
 from pipeline.labels import sort_date
@@ -41,6 +42,7 @@ TEXTS = "texts"  # folder of the source texts, beside the sidecar
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 
 
+@cache  # asked for each event of each source
 def source_slug(path: str) -> str:
     """A URL-safe slug from an article's file name ("000_d7c4.txt" -> "000-d7c4")."""
     stem = Path(path).stem.lower()

@@ -198,18 +198,23 @@ def unique_ids(events: Sequence[Event]) -> tuple[Event, ...]:
     when they no longer do."""
     from dataclasses import replace
 
-    def suffixed(e: Event) -> str:
-        first = min(e.sources, key=lambda s: (s.path, s.start))
-        return f"{e.id}-{slugify(Path(first.path).stem, 20)}-{first.start}"
+    stems: dict[str, str] = {}
 
-    owner: dict[str, Event] = {}
-    for e in events:
-        if e.id not in owner or suffixed(e) < suffixed(owner[e.id]):
-            owner[e.id] = e
+    def suffix(e: Event) -> str:
+        first = min(e.sources, key=lambda s: (s.path, s.start))
+        if first.path not in stems:
+            stems[first.path] = slugify(Path(first.path).stem, 20)
+        return f"{e.id}-{stems[first.path]}-{first.start}"
+
+    suffixed = [suffix(e) for e in events]
+    owner: dict[str, int] = {}
+    for i, e in enumerate(events):
+        if e.id not in owner or suffixed[i] < suffixed[owner[e.id]]:
+            owner[e.id] = i
     out = []
-    for e in events:
-        alias = suffixed(e)
-        if owner[e.id] is not e:
+    for i, e in enumerate(events):
+        alias = suffixed[i]
+        if owner[e.id] != i:
             e = replace(e, id=alias, aliases=tuple(sorted(set(e.aliases) - {alias})))
         else:
             e = replace(e, aliases=tuple(sorted({*e.aliases, alias})))
