@@ -106,6 +106,11 @@ def without_cycle_collector() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            # what the stage allocated (and still holds) leaves the collector's view:
+            # enabled on a young generation of millions of objects, it would walk them all
+            # at the next allocation, then again in each older generation. Freed objects
+            # are still freed by reference counting.
+            gc.freeze()
             gc.enable()
 
 
