@@ -48,7 +48,7 @@ def _pelican(c, settings, output, strict=False, published=None):
     c.run(f"{PY} -m pelican {CONFIG['content']} -s {settings} -o {shlex.quote(str(output))} "
           f"--cache-path {shlex.quote(str(cache))} -q --fatal {fatal} --log-handler plain"
           f"{extra}",
-          pty=False, hide="out")
+          pty=False, hide="out", in_stream=False)
 
 
 def _failed(output, step, err):
@@ -71,8 +71,9 @@ def _publish(c, settings, strict=False, lang="fr"):
     output = ROOT / CONFIG["output"]
     started = time.perf_counter()
     try:
+        # in_stream=False: neither step reads stdin, and mirroring it costs a polling thread
         c.run(f"{PY} -m pipeline build {CONFIG['seeds']} --content {CONFIG['content']} "
-              f"--lang {lang}{flags}")
+              f"--lang {lang}{flags}", in_stream=False)
     except BaseException as err:
         _failed(output, "extraction", err)
         raise
