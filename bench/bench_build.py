@@ -7,7 +7,8 @@ measures, each step in its own process so that peak memory is that step's own:
 
 - extraction throughput in one process (on a sample of at most 300 articles, extrapolated)
   and on all cores (every article, cache off);
-- ``dateparser.search_dates`` over the same article bodies (a sample of 100, extrapolated);
+- ``dateparser.search_dates`` over the same article bodies (a sample of 100, extrapolated),
+  and the pipeline's date stage alone over the one-process sample (the work dateparser does);
 - the full build as ``invoke build`` runs it (extract with a cold cache, write content,
   Pelican with the timeline plugin and search index) with its peak memory;
 - the rebuild after adding one article to the built site;
@@ -145,13 +146,21 @@ def python_step(code: str, cwd: Path) -> dict:
 
 EXTRACT = """
 import json, sys, time
+from pipeline.dates import annotate
 from pipeline.extract import warm_up
+from pipeline.read import read_article
 from pipeline.run import collect, extract_all
 paths = collect(["seeds"])[:{limit}]
 warm_up()  # vocabularies loaded outside the timing
 t = time.perf_counter()
 xs, report = extract_all(paths, jobs={jobs}, cache=False)
-print(json.dumps({{"n": len(paths), "s": time.perf_counter() - t,
+s = time.perf_counter() - t
+# the date stage alone (what dateparser.search_dates does) on the same articles, read first
+articles = [read_article(p) for p in paths] if {jobs} == 1 else []
+t = time.perf_counter()
+for a in articles:
+    annotate(a)
+print(json.dumps({{"n": len(paths), "s": s, "dates_s": time.perf_counter() - t,
                   "events": sum(len(x.events) for x in xs)}}))
 """
 
@@ -235,7 +244,7 @@ def one_size(n: int, root: Path) -> dict:
     every = python_step(EXTRACT.format(limit=n, jobs=0), work)
     dp = python_step(DATEPARSER.format(limit=min(n, SAMPLE_DATEPARSER)), work)
     note(one_core=one["n"] / one["s"], all_cores=every["n"] / every["s"],
-         dateparser=dp["n"] / dp["s"])
+         dateparser=dp["n"] / dp["s"], date_stage=one["n"] / one["dates_s"])
     full = []
     for r in range(repeats):
         if r:
@@ -281,6 +290,8 @@ def report(rows: list[dict]) -> str:
             + _sample(r["n"], SAMPLE_DATEPARSER),
             f"  extraction vs dateparser   one process {r['one_core'] / r['dateparser']:.1f}x,"
             f" all cores {r['all_cores'] / r['dateparser']:.1f}x   (goal >= 20x)",
+            f"  date stage alone (the same articles, one process)"
+            f" {r['date_stage'] / r['dateparser']:.1f}x dateparser",
             f"full build (cold cache)      {_runs(r['full_s'])}   peak {r['full_mb']:,.0f} MB"
             f"   (goal < 2,048 MB at 10,000)",
             f"bare Pelican, same pages     {r['bare_s']:9.1f} s   peak {r['bare_mb']:,.0f} MB",
