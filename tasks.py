@@ -95,8 +95,15 @@ def _publish(c, settings, strict=False, lang="fr"):
         raise
     kept = cache / KEPT
     if output.is_dir() and kept.exists():
-        _merge(staging, output, set(kept.read_text(encoding="utf-8").splitlines()))
-        shutil.rmtree(staging, ignore_errors=True)
+        try:
+            _merge(staging, output, set(kept.read_text(encoding="utf-8").splitlines()))
+        except OSError as err:
+            print(f"Build failed while publishing into {output}/ ({err}): some of its files "
+                  "are new and some old; fix the cause and run `invoke build` again, which "
+                  "publishes every file that differs.", file=sys.stderr)
+            raise
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     else:  # staging holds the whole site
         old = None
         if output.exists():

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 import tasks
 
 
@@ -43,3 +45,32 @@ def test_publishing_replaces_written_files_keeps_left_ones_and_deletes_the_rest(
                          "was-a-file/e.html": "e"}
     assert (output / "events/a.html").stat().st_ino == kept_inode  # left where it was
     assert not (output / "gone").exists()  # a folder left empty goes too
+
+
+def test_a_publication_that_fails_halfway_says_so_and_leaves_no_staging_folder(
+        tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(tasks, "ROOT", tmp_path)
+    (tmp_path / "output").mkdir()
+    (tmp_path / "output" / "index.html").write_text("old")
+
+    class Steps:  # the extraction step: nothing to do here
+        def run(self, *args, **kwargs):
+            pass
+
+    def render(c, settings, staging, strict=False, published=None):
+        assert published == tmp_path / "output"  # told where the site it merges into is
+        (staging / "index.html").write_text("new")
+        cache = tasks._cache_path(settings)
+        cache.mkdir(parents=True, exist_ok=True)
+        (cache / tasks.KEPT).write_text("")
+
+    def disk_full(staging, output, kept):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(tasks, "_pelican", render)
+    monkeypatch.setattr(tasks, "_merge", disk_full)
+    with pytest.raises(OSError):
+        tasks._publish(Steps(), "pelicanconf.py")
+    err = capsys.readouterr().err
+    assert "No space left on device" in err and "run `invoke build` again" in err
+    assert not list(tmp_path.glob(".output-*"))
