@@ -308,7 +308,7 @@ def report(rows: list[dict]) -> str:
             f" {r['one_core'] / r['dateparser_default']:.1f}x,"
             f" all cores {r['all_cores'] / r['dateparser_default']:.1f}x   (goal >= 20x)",
             f"  date stage alone (the same articles, one process)"
-            f" {r['date_stage'] / r['dateparser']:.1f}x dateparser",
+            f" {r['date_stage'] / r['dateparser']:.1f}x dateparser told the language",
             f"full build (cold cache)      {_runs(r['full_s'])}   peak {r['full_mb']:,.0f} MB"
             f"   (goal < 2,048 MB at 10,000)",
             f"bare Pelican, same pages     {r['bare_s']:9.1f} s   peak {r['bare_mb']:,.0f} MB",
