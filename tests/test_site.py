@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import json
 import logging
 import re
@@ -169,3 +170,19 @@ def test_a_sidecar_of_an_older_pipeline_says_to_write_the_content_again(tmp_path
         "CACHE_PATH": str(tmp_path / "cache")})
     with pytest.raises(Exception, match="older version of the pipeline.*python -m pipeline"):
         Pelican(settings).run()
+
+
+def test_a_failing_export_fails_the_build_with_its_cause(tmp_path, monkeypatch):
+    # the plugin as Pelican loads it (from PLUGIN_PATHS, as "timeline")
+    monkeypatch.syspath_prepend(str(ROOT / "plugins"))
+    exports = importlib.import_module("timeline.exports")
+
+    def broken(timeline):
+        raise ValueError("no CSV today")
+
+    # the exports are written by a forked child: its failure still reaches the build
+    monkeypatch.setattr(exports, "events_csv", broken)
+    with pytest.raises(Exception, match="(?s)writing the exports failed.*no CSV today"):
+        # stores of its own: a build that fails leaves its card store's writes pending
+        build_site(seed_records(), tmp_path, TIMELINE_SEARCH=False,
+                   CACHE_PATH=str(tmp_path / "cache"))

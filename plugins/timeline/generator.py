@@ -25,7 +25,7 @@ from pelican.generators import Generator
 
 from pipeline.content import DATA_FILE, TEXTS
 
-from . import exports, model, reuse, search, svg
+from . import background, exports, model, reuse, search, svg
 
 FACET_KINDS = ("actor", "country", "pair", "type", "year")
 
@@ -81,6 +81,16 @@ class TimelineGenerator(Generator):
                           relative_urls=self.settings["RELATIVE_URLS"], **kwargs)
 
     def generate_output(self, writer) -> None:
+        # the exports read the model only: written by a child while the pages are
+        exporting = background.Child(self._write_exports)
+        try:
+            self._write_pages(writer)
+        except BaseException:
+            exporting.join(quiet=True)  # the pages' failure is the one to tell
+            raise
+        exporting.join()
+
+    def _write_pages(self, writer) -> None:
         timeline = self.timeline
         for ev in timeline.events:
             self._write(writer, ev["url"], "event", event_id=ev["id"])
@@ -99,6 +109,9 @@ class TimelineGenerator(Generator):
         self._write(writer, "sources/index.html", "sources")
         for alias, event in timeline.redirects:
             self._write(writer, f"events/{alias}.html", "redirect", event=event)
+
+    def _write_exports(self) -> None:
+        timeline = self.timeline
         public = self.settings.get("TIMELINE_PUBLIC_URL", "")
         out = Path(self.output_path)
         files = {

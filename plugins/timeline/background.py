@@ -1,0 +1,63 @@
+"""Work done in a forked child while Pelican's process goes on writing pages.
+
+The exports (JSON, CSV, iCalendar, Atom feeds, sitemap, chart) read the view model and
+write files no page depends on. A child forked once the model is built writes them on
+another core while the parent renders pages (a third of a second at a thousand articles,
+on the path of every rebuild); fork gives it the model without copying or pickling it.
+Where the system has no fork, the work is done in place.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import traceback
+from collections.abc import Callable
+
+# a failure's traceback goes through a pipe the parent reads only at the end: kept below
+# the pipe's buffer so that the child never blocks on writing it
+MAX_REPORT = 60_000
+
+
+class Child:
+    """``work()`` run in a forked child."""
+
+    def __init__(self, work: Callable[[], None]) -> None:
+        self.pid: int | None = None
+        if not hasattr(os, "fork"):
+            work()
+            return
+        read, write = os.pipe()
+        # objects moved out of the collector's view: a collection in the child would
+        # write to every object it walks, and copy the pages it shares with the parent
+        gc.freeze()
+        pid = os.fork()
+        if pid == 0:
+            os.close(read)
+            code = 0
+            try:
+                gc.disable()
+                work()
+            except BaseException:
+                report = traceback.format_exc().encode("utf-8", "replace")[-MAX_REPORT:]
+                os.write(write, report)
+                code = 1
+            finally:
+                os._exit(code)  # no cleanup: the parent's files and database stay its own
+        gc.unfreeze()
+        os.close(write)
+        self.pid, self.read = pid, read
+
+    def join(self, quiet: bool = False) -> None:
+        """Wait for the child; raise its failure unless ``quiet``."""
+        if self.pid is None:
+            return
+        chunks = []
+        while chunk := os.read(self.read, 65536):
+            chunks.append(chunk)
+        os.close(self.read)
+        _, status = os.waitpid(self.pid, 0)
+        self.pid = None
+        if status != 0 and not quiet:
+            detail = b"".join(chunks).decode("utf-8", "replace").strip()
+            raise RuntimeError(f"writing the exports failed: {detail or f'status {status}'}")
