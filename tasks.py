@@ -94,7 +94,11 @@ def _publish(c, settings, strict=False, lang="fr"):
         _failed(output, "Pelican", err)
         raise
     kept = cache / KEPT
-    if output.is_dir() and kept.exists():
+    if kept.exists():  # the build left files of output/ in place: its folder is not whole
+        if not output.is_dir():
+            shutil.rmtree(staging, ignore_errors=True)
+            raise SystemExit(f"Build failed: {output}/ was removed while the site was being "
+                             "built on it; run `invoke build` again.")
         try:
             _merge(staging, output, set(kept.read_text(encoding="utf-8").splitlines()))
         except OSError as err:

@@ -74,3 +74,25 @@ def test_a_publication_that_fails_halfway_says_so_and_leaves_no_staging_folder(
     err = capsys.readouterr().err
     assert "No space left on device" in err and "run `invoke build` again" in err
     assert not list(tmp_path.glob(".output-*"))
+
+
+def test_a_site_removed_while_a_build_relies_on_it_is_not_replaced_by_a_partial_one(
+        tmp_path, monkeypatch):
+    monkeypatch.setattr(tasks, "ROOT", tmp_path)
+    (tmp_path / "output").mkdir()
+
+    class Steps:
+        def run(self, *args, **kwargs):
+            pass
+
+    def render(c, settings, staging, strict=False, published=None):
+        (staging / "index.html").write_text("new")  # the other pages were left in output/
+        cache = tasks._cache_path(settings)
+        cache.mkdir(parents=True, exist_ok=True)
+        (cache / tasks.KEPT).write_text("events/a.html\n")
+        (published / "index.html").parent.rmdir()  # meanwhile, output/ goes
+
+    monkeypatch.setattr(tasks, "_pelican", render)
+    with pytest.raises(SystemExit, match="was removed while the site was being built"):
+        tasks._publish(Steps(), "pelicanconf.py")
+    assert not (tmp_path / "output").exists() and not list(tmp_path.glob(".output-*"))
