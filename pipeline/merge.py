@@ -141,7 +141,9 @@ class Profile:
 
     actors: set = field(default_factory=set)
     states: int = 0  # every state named (a mask, see ``state_mask``)
-    state_sets: set = field(default_factory=set)  # each report's own states, as masks
+    n_states: int = 0  # how many
+    # each report's own states, as masks, with how many states each names
+    state_sets: dict = field(default_factory=dict)
     types: set = field(default_factory=set)  # real types (statements left out)
     paths: set = field(default_factory=set)
     modes: set = field(default_factory=set)
@@ -150,7 +152,8 @@ class Profile:
         self.actors.update(e.actors)
         mine = state_mask(e.countries)
         self.states |= mine
-        self.state_sets.add(mine)
+        self.n_states = self.states.bit_count()
+        self.state_sets[mine] = mine.bit_count()
         self.types.update(real_types(e))
         self.paths.update(paths(e))
         self.modes.add(e.mode)
@@ -161,6 +164,7 @@ class _Coarse:
     """What the affinity reads of a coarse event, taken out once for all its candidates."""
 
     states: int  # a mask (see ``state_mask``)
+    shared_needed: int  # states a cluster naming two or more must share with it: 2, or fewer
     actors: frozenset
     types: frozenset
     paths: frozenset
@@ -168,15 +172,15 @@ class _Coarse:
 
     @classmethod
     def of(cls, e: Event) -> _Coarse:
-        return cls(state_mask(e.countries), frozenset(e.actors), frozenset(real_types(e)),
-                   frozenset(paths(e)), e.mode)
+        states = state_mask(e.countries)
+        return cls(states, min(2, states.bit_count()), frozenset(e.actors),
+                   frozenset(real_types(e)), frozenset(paths(e)), e.mode)
 
 
 def _cheap_terms(c: _Coarse, cluster: Profile) -> tuple[float, bool] | None:
     """The affinity's terms that need no report-by-report look: (their score, whether
     one of them lets the event join at all); None when the states rule turns it away."""
-    named = cluster.states
-    if named.bit_count() >= 2 and (c.states & named).bit_count() < min(2, c.states.bit_count()):
+    if cluster.n_states >= 2 and (c.states & cluster.states).bit_count() < c.shared_needed:
         return None  # "Maroc-Israël, fin 2020" is not the Bahrain-Israel happening of that autumn
     actors = len(c.actors & cluster.actors)
     types = len(c.types & cluster.types)
@@ -197,8 +201,13 @@ def _score(c: _Coarse, cluster: Profile, terms: tuple[float, bool] | None) -> fl
     if mine and mine in cluster.state_sets:
         countries = 1.0
     else:
-        countries = max(((mine & s).bit_count() / (mine | s).bit_count()
-                         for s in cluster.state_sets if mine | s), default=0.0)
+        # the best overlap |mine & s| / |mine | s|, with |mine | s| = |mine| + |s| - shared:
+        # one bit count per report's states (thousands of clusters, dozens of reports each)
+        countries, size = 0.0, mine.bit_count()
+        for s, n in cluster.state_sets.items():
+            shared = (mine & s).bit_count()
+            if shared and shared / (size + n - shared) > countries:
+                countries = shared / (size + n - shared)
     if not (joins or countries):
         return 0
     score = rest + 4 * countries
@@ -349,7 +358,7 @@ class _Clusters:
             self.start_ids.insert(at, index)
         self.parts[index].append(e)
         self.profiles[index].add(e)
-        if self.profiles[index].states.bit_count() < 2:
+        if self.profiles[index].n_states < 2:
             self.few_states.add(index)
         else:
             self.few_states.discard(index)
