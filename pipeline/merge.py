@@ -94,28 +94,51 @@ def _day_number(value: str) -> int:
     return dt.date.fromisoformat(value).toordinal()
 
 
+@dataclass(frozen=True)
+class _Day:
+    """What ``same_happening`` reads of an event dated to the day, taken out once: a
+    day's event is compared with every report of the clusters of the days around it."""
+
+    day: int
+    mode: str | None
+    status: str
+    place: str | None
+    actors: frozenset
+    countries: frozenset
+    paths: frozenset
+    types: frozenset  # real types
+
+    @classmethod
+    def of(cls, e: Event) -> _Day:
+        return cls(_day_number(e.value), e.mode, e.status, e.place, frozenset(e.actors),
+                   frozenset(e.countries), frozenset(paths(e)), frozenset(real_types(e)))
+
+
 def same_happening(a: Event, b: Event) -> bool:
     """Two events of the same day (or adjacent days of one stay) told by one or more
     articles. A call and a visit stay apart, and so do what happened and what is only
     announced, or two stays in different places."""
+    return _same_happening(_Day.of(a), _Day.of(b))
+
+
+def _same_happening(a: _Day, b: _Day) -> bool:
     if a.mode and b.mode and frozenset((a.mode, b.mode)) in APART:
         return False
-    gap = abs(_day_number(a.value) - _day_number(b.value))
+    gap = abs(a.day - b.day)
     if gap > 1:
         return False
-    shared_actors = set(a.actors) & set(b.actors)
+    shared_actors = a.actors & b.actors
     if gap == 1:
         modes = {a.mode, b.mode}
         # a summit and a visit the next day are two stays, even for the same minister
         return bool(shared_actors and a.status == b.status and STAY & modes
                     and not ("third-party" in modes and modes & {"visit", "host"})
                     and not (a.place and b.place and a.place != b.place))
-    if not paths(a).isdisjoint(paths(b)):
-        return not (a.actors and b.actors and not shared_actors
-                    and not real_types(a) & real_types(b))
-    shared_countries = set(a.countries) & set(b.countries)
+    if not a.paths.isdisjoint(b.paths):
+        return not (a.actors and b.actors and not shared_actors and not a.types & b.types)
+    shared_countries = a.countries & b.countries
     return bool(shared_actors or len(shared_countries) >= 2
-                or (shared_countries and real_types(a) & real_types(b)))
+                or (shared_countries and a.types & b.types))
 
 
 _STATE_BITS: dict[str, int] = {}  # a bit per country code, given as codes are met
@@ -326,6 +349,7 @@ class _Clusters:
 
     def __init__(self) -> None:
         self.parts: list[list[Event]] = []
+        self.days: list[list[_Day]] = []  # the parts dated to the day, as _Day
         self.profiles: list[Profile] = []
         self.few_states: set[int] = set()  # clusters naming fewer than two states
         self.by_day: dict[dt.date, set[int]] = {}
@@ -343,9 +367,10 @@ class _Clusters:
         return ([f"a:{a}" for a in e.actors] + [f"c:{c}" for c in e.countries]
                 + [f"p:{p}" for p in paths(e)])
 
-    def add(self, e: Event, index: int | None = None) -> None:
+    def add(self, e: Event, index: int | None = None, day: _Day | None = None) -> None:
         if index is None:
             self.parts.append([])
+            self.days.append([])
             self.profiles.append(Profile())
             index = len(self.parts) - 1
             lo, hi = period(e.value, e.mod)
@@ -357,6 +382,8 @@ class _Clusters:
             self.start_days.insert(at, lo)
             self.start_ids.insert(at, index)
         self.parts[index].append(e)
+        if day is not None:
+            self.days[index].append(day)
         self.profiles[index].add(e)
         if self.profiles[index].n_states < 2:
             self.few_states.add(index)
@@ -404,10 +431,11 @@ def merge(events, lang_of=lambda e: "fr") -> tuple[Event, ...]:
     clusters = _Clusters()
     for e in pending:
         if precision(e) == 0:
-            day = dt.date.fromisoformat(e.value)
-            home = next((i for i in clusters.near_day(day)
-                         if any(same_happening(e, x) for x in clusters.parts[i])), None)
-            clusters.add(e, home)
+            # the events dated to the day come first: a cluster holds only such events yet
+            day = _Day.of(e)
+            home = next((i for i in clusters.near_day(dt.date.fromisoformat(e.value))
+                         if any(_same_happening(day, x) for x in clusters.days[i])), None)
+            clusters.add(e, home, day)
             continue
         best, best_score, runner_up = best_fit(e, clusters, clusters.candidates(e))
         # "fin 2020" that fits two different happenings equally well stays as told
