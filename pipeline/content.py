@@ -210,22 +210,13 @@ def _names(paragraphs: list[dict]) -> list[str]:
                    if part.get("k") and part["k"] != "timex"})
 
 
-def _evidence(path: str, events: Sequence[Event]) -> dict[tuple[int, int], list[str]]:
-    evidence: dict[tuple[int, int], list[str]] = {}
-    for event in events:
-        for ev in event.sources:
-            if ev.path == path:
-                evidence.setdefault((ev.start, ev.end), []).append(event.id)
-    return evidence
-
-
-def _source_data(x: Extraction, slug: str, events: Sequence[Event], known: dict | None
-                 ) -> tuple[dict, str | None]:
+def _source_data(x: Extraction, slug: str, events: Sequence[Event], known: dict | None,
+                 evidence: dict[tuple[int, int], list[str]]) -> tuple[dict, str | None]:
     """A source's sidecar record, and its text file's content unless ``known`` (its
     record in the previous sidecar) says the text is cut from the same inputs.
-    ``events``: the events with a source in this article, in site order."""
+    ``events``: the events with a source in this article, in site order; ``evidence``:
+    the ids of the events each of its passages is evidence for."""
     a = x.article
-    evidence = _evidence(a.path, events)
     inputs = _sha(repr((_RECIPE, a.text, a.body_start, _inline_spans(x),
                         sorted(evidence.items()))).encode("utf-8"))
     record = {
@@ -260,16 +251,23 @@ def build_data(
         events, key=lambda e: (sort_date(e.value, e.mod).isoformat(), e.value, e.id)
     )
     by_path = {x.article.path: x for x in extractions}
-    # each article's events, found once: scanning every event per article is quadratic
+    # each article's events and evidence, found once: scanning every event per article
+    # is quadratic, and so is scanning every source of each of its events (an event told
+    # by hundreds of articles)
     told: dict[str, list[Event]] = {p: [] for p in by_path}
+    evidence: dict[str, dict[tuple[int, int], list[str]]] = {p: {} for p in by_path}
     for e in ordered:
         for p in dict.fromkeys(ev.path for ev in e.sources):
             if p in told:
                 told[p].append(e)
+        for ev in e.sources:
+            if ev.path in evidence:
+                evidence[ev.path].setdefault((ev.start, ev.end), []).append(e.id)
     known = known or {}
     sources, texts = [], {}
     for p in sorted(by_path):
-        record, text = _source_data(by_path[p], slugs[p], told[p], known.get(slugs[p]))
+        record, text = _source_data(by_path[p], slugs[p], told[p], known.get(slugs[p]),
+                                    evidence[p])
         sources.append(record)
         if text is not None:
             texts[record["slug"]] = text
