@@ -137,9 +137,15 @@ def _merge(staging: Path, output: Path, kept: set[str]) -> None:
         target.mkdir(parents=True, exist_ok=True)
         for name in files:
             dst = target / name
+            src = os.path.join(folder, name)
             if dst.is_dir():  # and the other way round
                 shutil.rmtree(dst)
-            os.replace(os.path.join(folder, name), dst)
+            elif _same_bytes(src, dst):
+                # the same file written again (an export, a feed, the theme's files): left
+                # as it was, with its time, for servers and copies that go by it
+                os.unlink(src)
+            else:
+                os.replace(src, dst)
             written.add(name if rel == "." else f"{rel}/{name}".replace(os.sep, "/"))
     for folder, _dirs, files in os.walk(output, topdown=False):
         rel = os.path.relpath(folder, output)
@@ -150,6 +156,16 @@ def _merge(staging: Path, output: Path, kept: set[str]) -> None:
         if rel != ".":
             with contextlib.suppress(OSError):  # not empty: still part of the site
                 os.rmdir(folder)
+
+
+def _same_bytes(a, b) -> bool:
+    try:
+        if os.path.getsize(a) != os.path.getsize(b):
+            return False
+        with open(a, "rb") as fa, open(b, "rb") as fb:
+            return fa.read() == fb.read()
+    except OSError:  # no such file in output/ yet
+        return False
 
 
 def _reuse_summary(cache: Path) -> str:

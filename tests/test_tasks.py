@@ -35,15 +35,19 @@ def test_publishing_replaces_written_files_keeps_left_ones_and_deletes_the_rest(
         (output / rel).parent.mkdir(parents=True, exist_ok=True)
         (output / rel).write_text(text)
     kept_inode = (output / "events/a.html").stat().st_ino
-    for rel, text in {"index.html": "new", "events/d.html": "d", "was-a-file/e.html": "e"}.items():
+    same_inode = (output / "events/b.html").stat().st_ino
+    for rel, text in {"index.html": "new", "events/d.html": "d", "was-a-file/e.html": "e",
+                      "events/b.html": "b"}.items():
         (staging / rel).parent.mkdir(parents=True, exist_ok=True)
         (staging / rel).write_text(text)
     tasks._merge(staging, output, {"events/a.html"})
     published = {p.relative_to(output).as_posix(): p.read_text()
                  for p in output.rglob("*") if p.is_file()}
     assert published == {"index.html": "new", "events/a.html": "a", "events/d.html": "d",
-                         "was-a-file/e.html": "e"}
+                         "was-a-file/e.html": "e", "events/b.html": "b"}
     assert (output / "events/a.html").stat().st_ino == kept_inode  # left where it was
+    # written again with the same bytes: the published file stays, with its time
+    assert (output / "events/b.html").stat().st_ino == same_inode
     assert not (output / "gone").exists()  # a folder left empty goes too
 
 

@@ -16,6 +16,7 @@ direct template) sees it too.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 from pathlib import Path
@@ -34,6 +35,7 @@ class TimelineGenerator(Generator):
     """Loads the sidecar into the context and writes the timeline's extra pages."""
 
     def generate_context(self) -> None:
+        gc.unfreeze()  # what an earlier build in this process left frozen (__init__.py)
         path = Path(self.settings.get("TIMELINE_DATA") or Path(self.path) / "data" / DATA_FILE)
         data = (json.loads(path.read_text(encoding="utf-8")) if path.exists()
                 else {"lang": "fr", "events": [], "sources": []})
