@@ -185,6 +185,16 @@ def stamp(path: Path | str) -> list[int] | None:
     return [st.st_size, st.st_mtime_ns]
 
 
+def unchanged(path: Path | str, entry: list[int]) -> os.stat_result | None:
+    """The stored file's status if it still matches its stamp ``entry``, else None (the
+    status, not a yes: a published file is compared with it by inode)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st if [st.st_size, st.st_mtime_ns] == entry else None
+
+
 class Store:
     """Files kept by key between builds, with the stamps they were stored with
     (``index.json``, what the last build used)."""
@@ -224,13 +234,8 @@ class PageStore(Store):
     def restore(self, key: str, target: str, name: str,
                 published: Published | None = None) -> bool:
         entry = self.index.get(key)
-        if entry is None:
-            return False
-        try:
-            st = os.stat(self._path(key))
-        except OSError:
-            return False
-        if [st.st_size, st.st_mtime_ns] != entry:
+        st = unchanged(self._path(key), entry) if entry is not None else None
+        if st is None:
             return False
         if published is not None and published.holds(name, st):
             self.used[key] = entry

@@ -34,7 +34,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from .reuse import Published, Store, link, report, stamp, store_folder, version
+from .reuse import Published, Store, link, report, stamp, store_folder, unchanged, version
 
 logger = logging.getLogger(__name__)
 
@@ -128,15 +128,9 @@ class ShardStore(Store):
         src = self.folder / key
         if not files:
             return False
-        stats = {}
-        for rel, entry in files.items():
-            try:
-                st = os.stat(src / rel)
-            except OSError:
-                return False
-            if [st.st_size, st.st_mtime_ns] != entry:
-                return False
-            stats[rel] = st
+        stats = {rel: unchanged(src / rel, entry) for rel, entry in files.items()}
+        if None in stats.values():
+            return False
         if published is not None:
             names = {rel: f"{FOLDER}/{name}/{rel}" for rel in files}
             # all of the bundle or none of it: a bundle is read as a whole
