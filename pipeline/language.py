@@ -11,6 +11,16 @@ WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 @cache
+def is_known(lang: str) -> bool:
+    """A language the date stage has words for: its own data file, or dateparser's locale
+    data (``dates.locales``)."""
+    from .dates.locales import locale_info
+    from .dates.vocabulary import available_languages
+
+    return lang in available_languages() or locale_info(lang) is not None
+
+
+@cache
 def stopwords() -> dict[str, frozenset[str]]:
     return {lang: frozenset(words) for lang, words in load_yaml("stopwords.yaml").items()}
 

@@ -22,12 +22,11 @@ from pathlib import Path
 import yaml
 
 from .errors import ReadError
-from .language import detect_language
+from .language import detect_language, is_known
 from .records import Article, Dct
 
 FRONT_MATTER = re.compile(r"\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|$)", re.S)
 HTML_SUFFIXES = {".html", ".htm"}
-KNOWN_LANGS = {"fr", "en", "es", "de", "it", "pt", "ar", "nl"}
 # A news article is a few thousand words; files far beyond that are dumps or mistakes, and
 # the later stages grow faster than linearly with length, so only the beginning is used.
 MAX_TEXT_CHARS = 100_000
@@ -152,10 +151,10 @@ def read_text_article(text: str, path: str, warnings: list[str],
         title = next((line.strip() for line in body.splitlines() if line.strip()), "")[:120]
         warnings.append(f"{path}: no title; the first line of the text is used "
                         "(add 'title:' to the front matter)")
-    lang = str(meta.get("lang") or "").strip().lower()[:2]
-    if lang and lang not in KNOWN_LANGS:
+    lang = re.split(r"[-_]", str(meta.get("lang") or "").strip().lower())[0]  # "pt-BR": pt
+    if lang and not is_known(lang):
         warnings.append(f"{path}: unknown language {meta.get('lang')!r}; detected from the text "
-                        "instead (use a two-letter code such as fr or en)")
+                        "instead (use a two-letter code such as fr, en or es)")
         lang = ""
     lang = lang or detect_language(body)
     return Article(path=path, text=text, body_start=body_start, title=title, lang=lang,

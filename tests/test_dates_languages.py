@@ -1,9 +1,12 @@
-"""A language is a data file: a new one needs no code; unknown languages fall back to English."""
+"""A language is a data file: a new one needs no code. Without one, dateparser's locale data
+makes the vocabulary; languages unknown to both fall back to English."""
 
 import textwrap
 
+import pytest
+
 from pipeline.dates import vocabulary
-from tests.test_dates_support import values
+from tests.test_dates_support import dates, values
 
 SPANISH = textwrap.dedent(r"""
     lang: es
@@ -39,7 +42,38 @@ def test_new_language_from_data_only(tmp_path, monkeypatch):
 
 
 def test_unknown_language_falls_back_to_english():
-    assert values("de", "2020-10-19", "Talks resume next month.") == ["2020-11"]
+    assert values("xx", "2020-10-19", "Talks resume next month.") == ["2020-11"]
+
+
+@pytest.mark.parametrize("lang, text, want", [
+    ("es", "El jueves 24 de noviembre de 2022 se reunió con él. Ayer firmó. Hace 3 años, "
+           "en 2019, el año pasado, el 3/2/2021, diciembre de 2020.",
+     [("jueves 24 de noviembre de 2022", "2022-11-24"), ("Ayer", "2022-11-24"),
+      ("Hace 3 años", "2019"), ("2019", "2019"), ("el año pasado", "2021"),
+      ("3/2/2021", "2021-02-03"), ("diciembre de 2020", "2020-12")]),
+    ("de", "Am Donnerstag, dem 24. November 2022 traf er ihn. Gestern sagte er. Vor 2 Jahren, "
+           "letztes Jahr, am 24.11.2022, im Dezember 2020.",
+     [("Donnerstag, dem 24. November 2022", "2022-11-24"), ("Gestern", "2022-11-24"),
+      ("Vor 2 Jahren", "2020"), ("letztes Jahr", "2021"), ("24.11.2022", "2022-11-24"),
+      ("Dezember 2020", "2020-12")]),
+    ("it", "Giovedì 24 novembre 2022 ha incontrato. Ieri ha detto. 3 anni fa, dicembre 2020.",
+     [("Giovedì 24 novembre 2022", "2022-11-24"), ("Ieri", "2022-11-24"), ("3 anni fa", "2019"),
+      ("dicembre 2020", "2020-12")]),
+    ("pt", "Na quinta-feira, 24 de novembro de 2022, reuniu-se. Ontem disse. Em 2019.",
+     [("quinta-feira, 24 de novembro de 2022", "2022-11-24"), ("Ontem", "2022-11-24"),
+      ("2019", "2019")]),
+    ("ru", "В четверг, 24 ноября 2022 года, он встретился. Вчера он сказал. 3 года назад.",
+     [("четверг, 24 ноября 2022", "2022-11-24"), ("Вчера", "2022-11-24"),
+      ("3 года назад", "2019")]),
+])
+def test_language_without_data_file_takes_dateparser_locale_data(lang, text, want):
+    assert dates(lang, "2022-11-25", text) == want
+
+
+def test_locale_vocabulary_leaves_out_words_that_are_not_only_dates():
+    # "mañana" and "Morgen" are also "morning"; "Do" and "Mi" are also words
+    assert dates("es", "2022-11-25", "Llegó por la mañana y se fue a Do Mi.") == []
+    assert dates("de", "2022-11-25", "Am Morgen kam er an.") == []
 
 
 def test_shipped_languages_load():

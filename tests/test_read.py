@@ -69,3 +69,9 @@ def test_unknown_language_falls_back_to_detection(tmp_path):
     a = read_article(write(tmp_path, "a.md", text))
     assert a.lang == "en"
     assert any("klingon" in w for w in a.warnings)
+
+
+def test_language_dateparser_knows_is_kept_with_its_region_dropped(tmp_path):
+    text = "---\ntitle: T\nlang: pt-BR\n---\nO ministro reuniu-se com o seu homólogo.\n"
+    a = read_article(write(tmp_path, "a.md", text))
+    assert (a.lang, a.warnings) == ("pt", ())

@@ -161,8 +161,8 @@ def accept(c: Candidate, text: str, vocab: Vocabulary) -> bool:
             return False  # a part starts inside a word: "Enmars", "finmai"
     if c.kind in ("year", "years") or "y" in g:
         ys = g.get("y")
-        if ys and _DIGITS_BEFORE.search(text[max(0, ys[1] - 2) : ys[1]]):
-            return False  # "1 500", "12.2000"
+        if ys and "mn" not in g and _DIGITS_BEFORE.search(text[max(0, ys[1] - 2) : ys[1]]):
+            return False  # "1 500", "12.2000"; not "24.11.2022", where the month comes first
         if ys and re.match(r"\s*%", text[ys[2] : ys[2] + 3]):
             return False
     if c.kind == "year":

@@ -19,6 +19,8 @@ from pathlib import Path
 
 from pipeline.vocab import parse_yaml
 
+from .locales import from_locale, locale_info
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "dates"
 FALLBACK_LANG = "en"
 APOSTROPHE = "['’ʼ]"
@@ -143,12 +145,16 @@ def available_languages() -> list[str]:
 
 @cache
 def load(lang: str) -> Vocabulary:
-    """The vocabulary of ``lang``, or of the fallback language when there is no data file."""
+    """The vocabulary of ``lang``: its data file; without one, made from dateparser's
+    locale data (``locales``); for a language dateparser does not know either, the
+    fallback language's."""
     path = data_path(lang or FALLBACK_LANG)
-    if not path.exists():
-        path = data_path(FALLBACK_LANG)
-    data = parse_yaml(path.read_text(encoding="utf-8"))
-    return build(data)
+    if path.exists():
+        return build(parse_yaml(path.read_text(encoding="utf-8")))
+    info = locale_info(lang) if lang else None
+    if info is not None:
+        return build(from_locale(lang, info))
+    return build(parse_yaml(data_path(FALLBACK_LANG).read_text(encoding="utf-8")))
 
 
 def build(data: dict) -> Vocabulary:
@@ -215,7 +221,8 @@ def build(data: dict) -> Vocabulary:
         "NUM": "(?:[0-9]+|"
         + alternation(
             list((data.get("numbers") or {}).keys()) + list(data.get("vague_numbers", []))
-        )[3:],
+        )
+        + ")",
         "UNIT": alternation((data.get("units") or {}).keys()),
         "SEASON": alternation((data.get("seasons") or {}).keys()),
         "MOD": alternation((data.get("modifiers") or {}).keys()),
