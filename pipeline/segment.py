@@ -2,13 +2,16 @@
 
 A paragraph is a line of text (news copy puts one paragraph per line; blank lines are
 tolerated). Sentences end at ., ! or ? followed by a space and an upper-case letter or a
-quote, except after abbreviations ("M.", "Sept.", "U.S.") and initials.
+quote, except after abbreviations ("M.", "Sept.", "U.S.") and initials, and after a day
+written as an ordinal before a month ("am 24. November", in German).
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from .dates.vocabulary import key, load
 from .records import Article, Sentence
 
 ABBREVIATIONS = frozenset("""
@@ -18,10 +21,12 @@ u.s u.n u.k e.u no nos vol p pp art av ap j.-c etc cf ex vs
 """.split())
 BOUNDARY = re.compile(r"([.!?…]+[»\"”’)]*)(\s+)(?=[«\"“(]?[A-ZÀ-ÖØ-Þ0-9«\"“])")
 LAST_WORD = re.compile(r"([\w.\-]+)$")
+NEXT_WORD = re.compile(r"\w+")
 
 
-def split_sentences(text: str, offset: int) -> list[tuple[int, int]]:
-    """Sentence spans (absolute offsets) inside one paragraph starting at ``offset``."""
+def split_sentences(text: str, offset: int, months=frozenset()) -> list[tuple[int, int]]:
+    """Sentence spans (absolute offsets) inside one paragraph starting at ``offset``;
+    ``months``: the language's month names (as ``dates.vocabulary.key`` spells them)."""
     spans, start = [], 0
     for m in BOUNDARY.finditer(text):
         before = text[start:m.start(1)]
@@ -29,6 +34,10 @@ def split_sentences(text: str, offset: int) -> list[tuple[int, int]]:
         token = word.group(1).lower() if word else ""
         if m.group(1) == "." and (token in ABBREVIATIONS or len(token.rstrip(".")) == 1):
             continue  # "M. Lapid", "Sept. 11", "J. Kushner"
+        if m.group(1) == "." and token.isdigit() and len(token) <= 2 and months:
+            word = NEXT_WORD.match(text, m.end())
+            if word and key(word.group(0)) in months:
+                continue  # "am 24. November 2022"
         end = m.end(1)
         if text[start:end].strip():
             spans.append((offset + start, offset + end))
@@ -38,16 +47,22 @@ def split_sentences(text: str, offset: int) -> list[tuple[int, int]]:
     return spans
 
 
+@cache
+def month_names(lang: str) -> frozenset[str]:
+    return frozenset(load(lang).months)
+
+
 def segment(article: Article) -> tuple[Sentence, ...]:
     """Split the body into sentences; the title line of a plain-text file is paragraph 0."""
     sentences: list[Sentence] = []
+    months = month_names(article.lang) if article.lang else frozenset()
     paragraph = 0
     pos = article.body_start
     for line in article.text[article.body_start:].split("\n"):
         stripped = line.strip()
         if stripped:
             lead = len(line) - len(line.lstrip())
-            for start, end in split_sentences(line[lead:], pos + lead):
+            for start, end in split_sentences(line[lead:], pos + lead, months):
                 sentences.append(Sentence(article.path, start, end, article.text[start:end],
                                           paragraph))
             paragraph += 1
