@@ -48,6 +48,8 @@ def anaphora_before(lang: str) -> re.Pattern:
 @cache
 def word_list_pattern(key: str, lang: str) -> re.Pattern:
     words = load_yaml("events.yaml")[key].get(_lang(lang), [])
+    if not words:  # a language without this list: an empty alternation would match anywhere
+        return re.compile(r"(?!)")
     return re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)", re.IGNORECASE)
 
 
