@@ -24,6 +24,7 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "september", "october", "november", "december")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 RELATIVE = re.compile(r"^(in )?(\d+) (year|month|week|day)(?: ago)?$")
+ISO = r"(?P<y>(?:1[0-9]|20)\d\d)-(?P<mn>0[1-9]|1[0-2])-(?P<d>[0-2][0-9]|3[01])"
 AGO = re.compile(r"^(?P<before>.*?)\(\\d[^)]*\)(?P<after>.*)$")
 
 
@@ -89,7 +90,7 @@ def from_locale(lang: str, info: dict) -> dict:
     in_words = [w for w in info.get("in", ()) if w.isalpha()]
     order = str(info.get("date_order") or "DMY").lower()
     patterns = [
-        {"kind": "date", "re": r"(?P<y>(?:1[0-9]|20)\d\d)-(?P<mn>0[1-9]|1[0-2])-(?P<d>[0-2][0-9]|3[01])"},
+        {"kind": "date", "re": ISO},
         {"kind": "date", "re": _numeric(order)},
         # "jueves 24 de noviembre de 2022", "Donnerstag, dem 24. November 2022"
         {"kind": "date", "re": r"(?:(?P<wd>{WEEKDAY}),?\s+(?:[^\W\d_]{1,3}\s+)?)?(?P<d>{DAY})\.?"
