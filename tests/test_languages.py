@@ -1,6 +1,7 @@
 """Articles in Spanish and German: their dates, events and parties, and one event told in
 three languages merged into one."""
 
+import re
 from pathlib import Path
 
 from pipeline.read import read_article
@@ -100,3 +101,19 @@ def test_a_word_list_missing_for_a_language_matches_nothing(monkeypatch):
         assert classify.word_list_pattern("planned", "fr").search("il doit venir") is None
     finally:
         classify.word_list_pattern.cache_clear()
+
+
+def test_quotes_in_another_language_than_the_page_are_marked(tmp_path):
+    from tests.test_site import build_site
+
+    (tmp_path / "es.md").write_text(SPANISH, encoding="utf-8")
+    (tmp_path / SEED.name).write_bytes(SEED.read_bytes())
+    extractions, events, _ = run([str(tmp_path)], cache=False, jobs=1)
+    output = build_site((extractions, events), tmp_path / "site", TIMELINE_SEARCH=False,
+                        TIMELINE_LANG="fr")
+    (event,) = [e for e in events if e.value == "2022-11-24"]
+    page = (output / "events" / f"{event.id}.html").read_text(encoding="utf-8")
+    quotes = re.findall(r"<blockquote[^>]*>", page)
+    assert sum('lang="es"' in q for q in quotes) == 1  # the Spanish sentence
+    assert not any("lang=" in q for q in quotes if 'lang="es"' not in q)  # French: the page's
+    assert len(quotes) > 1

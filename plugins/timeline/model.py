@@ -122,7 +122,7 @@ def _search_facets(raw: dict) -> str:
     return "|".join(f"{k}={v.replace(',', ' ').replace('|', ' ')}" for k, v in pairs)
 
 
-def _event(raw: dict, lang: str, titles: dict) -> dict:
+def _event(raw: dict, lang: str, titles: dict, langs: dict) -> dict:
     t = labels.strings(lang)
     value = raw["value"]
     precision = raw.get("precision") or "unknown"
@@ -148,6 +148,9 @@ def _event(raw: dict, lang: str, titles: dict) -> dict:
                 **ev,
                 "url": f"sources/{ev['source']}.html#{ev['anchor']}",
                 "source_title": titles.get(ev["source"], ev["source"]),
+                # a quote in another language than the page's is marked as such
+                "source_lang": langs.get(ev["source"]) if langs.get(ev["source"]) != lang
+                else None,
             }
             for ev in raw["sources"]
         ],
@@ -265,7 +268,8 @@ def build(data: dict, lang: str | None = None, index_max: int = INDEX_MAX_EVENTS
     lang = lang or data.get("lang") or "fr"
     t = labels.strings(lang)
     titles = {s["slug"]: s["title"] for s in data["sources"]}
-    events = [_event(raw, lang, titles) for raw in data["events"]]
+    langs = {s["slug"]: s.get("lang") for s in data["sources"]}
+    events = [_event(raw, lang, titles, langs) for raw in data["events"]]
     facets: dict = {}
     for i, event in enumerate(events):
         event["prev"] = events[i - 1] if i > 0 else None
