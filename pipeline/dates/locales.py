@@ -85,7 +85,7 @@ def from_locale(lang: str, info: dict) -> dict:
             continue
         k = int(m.group(2)) * (1 if m.group(1) else -1)
         for phrase in _words(phrases):
-            deictic[phrase] = [UNITS[m.group(3)][0], k]
+            deictic[phrase] = [UNITS[m.group(3)], k]
     skip = [w for w in info.get("skip", ()) if w.isalpha()]
     in_words = [w for w in info.get("in", ()) if w.isalpha()]
     order = str(info.get("date_order") or "DMY").lower()
@@ -113,7 +113,6 @@ def from_locale(lang: str, info: dict) -> dict:
         patterns.append({"kind": "year", "re": r"(?P<pre>{YEARPRE})\s+(?P<y>{YEAR})"})
         patterns.append({"kind": "date", "re": r"(?P<pre>{YEARPRE})\s+(?P<m>{MONTH})"
                                                r"(?:\s+(?:(?:{SKIP})\s+)?(?P<y>{YEAR}))?"})
-    never = r"(?!)"
     return {
         "lang": lang,
         "months": months,
@@ -123,10 +122,13 @@ def from_locale(lang: str, info: dict) -> dict:
         "deictic": deictic,
         "year_prefixes": in_words,
         "raw_words": {
-            "SKIP": alternation(skip) if skip else never,
-            "AGO_BEFORE": alternation(before) if before else never,
-            "AGO_AFTER": alternation(after) if after else never,
+            "SKIP": alternation(skip),
+            "AGO_BEFORE": alternation(before),
+            "AGO_AFTER": alternation(after),
         },
+        # listed as words too: a match may start with them (``vocabulary.build`` finds the
+        # start words in the data, and the slots above are regular expressions)
+        "link_words": sorted({*skip, *before, *after}),
         "patterns": patterns,
     }
 
