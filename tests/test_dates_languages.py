@@ -80,3 +80,21 @@ def test_shipped_languages_load():
     for lang in vocabulary.available_languages():
         v = vocabulary.load(lang)
         assert v.regex is not None and v.months and v.weekdays
+
+
+def test_every_language_dateparser_knows_gets_a_working_vocabulary():
+    from dateparser.languages.loader import default_loader
+
+    from pipeline.dates import locales
+
+    codes = sorted({name.split("-")[0] for name in default_loader.get_locale_map()})
+    named = 0
+    for code in codes:
+        v = vocabulary.load(code)
+        assert v.lang == code and v.regex is not None, code
+        january = locales._words(locales.locale_info(code).get("january", ()))
+        if january:  # (Chinese, Japanese, Korean write "1月": too short to be a name here)
+            named += 1
+            assert dates(code, "2022-11-25", f"x {january[0]} 2020 x") == [
+                (f"{january[0]} 2020", "2020-01")], code
+    assert named > 150
