@@ -93,6 +93,12 @@ STORY = [
         ["2021-01-20"],
     ),
     ("2020-12-11", "The deal was signed on Jan. 20.", ["2020-01-20"]),
+    # the tense of a complement clause after the date is not the date's own
+    (
+        "2021-01-07",
+        "The move follows Trump's announcement on Oct. 23 that Sudan would normalise ties.",
+        ["2020-10-23"],
+    ),
 ]
 
 

@@ -165,6 +165,11 @@ STORY = [
         ["2021-01-20"],
     ),
     ("2020-12-11", "Le texte a été signé le 20 janvier.", ["2020-01-20"]),
+    # the tense of a complement clause after the date is not the date's own...
+    ("2021-01-07", "Cela fait suite à l'annonce le 23 octobre qu'il visiterait le pays.",
+     ["2020-10-23"]),
+    # ... but a date inside the complement takes its tense
+    ("2021-01-07", "Il a annoncé qu'il se rendra le 16 juillet à Rabat.", ["2021-07-16"]),
 ]
 
 

@@ -38,6 +38,9 @@ def clause_tense(text: str, start: int, end: int, vocab: Vocabulary) -> str | No
     if regex is None:
         return None
     left, right = sentence_bounds(text, start, end)
+    if vocab.complementizer_regex is not None:  # "on Oct. 23 that Sudan would": not its tense
+        m = vocab.complementizer_regex.search(text, end, min(right, end + CUE_REACH))
+        right = m.start() if m else right
     best: tuple[int, int, str] | None = None
     for region_start, region_end, after in (
         (max(left, start - CUE_REACH), start, False),

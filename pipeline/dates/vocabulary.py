@@ -116,6 +116,7 @@ class Vocabulary:
     token_regex: re.Pattern | None = None
     group_names: list[list[tuple[str, str]]] = field(default_factory=list)
     tense_regex: re.Pattern | None = None
+    complementizer_regex: re.Pattern | None = None  # "that", "que": a complement clause opens
     background_regex: re.Pattern | None = None  # "depuis", "since": a background date
     frame_regex: re.Pattern | None = None  # "En", "In": a sentence-opening year frame
 
@@ -197,6 +198,10 @@ def build(data: dict) -> Vocabulary:
         if cues:
             tense_parts.append(f"(?P<{name}>" + "|".join(f"(?:{c})" for c in cues) + ")")
     v.tense_regex = re.compile("|".join(tense_parts)) if tense_parts else None
+    if data.get("complementizers"):
+        v.complementizer_regex = re.compile(
+            r"(?<!\w)(?:" + alternation(data["complementizers"]) + r")(?:(?<=['’])|(?!\w))",
+            re.IGNORECASE)
     for name in ("background", "frame"):
         words = data.get(f"{name}_prefixes") or []
         if words:
@@ -262,6 +267,7 @@ def build(data: dict) -> Vocabulary:
     for name, value in data.items():
         if name in (
             "tense",
+            "complementizers",
             "background_prefixes",
             "span_skip",
             "frame_prefixes",
