@@ -270,7 +270,34 @@ def top_countries(mentions, n: int) -> list[str]:
     return sorted(counts, key=lambda c: (-counts[c], c))[:n]
 
 
-def build_event(article: Article, dct: Dct, draft: Draft, mentions, one_in_sentence: bool) -> Event:
+SUBJECT_REACH = 40  # the subject of a sentence is named within its first characters
+
+
+def antecedents(article: Article, sentences, mentions) -> dict[int, Mention]:
+    """Start of a sentence opening with a subject pronoun -> the person (or role, with its
+    country) that is the subject of the sentence before it, in the same or the previous
+    paragraph: who "il", "he" is. "Elle survient ..." after "La visite intervient ...
+    après celle de Yaïr Lapid" stands for no one: Lapid is named, but not as the subject.
+    A pronoun after a pronoun stands for the same person."""
+    pronoun = word_list_pattern("subject_pronouns", article.lang)
+    out: dict[int, Mention] = {}
+    for before, sentence in zip(sentences, sentences[1:], strict=False):
+        if sentence.paragraph - before.paragraph > 1 or not pronoun.match(sentence.text):
+            continue
+        reach = min(before.end, before.start + SUBJECT_REACH)
+        subject = next((m for m in within(mentions, [(before.start, before.end)])
+                        if m.start < reach
+                        and (m.kind == "person" or m.kind == "role" and m.country)
+                        and m.reviewed and not is_modifier(article, m)), None)
+        subject = subject or out.get(before.start)
+        if subject:
+            out[sentence.start] = subject
+    return out
+
+
+def build_event(article: Article, dct: Dct, draft: Draft, mentions, one_in_sentence: bool,
+                subject: Mention | None = None) -> Event:
+    """``subject``: who the pronoun opening the dated sentence stands for, if it does."""
     value = draft.timex.value
     scope = draft.ranges + draft.extra
     if one_in_sentence and not draft.relative:  # the only event of its sentence: all of it
@@ -280,7 +307,7 @@ def build_event(article: Article, dct: Dct, draft: Draft, mentions, one_in_sente
     home = [(draft.home.start, draft.home.end)]
     # actors of the dated sentence first: they are the event's subject
     ordered = sorted(within(mentions, scope), key=lambda m: (not inside(m, home), m.start))
-    for m in ordered:
+    for m in ([subject] if subject else []) + ordered:
         name = resolve(m, value) if not is_modifier(article, m) else None
         if name and name not in actors and name not in unreviewed:
             (actors if m.reviewed else unreviewed).append(name)
@@ -325,7 +352,10 @@ def article_events(article: Article, dct: Dct, timexes, sentences, mentions) -> 
     def alone(d: Draft) -> bool:  # the only date of its sentence: the whole sentence is its
         return sum(d.home.start <= t.start < d.home.end for t in dates) == 1
 
-    events = (build_event(article, dct, d, mentions, alone(d))
+    subjects = antecedents(article, sentences, mentions)
+    # the pronoun is the subject of the main clause, not of a relative one inside it
+    events = (build_event(article, dct, d, mentions, alone(d),
+                          None if d.relative else subjects.get(d.home.start))
               for d in drafts)
     return tuple(e for e in events if is_diplomatic(e, article.lang))
 

@@ -120,7 +120,8 @@ def role_pattern(lang: str) -> re.Pattern | None:
     # before, a possessive country name too ("Israel's defence minister")
     names = _alternation({n for c in gazetteer.countries() for n in c.surface.get(lang, ())},
                          fold)
-    pre = rf"{dem}|(?:the\s+)?(?:{names})['’]s" if lang == "en" else dem
+    # "Israel's defence minister", and a name as a noun before it: "U.S. Secretary of State"
+    pre = rf"{dem}|(?:the\s+)?(?:{names})(?:['’]s)?" if lang == "en" else dem
     return re.compile(_bounded(rf"(?:(?P<pre>{pre})\s+)?(?:{'|'.join(alts)})"
                                rf"(?:\s+(?P<post>{dem}))?"),
                       re.IGNORECASE if lang == "en" else 0)

@@ -72,3 +72,28 @@ def test_a_demonstrative_refers_back_and_is_not_a_new_event():
                  "américaine de la souveraineté du Maroc.", "2020-12-23")
     assert [(e.value, e.mode) for e in evs] == [("2020-12-22", "host"),
                                                 ("2020-12-10", "recognition")]
+
+
+def test_a_subject_pronoun_stands_for_the_subject_of_the_sentence_before():
+    *_, inauguration = events(
+        "Le ministre israélien des Affaires étrangères, Yaïr Lapid, est arrivé mercredi à "
+        "Rabat. Il doit inaugurer jeudi le bureau de liaison et s'entretenir avec son "
+        "homologue Nasser Bourita.", "2021-08-11")
+    assert inauguration.value == "2021-08-12"
+    assert inauguration.actors == ("Yair Lapid", "Nasser Bourita")
+    *_, ramallah = events(
+        "U.S. Secretary of State Antony Blinken arrived in Israel on Sunday. He is due to visit "
+        "Ramallah on Tuesday to meet Palestinian President Mahmoud Abbas.", "2022-03-28", "en")
+    assert (ramallah.value, ramallah.actors) == ("2022-03-29", ("Antony Blinken", "Mahmoud Abbas"))
+    assert set(ramallah.countries) == {"PS", "US"}
+
+
+def test_a_pronoun_after_a_sentence_whose_subject_is_no_person_stands_for_no_one():
+    _, rupture = events(
+        "Benny Gantz est arrivé mardi à Rabat. La visite intervient trois mois après celle de "
+        "Yaïr Lapid. Elle survient dans un climat de tensions avec l'Algérie, qui a rompu ses "
+        "relations avec le Maroc le 24 août.", "2021-11-25")
+    assert rupture.value == "2021-08-24" and rupture.actors == ()
+    _, signing = events("Benny Gantz est arrivé mardi à Rabat. Il y a un an, le 24 novembre, "
+                        "les deux pays ont signé un accord.", "2022-11-25")
+    assert signing.actors == ()  # an impersonal "il"
