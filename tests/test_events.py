@@ -97,3 +97,12 @@ def test_a_pronoun_after_a_sentence_whose_subject_is_no_person_stands_for_no_one
     _, signing = events("Benny Gantz est arrivé mardi à Rabat. Il y a un an, le 24 novembre, "
                         "les deux pays ont signé un accord.", "2022-11-25")
     assert signing.actors == ()  # an impersonal "il"
+
+
+def test_a_sentence_opening_on_the_event_it_tells_goes_on_telling_it():
+    (rupture,) = events(
+        "L'Algérie a annoncé mardi la rupture de ses relations diplomatiques avec le Maroc. "
+        "L'annonce a été faite à Alger par le ministre des Affaires étrangères Ramtane Lamamra.",
+        "2021-08-25")
+    assert (rupture.value, rupture.mode, len(rupture.sources)) == ("2021-08-24", "break", 2)
+    assert "Ramtane Lamamra" in rupture.actors + rupture.unreviewed_actors
