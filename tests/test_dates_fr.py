@@ -168,6 +168,9 @@ STORY = [
     # the tense of a complement clause after the date is not the date's own...
     ("2021-01-07", "Cela fait suite à l'annonce le 23 octobre qu'il visiterait le pays.",
      ["2020-10-23"]),
+    # a month alone in a past clause is the last one, even eleven months back
+    ("2021-12-14", "Une ambassade a ouvert ses portes à Abou Dhabi en janvier.", ["2021-01"]),
+    ("2021-12-14", "Une ambassade ouvrira ses portes en novembre.", ["2022-11"]),
     # ... but a date inside the complement takes its tense
     ("2021-01-07", "Il a annoncé qu'il se rendra le 16 juillet à Rabat.", ["2021-07-16"]),
 ]

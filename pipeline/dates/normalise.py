@@ -155,7 +155,7 @@ def _infer_month_year(mo: int, ctx: Context, rel: int | None) -> int | None:
         return ctx.narrative_year
     opts = [dt.date(y, mo, 15) for y in (dct.year - 1, dct.year, dct.year + 1)]
     target = dt.date(dct.year, dct.month, 15)
-    return pick(opts, target, ctx.tense, 200).year
+    return pick(opts, target, ctx.tense, 365).year
 
 
 def _date(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resolved]:
