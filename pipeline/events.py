@@ -26,6 +26,9 @@ from .titles import make_title
 CONCRETE = re.compile(r"^\d{4}(?:-(?:\d\d(?:-\d\d)?|Q[1-4]|H[12]|W\d\d|SP|SU|FA|WI))?$")
 PLACE_CUE = re.compile(r"\b(?:à|in|at|au|to|vers)\s*$", re.IGNORECASE)  # not "de"/"from": an origin
 CLAUSE_PUNCT = re.compile(r"[,;:()]|\s[–—-]\s")
+# a place after a preposition: "à la Maison Blanche", "in Manama", "at the White House"
+WHERE = re.compile(r"(?<!\w)(?:à|au|aux|en|in|at)\s+(?:la\s+|le\s+|les\s+|l['’]|the\s+)?"
+                   r"[A-ZÀ-Ý][\w'’\-]*(?:\s+[A-ZÀ-Ý][\w'’\-]*)*")
 
 
 @dataclass
@@ -84,11 +87,13 @@ def _opens(pattern, sentence: Sentence, a: int, b: int) -> bool:
 
 
 def _date_only(sentence: Sentence, a: int, b: int, dates: list[Timex]) -> bool:
+    """A clause holding a date and at most where: ", l'an dernier,", "on Aug. 13", ", le 15
+    septembre 2020 à la Maison Blanche"."""
     text = sentence.text[a - sentence.start:b - sentence.start]
     for t in dates:
         if a <= t.start < b:
             text = text.replace(t.text, " ")
-    return len(re.sub(r"\W+", "", text)) <= 3  # ", l'an dernier," / "on Aug. 13"
+    return len(re.sub(r"\W+", "", WHERE.sub(" ", text))) <= 3
 
 
 def assign_clauses(sentence: Sentence, dates: list[Timex], lang: str) -> Clauses:

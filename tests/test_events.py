@@ -106,3 +106,11 @@ def test_a_sentence_opening_on_the_event_it_tells_goes_on_telling_it():
         "2021-08-25")
     assert (rupture.value, rupture.mode, len(rupture.sources)) == ("2021-08-24", "break", 2)
     assert "Ramtane Lamamra" in rupture.actors + rupture.unreviewed_actors
+
+
+def test_a_clause_holding_a_date_and_a_place_dates_the_clause_before():
+    _, signing = events(
+        "Naftali Bennett est arrivé lundi à Abou Dhabi. Cette visite intervient un an après la "
+        "signature des accords d'Abraham, le 15 septembre 2020 à la Maison Blanche.",
+        "2021-12-14")
+    assert (signing.value, signing.mode) == ("2020-09-15", "signing")
