@@ -1,5 +1,8 @@
 """Events stage: which dated clauses become events, with what date, type and parties."""
 
+import pytest
+
+from pipeline.classify import classify
 from pipeline.dates import annotate
 from pipeline.events import article_events
 from pipeline.mentions import recognise
@@ -114,3 +117,17 @@ def test_a_clause_holding_a_date_and_a_place_dates_the_clause_before():
         "signature des accords d'Abraham, le 15 septembre 2020 à la Maison Blanche.",
         "2021-12-14")
     assert (signing.value, signing.mode) == ("2020-09-15", "signing")
+
+
+@pytest.mark.parametrize("lang, text, kind", [
+    ("en", "Trump's recognition of Moroccan sovereignty", "recognition"),
+    ("en", "the rupture of diplomatic relations", "break"),
+    ("en", "the expulsion of the ambassador", "SANCTION"),
+    ("en", "the suspension of flights", "SANCTION"),
+    ("fr", "le rappel de son ambassadeur", "SANCTION"),
+    ("fr", "la suspension des vols", "SANCTION"),
+    ("fr", "la reconnaissance de la souveraineté", "recognition"),
+])
+def test_nouns_of_event_verbs_are_cues(lang, text, kind):
+    cues = classify(text, lang)
+    assert kind in (cues.mode, *cues.types)
