@@ -32,7 +32,9 @@ def event_json(e: Event) -> dict:
         "mode": e.mode,
         "status": e.status,
         "title": e.title,
-        "actors": list(e.actors),
+        # every participant: people the gazetteer does not know under the name the article
+        # gives them (listed again under unreviewed_actors), rather than left out
+        "actors": list(e.actors) + [a for a in e.unreviewed_actors if a not in e.actors],
         "unreviewed_actors": list(e.unreviewed_actors),
         "countries": list(e.countries),
         "place": e.place,

@@ -131,3 +131,16 @@ def test_a_clause_holding_a_date_and_a_place_dates_the_clause_before():
 def test_nouns_of_event_verbs_are_cues(lang, text, kind):
     cues = classify(text, lang)
     assert kind in (cues.mode, *cues.types)
+
+
+def test_the_contract_lists_every_participant_the_gazetteer_ones_first():
+    import dataclasses
+
+    from pipeline.contract import event_json
+
+    (visit,) = events("Le ministre israélien de la Défense, Benny Gantz, est arrivé mardi à "
+                      "Rabat.", "2021-11-24")
+    visit = dataclasses.replace(visit, unreviewed_actors=("Belkhir El Farouk",))
+    out = event_json(visit)
+    assert out["actors"] == ["Benny Gantz", "Belkhir El Farouk"]
+    assert out["unreviewed_actors"] == ["Belkhir El Farouk"]
