@@ -131,7 +131,10 @@ def role_pattern(lang: str) -> re.Pattern | None:
 def cue_pattern(lang: str) -> re.Pattern:
     cues = load_yaml("person_cues.yaml").get(lang) or load_yaml("person_cues.yaml")["en"]
     dem = demonym_alternation(lang)
-    return re.compile(rf"(?<![\w])(?:{_alternation(cues)})(?:\s+(?:{dem}|{LOWER_WORD}))"
+    # the title may end on the name of what it heads, before a comma: "le président de la
+    # Knesset, Amir Ohana"
+    return re.compile(rf"(?<![\w])(?:{_alternation(cues)})"
+                      rf"(?:\s+(?:{dem}|{LOWER_WORD}|{CAPITAL_TOKEN}(?=,)))"
                       rf"{{0,3}}?,?\s+(?P<name>{NAME})")
 
 
@@ -185,9 +188,9 @@ def _role_matches(pattern: re.Pattern, article: Article):
             continue
         # a demonym may stand one or two words before the head ("Israeli defence minister")
         lead = text[max(pos, head.start() - 40):head.start()]
-        before = re.search(r"(?:[\w'’\-]+\s+){0,2}$", lead)
+        before = re.search(r"(?:[\w'’.\-]+\s+){0,2}$", lead)  # "U.S. Secretary of State"
         starts = [head.start() - len(before.group(0)) + d.start()
-                  for d in re.finditer(r"[\w'’\-]+\s+", before.group(0))] if before else []
+                  for d in re.finditer(r"[\w'’.\-]+\s+", before.group(0))] if before else []
         for start in [*starts, head.start()]:
             m = pattern.match(text, start)
             if m:

@@ -26,6 +26,11 @@ def mentions(text, lang):
      ("person", "Abdel Fattah al-Sissi", "Abdel Fattah al-Sissi", "EG", False)),
     ("Turkish Foreign Minister Mevlut Cavusoglu attended.", "en",
      ("person", "Mevlut Cavusoglu", "Mevlut Cavusoglu", "TR", False)),
+    # a title ending on what it heads, then the name in apposition
+    ("Le président de la Knesset, Amir Ohana, est venu.", "fr",
+     ("person", "Amir Ohana", "Amir Ohana", "IL", False)),
+    ("U.S. Secretary of State Antony Blinken arrived.", "en",
+     ("role", "U.S. Secretary of State", "foreign_minister@US", "US", True)),
 ])
 def test_actors_and_roles(text, lang, expected):
     assert expected in mentions(text, lang)
