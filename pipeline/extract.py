@@ -12,12 +12,21 @@ from .read import read_article
 from .records import Article, Dct, Extraction
 from .segment import segment
 
-# one short article per language with data files: extracting them loads every vocabulary
+# one short article per language with data files, after a title line (the first line of a
+# plain text is its title and makes no event): extracting them loads every vocabulary and
+# compiles the patterns of every stage, events included
 WARM_UP = {
-    "fr": "Le ministre des Affaires étrangères s'est entretenu jeudi 3 mars 2022 à Rabat "
-          "avec son homologue israélien, un an après la signature de l'accord.",
-    "en": "The foreign minister met his Israeli counterpart in Rabat on Thursday, March 3, "
-          "2022, a year after the agreement was signed.",
+    "fr": "Titre\nLe ministre des Affaires étrangères s'est entretenu jeudi 3 mars 2022 à "
+          "Rabat avec son homologue israélien, un an après la signature de l'accord, qui "
+          "doit être ratifié. Il a également rencontré le conseiller du président, Yaïr "
+          "Lapid, deux jours plus tard. Les deux pays ont repris leurs relations "
+          "diplomatiques depuis 2020. Le Maroc, qui a signé l'accord en été 2021, a salué "
+          "la visite.",
+    "en": "Title\nThe foreign minister met his Israeli counterpart in Rabat on Thursday, "
+          "March 3, 2022, a year after the agreement was signed, which is expected to be "
+          "ratified. He also met an adviser to the president, Yair Lapid, two days later. "
+          "Both countries have resumed diplomatic relations since 2020. Israel's defence "
+          "minister, who visited Rabat in the summer, praised the deal.",
 }
 
 

@@ -98,3 +98,29 @@ def test_the_cycle_collector_is_paused_for_a_stage_and_restored_even_on_error():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_after_the_warm_up_extracting_an_article_compiles_no_pattern():
+    """Workers forked after ``warm_up`` share its compiled patterns: the events stage's too
+    (a plain text's first line is a title and makes no event, so the warm-up text has one).
+    In a fresh interpreter: this one's caches hold what other tests compiled."""
+    import subprocess
+    import sys
+
+    code = """
+import re._compiler, pathlib
+from pipeline.extract import extract, warm_up
+from pipeline.read import read_article
+warm_up()
+articles = [read_article(str(p)) for p in sorted(pathlib.Path("seeds").glob("*.md"))]
+compiled, original = [], re._compiler.compile
+re._compiler.compile = lambda p, flags=0: compiled.append(p) or original(p, flags)
+for article in articles:
+    extract(article)
+print(len(articles), compiled)
+"""
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True,
+                         text=True, check=True).stdout.split(maxsplit=1)
+    assert int(out[0]) >= 5
+    assert out[1].strip() == "[]", "add what compiles these to extract.WARM_UP"
