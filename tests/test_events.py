@@ -127,6 +127,9 @@ def test_a_clause_holding_a_date_and_a_place_dates_the_clause_before():
     ("fr", "le rappel de son ambassadeur", "SANCTION"),
     ("fr", "la suspension des vols", "SANCTION"),
     ("fr", "la reconnaissance de la souveraineté", "recognition"),
+    ("en", "Israel and Morocco agreed to open embassies", "AGREE"),
+    ("fr", "les deux pays ont convenu de rouvrir leurs bureaux", "AGREE"),
+    ("fr", "Rabat acceptait de reprendre ses relations", "AGREE"),
 ])
 def test_nouns_of_event_verbs_are_cues(lang, text, kind):
     cues = classify(text, lang)
