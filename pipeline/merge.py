@@ -170,6 +170,7 @@ class Profile:
     types: set = field(default_factory=set)  # real types (statements left out)
     paths: set = field(default_factory=set)
     modes: set = field(default_factory=set)
+    statuses: dict = field(default_factory=dict)  # article -> what its reports say: happened...
 
     def add(self, e: Event) -> None:
         self.actors.update(e.actors)
@@ -180,6 +181,8 @@ class Profile:
         self.types.update(real_types(e))
         self.paths.update(paths(e))
         self.modes.add(e.mode)
+        for path in paths(e):
+            self.statuses.setdefault(path, set()).add(e.status)
 
 
 @dataclass(frozen=True)
@@ -192,12 +195,13 @@ class _Coarse:
     types: frozenset
     paths: frozenset
     mode: str | None
+    status: str
 
     @classmethod
     def of(cls, e: Event) -> _Coarse:
         states = state_mask(e.countries)
         return cls(states, min(2, states.bit_count()), frozenset(e.actors),
-                   frozenset(real_types(e)), frozenset(paths(e)), e.mode)
+                   frozenset(real_types(e)), frozenset(paths(e)), e.mode, e.status)
 
 
 def _cheap_terms(c: _Coarse, cluster: Profile) -> tuple[float, bool] | None:
@@ -208,6 +212,8 @@ def _cheap_terms(c: _Coarse, cluster: Profile) -> tuple[float, bool] | None:
     actors = len(c.actors & cluster.actors)
     types = len(c.types & cluster.types)
     same_article = not c.paths.isdisjoint(cluster.paths)
+    if same_article and any(c.status not in cluster.statuses[p] for p in c.paths & cluster.paths):
+        return None  # the article tells what is only planned apart from what happened
     # a signing joins a signing, not a recognition
     bonus = 2 if c.mode and c.mode in cluster.modes else 0
     return (3 * actors + min(types, 2) / 2 + 2 * same_article + bonus,

@@ -120,3 +120,15 @@ def test_stays_chain_only_in_one_place_and_with_one_status():
     algiers = dataclasses.replace(ev("2022-03-30", "b.md", actors=("Antony Blinken",),
                                      mode="visit"), place="Alger", status="planned")
     assert len(merge([rabat, algiers])) == 2
+
+
+def test_what_an_article_tells_as_planned_stays_apart_from_what_it_tells_as_done():
+    visit = ev("2020-11-18", "h.md", types=("CONSULT", "COOPERATE"), actors=("Gabi Ashkenazi",),
+               countries=("BH", "IL"), mode="visit")
+    embassy = dataclasses.replace(
+        ev("2020", "h.md", 400, types=("COOPERATE",), countries=("BH", "IL"), mod="END"),
+        status="planned")
+    assert len(merge([visit, embassy])) == 2
+    # told by another article, an announcement still joins what happened
+    announced = dataclasses.replace(embassy, sources=(Evidence("other.md", 0, 10, "x"),))
+    assert len(merge([visit, announced])) == 1
