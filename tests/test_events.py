@@ -147,3 +147,11 @@ def test_the_contract_lists_every_participant_the_gazetteer_ones_first():
     out = event_json(visit)
     assert out["actors"] == ["Benny Gantz", "Belkhir El Farouk"]
     assert out["unreviewed_actors"] == ["Belkhir El Farouk"]
+
+
+def test_an_undated_sentence_naming_the_event_again_goes_on_telling_it():
+    (visit,) = events(
+        "Bahraini Foreign Minister Abdullatif al-Zayani arrived in Israel on Wednesday. "
+        "U.S. Secretary of State Mike Pompeo, who is touring the region, joined the talks.",
+        "2020-11-19", "en")
+    assert visit.value == "2020-11-18" and "Mike Pompeo" in visit.actors
