@@ -369,12 +369,15 @@ DIPLOMATIC_MODES = {"visit", "phone", "host", "third-party", "signing", "recogni
 
 
 def is_diplomatic(event: Event, lang: str) -> bool:
-    """A known actor, a diplomatic word, or two states and a diplomatic mode (see the
-    ``diplomatic`` list of ``data/events.yaml``)."""
+    """A known actor, a diplomatic word, or two states and a diplomatic mode, unless who
+    travels is no envoy (see the ``diplomatic`` and ``not_envoys`` lists of
+    ``data/events.yaml``)."""
     if event.actors:
         return True
-    if len(event.countries) >= 2 and event.mode in DIPLOMATIC_MODES:
-        return True
     words = word_list_pattern("diplomatic", lang)
-    return any(words.search(s.text) for s in event.sources)
+    if any(words.search(s.text) for s in event.sources):
+        return True
+    others = word_list_pattern("not_envoys", lang)
+    return (len(event.countries) >= 2 and event.mode in DIPLOMATIC_MODES
+            and not any(others.search(s.text) for s in event.sources))
 

@@ -155,3 +155,10 @@ def test_an_undated_sentence_naming_the_event_again_goes_on_telling_it():
         "U.S. Secretary of State Mike Pompeo, who is touring the region, joined the talks.",
         "2020-11-19", "en")
     assert visit.value == "2020-11-18" and "Mike Pompeo" in visit.actors
+
+
+def test_tourists_visiting_are_no_diplomatic_event_a_delegation_is():
+    assert events("Des touristes israéliens ont visité le Maroc en 2022.", "2023-10-05") == ()
+    assert events("Israeli tourists visited Morocco in 2022.", "2023-10-05", "en") == ()
+    (visit,) = events("Une délégation israélienne a visité le Maroc en 2022.", "2023-10-05")
+    assert (visit.value, visit.mode) == ("2022", "visit")
