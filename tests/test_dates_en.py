@@ -28,6 +28,7 @@ CASES = [
     ("Talks will resume on Wednesday.", ["2020-10-21"]),
     ("Last year the economy shrank.", ["2019"]),
     ("This week the minister flew to Manama.", ["2020-W43"]),
+    ("He spoke this past weekend.", ["2020-W42-WE"]),  # the one just gone: Oct. 17-18
     # modifiers and periods
     ("The plan will be ready in late 2020.", ["2020"]),
     ("Early next year the embassy opens.", ["2021"]),
