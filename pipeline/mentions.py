@@ -239,7 +239,8 @@ def find_actors(article: Article, roles: list[Mention] = ()) -> list[Mention]:
         actor = by_alias[m.group(0)]
         out.append(Mention(path, m.start(), m.end(), m.group(0), actor.kind, actor.name,
                            actor.country))
-    known = [(m.start, m.end) for m in out]
+    # a name never overlaps a known actor or a role ("ministro de Asuntos Exteriores")
+    known = [(m.start, m.end) for m in out] + [(r.start, r.end) for r in roles]
     places = set(country_forms(article.lang))
     # the same name found twice: the finding that knows the person's state first
     found_names = sorted(set(_unknown_names(article, roles)),

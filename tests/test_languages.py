@@ -117,3 +117,21 @@ def test_quotes_in_another_language_than_the_page_are_marked(tmp_path):
     assert sum('lang="es"' in q for q in quotes) == 1  # the Spanish sentence
     assert not any("lang=" in q for q in quotes if 'lang="es"' not in q)  # French: the page's
     assert len(quotes) > 1
+
+
+def test_a_spanish_announcement_goes_on_with_who_made_it(tmp_path):
+    text = """---
+title: Argelia rompe relaciones con Marruecos
+date: 2021-08-25
+lang: es
+---
+Argelia anunció el martes la ruptura de sus relaciones diplomáticas con Marruecos. El anuncio \
+fue realizado en Argel por el ministro de Asuntos Exteriores, Ramtane Lamamra.
+"""
+    path = tmp_path / "es.md"
+    path.write_text(text, encoding="utf-8")
+    _, (rupture,), _ = run([str(path)], cache=False, jobs=1)
+    assert (rupture.value, rupture.mode, len(rupture.sources)) == ("2021-08-24", "break", 2)
+    # the capitalised words of a role are no person's name
+    assert "Asuntos Exteriores" not in rupture.actors + rupture.unreviewed_actors
+    assert "Ramtane Lamamra" in rupture.actors + rupture.unreviewed_actors
