@@ -3,8 +3,9 @@
 An extraction is a pure function of (the pipeline's code and data, the file's path and
 bytes, the ``--dct`` option), so its record can be kept on disk and reused as long as
 none of these change. The key hashes all of them; the pipeline version is the hash of
-every source and data file of the ``pipeline`` package, so editing a vocabulary or a
-stage invalidates everything at once and nothing stale is ever served.
+every source and data file of the ``pipeline`` package and of dateparser's version (its
+locale data gives some languages their date words), so editing a vocabulary or a stage,
+or upgrading dateparser, invalidates everything at once and nothing stale is ever served.
 
 Layout: ``<folder>/<version>/<key>.pickle``. Folders of other versions are removed when
 a new version first writes, so the cache does not grow with every edit. Writes are
@@ -23,6 +24,7 @@ import pickle
 import shutil
 import tempfile
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 
 from .records import Dct, Extraction
@@ -35,8 +37,10 @@ FORMAT = "1"
 
 @cache
 def pipeline_version() -> str:
-    """A hash of every .py and data file of the package (names and bytes)."""
+    """A hash of every .py and data file of the package (names and bytes), and of the
+    version of dateparser, whose locale data makes the date words of some languages."""
     digest = hashlib.sha256(FORMAT.encode())
+    digest.update(f"dateparser {metadata.version('dateparser')}\0".encode())
     files = sorted(p for p in PACKAGE.rglob("*")
                    if p.is_file() and p.suffix in (".py", ".yaml", ".yml", ".json", ".txt"))
     for path in files:

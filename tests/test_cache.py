@@ -103,3 +103,17 @@ def test_a_damaged_entry_is_a_miss(tmp_path, seeds):
     again = ExtractionCache(tmp_path / "extract")
     extractions, _, _ = run([str(seeds)], cache=again)
     assert again.hits == 0 and len(extractions) == len(SEEDS)
+
+
+def test_the_pipeline_version_follows_dateparsers(monkeypatch):
+    from pipeline import cache as cache_module
+
+    before = cache_module.pipeline_version()
+    real = cache_module.metadata.version
+    monkeypatch.setattr(cache_module.metadata, "version",
+                        lambda name: "0.0-other" if name == "dateparser" else real(name))
+    cache_module.pipeline_version.cache_clear()
+    try:
+        assert cache_module.pipeline_version() != before
+    finally:
+        cache_module.pipeline_version.cache_clear()
