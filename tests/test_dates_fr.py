@@ -168,6 +168,13 @@ STORY = [
     # the tense of a complement clause after the date is not the date's own...
     ("2021-01-07", "Cela fait suite à l'annonce le 23 octobre qu'il visiterait le pays.",
      ["2020-10-23"]),
+    # "suivant", "précédent" count from the story's previous date, and give its paragraph
+    # that year
+    ("2023-12-10", "Le 10 décembre 2020, le Maroc annonçait la reprise. Le 22 décembre "
+     "suivant, une délégation signait. Le roi s'était entretenu avec lui le 25 décembre.",
+     ["2020-12-10", "2020-12-22", "2020-12-25"]),
+    ("2023-12-10", "En juin 2021, il signait. En mars suivant, il revenait. Le 3 mai précédent, "
+     "il était parti.", ["2021-06", "2022-03", "2021-05-03"]),
     # a month alone in a past clause is the last one, even eleven months back
     ("2021-12-14", "Une ambassade a ouvert ses portes à Abou Dhabi en janvier.", ["2021-01"]),
     ("2021-12-14", "Une ambassade ouvrira ses portes en novembre.", ["2022-11"]),

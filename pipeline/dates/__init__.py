@@ -29,7 +29,7 @@ from .dct import infer_dct
 from .normalise import Context, resolve
 from .recognise import recognise
 from .tense import clause_tense, sentence_bounds
-from .vocabulary import load
+from .vocabulary import key, load
 
 __all__ = ["annotate"]
 
@@ -98,7 +98,9 @@ def annotate(article: Article) -> tuple[Dct, tuple[Timex, ...]]:
                 day_anchor = d
             if granularity(r.value) in ("day", "month", "year"):
                 anchor, anchor_precision = d, p
-            if (c.g("y") or c.g("same")) and (c.g("m") or c.g("mn")):
+            # the year a date spells or takes from the story: "le 22 décembre suivant"
+            from_story = c.g("same") or c.g("rel") and key(c.g("rel")) in vocab.relative_anaphoric
+            if (c.g("y") or from_story) and (c.g("m") or c.g("mn")):
                 narrative = (d.year, paragraph, False)
             elif c.g("y") and p == "year" and not r.mod and _opens_sentence(text, r.start, vocab):
                 narrative = (d.year, paragraph, True)

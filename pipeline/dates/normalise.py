@@ -96,6 +96,24 @@ def _infer_day_year(
     return _nearest(opts, ctx), ctx.dct_precision == "day"
 
 
+def _from_anchor(c: Candidate, ctx: Context, vocab: Vocabulary, rel: int, mod) -> list[Resolved]:
+    """A day or month after or before the story's previous date, not the article's: "le 22
+    décembre suivant", "en mars précédent"."""
+    mo = month_number(c, vocab)
+    if mo is None or not 1 <= mo <= 12:
+        return []
+    anchor = ctx.anchor
+    if c.g("d"):
+        opts = [x for x in (cal.valid(y, mo, day_number(c.g("d"), vocab))
+                            for y in range(anchor.year - 1, anchor.year + 2)) if x]
+        after, before = [x for x in opts if x > anchor], [x for x in opts if x < anchor]
+        d = (min(after) if after else None) if rel > 0 else (max(before) if before else None)
+        return [Resolved(c.start, c.end, "DATE", cal.day(d), mod)] if d else []
+    y = anchor.year + (1 if rel > 0 and mo <= anchor.month else 0) - (
+        1 if rel < 0 and mo >= anchor.month else 0)
+    return [Resolved(c.start, c.end, "DATE", cal.month(y, mo), mod)]
+
+
 def _last_known_day(ctx: Context) -> dt.date:
     """The last day the article date may be: its month's or year's end when imprecise."""
     dct = ctx.dct
@@ -160,7 +178,9 @@ def _infer_month_year(mo: int, ctx: Context, rel: int | None) -> int | None:
 
 def _date(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resolved]:
     mod = modifier(c, vocab)
-    rel, _ = relative_offset(c, vocab)
+    rel, anaphoric = relative_offset(c, vocab)
+    if anaphoric and rel and ctx.anchor and not c.g("y"):  # "le 22 décembre suivant"
+        return _from_anchor(c, ctx, vocab, rel, mod)
     dct = ctx.dct
     y = parse_year(c.g("y"), dct) if c.g("y") else None
     if y is None and c.g("same"):  # "en novembre de la même année": the previous date's year
