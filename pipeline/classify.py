@@ -39,10 +39,13 @@ def cue_rules(lang: str) -> tuple[tuple[re.Pattern, tuple[str, ...], str | None]
 
 @cache
 def anaphora_before(lang: str) -> re.Pattern:
-    """A demonstrative just before a cue ("cette visite"): checked on the text before each
-    match, cheaper than an optional group tried at every position of every rule."""
-    words = "|".join(re.escape(a) for a in load_yaml("events.yaml")["anaphora"][_lang(lang)])
-    return re.compile(rf"(?<!\w)(?:{words})\s+$", re.IGNORECASE)
+    """A demonstrative ("cette visite") or a negation ("aucune visite", "did not sign")
+    just before a cue: checked on the text before each match, cheaper than an optional
+    group tried at every position of every rule."""
+    data = load_yaml("events.yaml")
+    words = "|".join(re.escape(a) for key in ("anaphora", "negation")
+                     for a in data[key].get(_lang(lang), ()))
+    return re.compile(rf"(?:(?<!\w)(?:{words})|(?<=n't))\s+$", re.IGNORECASE)
 
 
 @cache

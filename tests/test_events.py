@@ -162,3 +162,14 @@ def test_tourists_visiting_are_no_diplomatic_event_a_delegation_is():
     assert events("Israeli tourists visited Morocco in 2022.", "2023-10-05", "en") == ()
     (visit,) = events("Une délégation israélienne a visité le Maroc en 2022.", "2023-10-05")
     assert (visit.value, visit.mode) == ("2022", "visit")
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "aucune visite officielle n'a eu lieu"),
+    ("fr", "il n'a pas signé"),
+    ("en", "Israel did not sign"),
+    ("en", "they didn't meet"),
+    ("en", "there was no visit"),
+])
+def test_a_negated_cue_is_no_cue(lang, text):
+    assert classify(text, lang).types == ()
