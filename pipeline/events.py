@@ -150,6 +150,13 @@ def assign_clauses(sentence: Sentence, dates: list[Timex], lang: str) -> Clauses
     return Clauses(scopes, relative, tuple(undated))
 
 
+def frames(outer: Timex, inner: Timex) -> bool:
+    """Whether ``inner`` is a narrower date inside ``outer``'s period ("juillet" in 2022)."""
+    lo, hi = period(outer.value, outer.mod)
+    first, last = period(inner.value, inner.mod)
+    return lo <= first and last <= hi and (first, last) != (lo, hi)
+
+
 def drafts_for(article: Article, sentences, timexes, mentions) -> list[Draft]:
     dates = event_dates(article, timexes)
     drafts: list[Draft] = []
@@ -161,10 +168,17 @@ def drafts_for(article: Article, sentences, timexes, mentions) -> list[Draft]:
         here = [t for t in dates if sentence.start <= t.start < sentence.end]
         made = []
         clauses = assign_clauses(sentence, here, article.lang)
-        for index, ranges in sorted(clauses.scopes.items()):
+        scopes = dict(clauses.scopes)
+        for index in sorted(scopes):
+            ranges = scopes[index]
             scope = " ".join(article.text[a:b] for a, b in ranges)
             cues = classify(scope, article.lang)
             if not cues.types:
+                if index == 0 and 1 in scopes and frames(here[0], here[1]):
+                    # "L'année suivante, le chef d'état-major, Aviv Kochavi, s'est rendu à
+                    # Rabat en juillet": the frame tells no happening; its clauses (the
+                    # subject) belong to the date inside it
+                    scopes[1] = ranges + scopes[1]
                 continue
             timex = here[index]
             planned = is_planned(scope, article.lang) and timex.tense != "past"

@@ -173,3 +173,12 @@ def test_tourists_visiting_are_no_diplomatic_event_a_delegation_is():
 ])
 def test_a_negated_cue_is_no_cue(lang, text):
     assert classify(text, lang).types == ()
+
+
+def test_a_frame_opening_the_sentence_gives_its_subject_to_the_date_inside_it():
+    *_, visit = events(
+        "En 2021, le ministre est venu à Rabat. L'année suivante, le président de la "
+        "Knesset, Amir Ohana, s'est rendu à Rabat en juillet.", "2023-12-10")
+    assert (visit.value, visit.mode) == ("2022-07", "visit")
+    assert "Amir Ohana" in visit.actors + visit.unreviewed_actors
+    assert set(visit.countries) == {"IL", "MA"}

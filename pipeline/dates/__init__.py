@@ -104,6 +104,8 @@ def annotate(article: Article) -> tuple[Dct, tuple[Timex, ...]]:
                 narrative = (d.year, paragraph, False)
             elif c.g("y") and p == "year" and not r.mod and _opens_sentence(text, r.start, vocab):
                 narrative = (d.year, paragraph, True)
+            elif from_story and p == "year" and not r.mod and _starts_sentence(text, r.start):
+                narrative = (d.year, paragraph, True)  # "L'année suivante, ... en juillet"
     return dct, tuple(timexes)
 
 
@@ -111,6 +113,11 @@ def _background(text: str, start: int, vocab) -> bool:
     """A date after "depuis", "since", "jusqu'en": a bound, not a step of the story."""
     rx = vocab.background_regex
     return bool(rx and rx.search(text, max(0, start - 24), start))
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    left, _ = sentence_bounds(text, start, start)
+    return not text[left:start].strip(" \t\n«\"'“-—–*_#>")
 
 
 def _opens_sentence(text: str, start: int, vocab) -> bool:
