@@ -6,7 +6,7 @@ language's :class:`Vocabulary`. Out: a TIMEX3 value string ("2022-11-24", "2022-
 
 Order of evidence: a weekday written with its day and month pins the year ("jeudi 24
 novembre" → a year where 24 November is a Thursday, the first one from the latest
-explicit year of the text on); otherwise the latest explicit full date; otherwise the
+explicit year of the text on, or without one the last up to ``DEFAULT_LATEST``); otherwise the latest explicit full date; otherwise the
 latest month with a year; otherwise the latest year.
 """
 
@@ -58,8 +58,11 @@ def infer_dct(cands: list[Candidate], vocab: Vocabulary) -> str | None:
             continue
         target = latest_year or DEFAULT_LATEST
         after = [y for y in fits if y >= target]
+        past = [y for y in fits if y <= DEFAULT_LATEST]
         if latest_year and after:
             y = min(after)
+        elif not latest_year and past:  # an article is not from the future: the last fit
+            y = max(past)
         else:
             y = min(fits, key=lambda y: (abs(y - target), -y))
         pinned.append(cal.valid(y, mo, d))
