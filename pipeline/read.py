@@ -74,8 +74,12 @@ def truncate(text: str, path: str, warnings: list[str]) -> str:
     return text[:cut]
 
 
-def parse_date(raw: object, path: str, warnings: list[str]) -> Dct | None:
-    """A front-matter date -> Dct, or None with a warning when it is not a real date."""
+def parse_date(raw: object, path: str, warnings: list[str], lang: str = "") -> Dct | None:
+    """A front-matter date -> Dct, or None with a warning when it is not a real date.
+
+    ISO dates are read here; other spellings ("25/11/2021", "25 novembre 2021", "Thu, 25
+    Nov 2021 08:00:00 GMT") by dateparser, in the article's language when known, and only
+    when they spell a four-digit year: nothing is ever completed from today's date."""
     if raw is None or raw == "":
         return None
     if isinstance(raw, dt.datetime):
@@ -95,6 +99,9 @@ def parse_date(raw: object, path: str, warnings: list[str]) -> Dct | None:
                 return Dct(year, "metadata")
         except ValueError:
             pass
+    spelled = _spelled_date(text, lang)
+    if spelled:
+        return spelled
     warnings.append(f"{path}: front matter date {text!r} is not a real date; "
                     "the date is inferred from the text instead (write it as YYYY-MM-DD)")
     return None
@@ -134,6 +141,36 @@ def parse_front_matter(block: str, path: str, warnings: list[str]) -> dict:
     return {str(k).lower(): v for k, v in meta.items()}
 
 
+def _spelled_date(text: str, lang: str) -> Dct | None:
+    years = re.findall(r"(?<!\d)(?:1[0-9]|20)\d\d(?!\d)", text)
+    if not years or len(text) > 80:
+        return None
+    from dateparser.date import DateDataParser  # slow import: only for such spellings
+
+    settings = {"REQUIRE_PARTS": ["year"], "PREFER_DAY_OF_MONTH": "first",
+                "RELATIVE_BASE": dt.datetime(2000, 1, 1)}  # never today: nothing relative kept
+    # the article's language first (it orders "03/04/2021"), then any ("Thu, 25 Nov 2021")
+    for languages in ([lang], None) if lang and is_known(lang) else (None,):
+        try:
+            data = DateDataParser(languages=languages, settings=settings).get_date_data(text)
+        except (ValueError, OverflowError):
+            continue
+        if data.date_obj is not None:
+            break
+    else:
+        return None
+    when = data.date_obj
+    if when is None or str(when.year) not in years:  # "hier", "25 novembre": no year spelled
+        return None
+    value = {"day": when.date().isoformat(), "month": f"{when.year:04d}-{when.month:02d}",
+             "year": f"{when.year:04d}"}.get(data.period or "day")
+    return Dct(value, "metadata") if value else None
+
+
+def _meta_lang(meta: dict) -> str:
+    return re.split(r"[-_]", str(meta.get("lang") or "").strip().lower())[0]  # "pt-BR": pt
+
+
 def read_text_article(text: str, path: str, warnings: list[str],
                       dct_option: Dct | None) -> Article:
     m = FRONT_MATTER.match(text)
@@ -141,7 +178,7 @@ def read_text_article(text: str, path: str, warnings: list[str],
         meta = parse_front_matter(m.group(1), path, warnings)
         body_start = m.end()
         title = str(meta.get("title") or "").strip()
-        dct = parse_date(meta.get("date"), path, warnings)
+        dct = parse_date(meta.get("date"), path, warnings, _meta_lang(meta))
     else:
         meta, body_start, dct = {}, 0, None
         first = text.lstrip("\ufeff").split("\n", 1)[0]
@@ -151,7 +188,7 @@ def read_text_article(text: str, path: str, warnings: list[str],
         title = next((line.strip() for line in body.splitlines() if line.strip()), "")[:120]
         warnings.append(f"{path}: no title; the first line of the text is used "
                         "(add 'title:' to the front matter)")
-    lang = re.split(r"[-_]", str(meta.get("lang") or "").strip().lower())[0]  # "pt-BR": pt
+    lang = _meta_lang(meta)
     if lang and not is_known(lang):
         warnings.append(f"{path}: unknown language {meta.get('lang')!r}; detected from the text "
                         "instead (use a two-letter code such as fr, en or es)")

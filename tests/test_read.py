@@ -75,3 +75,26 @@ def test_language_dateparser_knows_is_kept_with_its_region_dropped(tmp_path):
     text = "---\ntitle: T\nlang: pt-BR\n---\nO ministro reuniu-se com o seu homólogo.\n"
     a = read_article(write(tmp_path, "a.md", text))
     assert (a.lang, a.warnings) == ("pt", ())
+
+
+@pytest.mark.parametrize("written, lang, value", [
+    ("2021-11-25T08:00:00Z", "fr", "2021-11-25"),
+    ("25/11/2021", "fr", "2021-11-25"),
+    ("03/04/2021", "fr", "2021-04-03"),  # the article's language orders the numbers
+    ("03/04/2021", "en", "2021-03-04"),
+    ("25 novembre 2021", "fr", "2021-11-25"),
+    ("November 25, 2021", "fr", "2021-11-25"),
+    ("Thu, 25 Nov 2021 08:00:00 GMT", "en", "2021-11-25"),
+    ("novembre 2021", "fr", "2021-11"),
+])
+def test_front_matter_dates_in_common_spellings(tmp_path, written, lang, value):
+    text = f"---\ntitle: T\ndate: {written}\nlang: {lang}\n---\nLe ministre est venu.\n"
+    a = read_article(write(tmp_path, "a.md", text))
+    assert (a.dct.value, a.dct.source, a.warnings) == (value, "metadata", ())
+
+
+@pytest.mark.parametrize("written", ["hier", "25 novembre", "bientôt"])
+def test_a_front_matter_date_without_a_year_is_never_completed_from_today(tmp_path, written):
+    text = f"---\ntitle: T\ndate: {written}\nlang: fr\n---\nLe ministre est venu.\n"
+    a = read_article(write(tmp_path, "a.md", text))
+    assert a.dct is None and any("not a real date" in w for w in a.warnings)

@@ -6,8 +6,9 @@ language's :class:`Vocabulary`. Out: a TIMEX3 value string ("2022-11-24", "2022-
 
 Order of evidence: a weekday written with its day and month pins the year ("jeudi 24
 novembre" → a year where 24 November is a Thursday, the first one from the latest
-explicit year of the text on, or without one the last up to ``DEFAULT_LATEST``); otherwise the latest explicit full date; otherwise the
-latest month with a year; otherwise the latest year.
+explicit year of the text on, or without one the last up to ``DEFAULT_LATEST``);
+otherwise the latest explicit full date; otherwise the latest month with a year;
+otherwise the latest year.
 """
 
 from __future__ import annotations
