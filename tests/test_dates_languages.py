@@ -6,7 +6,7 @@ import textwrap
 import pytest
 
 from pipeline.dates import vocabulary
-from tests.test_dates_support import dates, values
+from tests.test_dates_support import dates, run, values
 
 SPANISH = textwrap.dedent(r"""
     lang: es
@@ -46,6 +46,7 @@ def test_unknown_language_falls_back_to_english():
 
 
 @pytest.mark.parametrize("lang, text, want", [
+    # (Spanish and German have a data file written on top of the same base)
     ("es", "El jueves 24 de noviembre de 2022 se reunió con él. Ayer firmó. Hace 3 años, "
            "en 2019, el año pasado, el 3/2/2021, diciembre de 2020.",
      [("jueves 24 de noviembre de 2022", "2022-11-24"), ("Ayer", "2022-11-24"),
@@ -68,6 +69,26 @@ def test_unknown_language_falls_back_to_english():
 ])
 def test_language_without_data_file_takes_dateparser_locale_data(lang, text, want):
     assert dates(lang, "2022-11-25", text) == want
+
+
+@pytest.mark.parametrize("lang, text, want", [
+    ("es", "A finales de 2020 firmaron. A mediados de noviembre de 2021 se reunió. La frontera "
+           "está cerrada desde 1994. En el verano de 2021 viajó.",
+     [("A finales de 2020", "2020", "END"), ("A mediados de noviembre de 2021", "2021-11", "MID"),
+      ("1994", "1994", None), ("verano de 2021", "2021-SU", None)]),
+    ("es", "En marzo se reunió con él. En marzo se reunirá con él.",
+     [("marzo", "2022-03", None), ("marzo", "2023-03", None)]),
+    ("de", "Ende 2020 unterzeichneten sie. Mitte November 2021 traf er ihn. Die Grenze ist "
+           "seit 1994 geschlossen. Im Sommer 2021 reiste er.",
+     [("Ende 2020", "2020", "END"), ("Mitte November 2021", "2021-11", "MID"),
+      ("1994", "1994", None), ("Sommer 2021", "2021-SU", None)]),
+    ("de", "Im März hat er ihn getroffen. Im März wird er ihn treffen.",
+     [("März", "2022-03", None), ("März", "2023-03", None)]),
+])
+def test_a_data_file_on_top_of_dateparsers_adds_modifiers_seasons_bounds_and_tense(
+        lang, text, want):
+    _, timexes = run(lang, "2022-11-25", text)
+    assert [(t.text, t.value, t.mod) for t in timexes] == want
 
 
 def test_locale_vocabulary_leaves_out_words_that_are_not_only_dates():

@@ -151,11 +151,30 @@ def load(lang: str) -> Vocabulary:
     fallback language's."""
     path = data_path(lang or FALLBACK_LANG)
     if path.exists():
-        return build(parse_yaml(path.read_text(encoding="utf-8")))
+        data = parse_yaml(path.read_text(encoding="utf-8"))
+        info = locale_info(lang) if data.get("base") == "dateparser" else None
+        return build(overlay(from_locale(lang, info), data) if info else data)
     info = locale_info(lang) if lang else None
     if info is not None:
         return build(from_locale(lang, info))
     return build(parse_yaml(data_path(FALLBACK_LANG).read_text(encoding="utf-8")))
+
+
+def overlay(base: dict, data: dict) -> dict:
+    """A data file written on top of the vocabulary made from dateparser's locale data
+    (``base: dateparser``): its tables extend the base's, its patterns come first (they
+    are the more specific), its other values replace the base's."""
+    out = dict(base)
+    for name, value in data.items():
+        if name == "patterns":
+            out[name] = list(value) + list(base.get(name, []))
+        elif isinstance(value, dict) and isinstance(base.get(name), dict):
+            out[name] = {**base[name], **value}
+        elif isinstance(value, list) and isinstance(base.get(name), list):
+            out[name] = list(base[name]) + [v for v in value if v not in base[name]]
+        else:
+            out[name] = value
+    return out
 
 
 def build(data: dict) -> Vocabulary:
@@ -277,6 +296,7 @@ def build(data: dict) -> Vocabulary:
             "lang",
             "day",
             "numeric_order",
+            "base",
         ):
             continue
         words.update(re.findall(r"[^\W\d_]+", str(value).lower()))
