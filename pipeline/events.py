@@ -187,9 +187,11 @@ def drafts_for(article: Article, sentences, timexes, mentions) -> list[Draft]:
         main = [r for r in clauses.undated if r in main_clauses(sentence, article.lang)]
         rest = " ".join(article.text[a:b] for a, b in main)
         if here and rest and primary and classify(rest, article.lang).types:
-            # the main clause of this sentence goes on telling the event before it
+            # the main clause of this sentence goes on telling the event before it, which is
+            # then told in this paragraph ("also" in the next sentence refers to it)
             primary.extra.extend(main)
             primary.sentences.append(sentence)
+            primary.paragraph = sentence.paragraph
         if made:
             for s in pending:
                 made[0].extra.append((s.start, s.end))

@@ -182,3 +182,13 @@ def test_a_frame_opening_the_sentence_gives_its_subject_to_the_date_inside_it():
     assert (visit.value, visit.mode) == ("2022-07", "visit")
     assert "Amir Ohana" in visit.actors + visit.unreviewed_actors
     assert set(visit.countries) == {"IL", "MA"}
+
+
+def test_an_event_told_again_in_a_new_paragraph_is_the_one_also_refers_to_there():
+    visit, _ = events(
+        "Israeli President Isaac Herzog arrived in Bahrain on Sunday.\nHerzog, who will "
+        "travel on to Abu Dhabi on Monday, said the visit showed that peace is possible. "
+        "Bahrain's Crown Prince Salman bin Hamad also held talks with the Israeli leader.",
+        "2022-12-05", "en")
+    assert visit.value == "2022-12-04"
+    assert "Salman bin Hamad" in visit.actors + visit.unreviewed_actors
