@@ -130,6 +130,8 @@ def test_a_clause_holding_a_date_and_a_place_dates_the_clause_before():
     ("en", "Israel and Morocco agreed to open embassies", "AGREE"),
     ("fr", "les deux pays ont convenu de rouvrir leurs bureaux", "AGREE"),
     ("fr", "Rabat acceptait de reprendre ses relations", "AGREE"),
+    ("fr", "L'Espagne a soutenu le plan marocain", "SUPPORT"),
+    ("en", "Spain backed Morocco's plan", "SUPPORT"),
 ])
 def test_nouns_of_event_verbs_are_cues(lang, text, kind):
     cues = classify(text, lang)
