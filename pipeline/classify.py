@@ -1,7 +1,8 @@
 """Classify stage: a span of text -> PLOVER event types, mode and status.
 
 Cue words come from ``data/events.yaml``; a cue preceded by a demonstrative ("cette
-visite") points back at an event already told and does not count.
+visite") points back at an event already told, and one preceded by a negation ("aucune
+visite", "did not sign") tells what did not happen: neither counts.
 """
 
 from __future__ import annotations
