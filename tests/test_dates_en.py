@@ -24,6 +24,7 @@ CASES = [
     ("Officials met last November.", ["2019-11"]),
     ("Earlier this month they signed a deal.", ["2020-10"]),
     ("Two years ago, the ministers met.", ["2018"]),
+    ("A year ago today, the ministers met.", ["2019-10-19"]),
     ("Yesterday, he met the king.", ["2020-10-18"]),
     ("Talks will resume on Wednesday.", ["2020-10-21"]),
     ("Last year the economy shrank.", ["2019"]),

@@ -177,6 +177,8 @@ STORY = [
      "il était parti.", ["2021-06", "2022-03", "2021-05-03"]),
     ("2023-12-10", "En 2021, il est venu. L'année suivante, le chef d'état-major s'est rendu à "
      "Rabat en juillet.", ["2021", "2022", "2022-07"]),
+    ("2023-12-10", "Il y a trois ans jour pour jour, le Maroc annonçait la reprise.",
+     ["2020-12-10"]),
     # a month alone in a past clause is the last one, even eleven months back
     ("2021-12-14", "Une ambassade a ouvert ses portes à Abou Dhabi en janvier.", ["2021-01"]),
     ("2021-12-14", "Une ambassade ouvrira ses portes en novembre.", ["2022-11"]),

@@ -81,6 +81,12 @@ def _ago(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resol
     if unit == "D" and ctx.dct_precision != "day":
         unit = "M"
     sign = 1 if c.g("fwd") else -1
+    if c.g("exact") and unit in ("Y", "M") and ctx.dct_precision == "day":
+        # "il y a un an jour pour jour", "a year ago today": that day, n units back
+        months = n * (12 if unit == "Y" else 1)
+        y, m = cal.add_months(ctx.dct.year, ctx.dct.month, sign * months)
+        d = cal.valid(y, m, ctx.dct.day) or cal.valid(y, m, 28)
+        return [Resolved(c.start, c.end, "DATE", cal.day(d), None, True)]
     got = relative_value(ctx.dct, ctx.dct_precision, unit if unit != "WE" else "W", sign * n)
     if got is None:
         return []
