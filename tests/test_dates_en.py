@@ -100,6 +100,8 @@ STORY = [
     ("2020-12-11", "The deal was signed on Jan. 20.", ["2020-01-20"]),
     ("2023-12-10", "In 2021 he came. The following year, the army chief visited Rabat in July.",
      ["2021", "2022", "2022-07"]),
+    ("2022-11-25", "Last year, on March 3, he came. On March 5 he left.",
+     ["2021", "2021-03-03", "2022-03-05"]),
     # "a planned visit" is an adjective, no future tense
     ("2023-03-07", "The UAE postponed a planned visit by Netanyahu in January.", ["2023-01"]),
     # the tense of a complement clause after the date is not the date's own

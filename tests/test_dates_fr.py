@@ -179,6 +179,9 @@ STORY = [
      "Rabat en juillet.", ["2021", "2022", "2022-07"]),
     ("2023-12-10", "Il y a trois ans jour pour jour, le Maroc annonçait la reprise.",
      ["2020-12-10"]),
+    # a day set beside a year counted from the article's date is in that year
+    ("2022-11-25", "Il y a un an, le 24 novembre, les deux pays ont signé un accord.",
+     ["2021", "2021-11-24"]),
     # a month alone in a past clause is the last one, even eleven months back
     ("2021-12-14", "Une ambassade a ouvert ses portes à Abou Dhabi en janvier.", ["2021-01"]),
     ("2021-12-14", "Une ambassade ouvrira ses portes en novembre.", ["2022-11"]),

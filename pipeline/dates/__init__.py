@@ -53,6 +53,7 @@ def annotate(article: Article) -> tuple[Dct, tuple[Timex, ...]]:
     anchor, anchor_precision = None, "none"
     day_anchor = None
     narrative: tuple[int, int, bool] | None = None  # (year, paragraph, year-only frame)
+    apposed: tuple[int, int] | None = None  # (year, end) of "il y a un an", "last year"
     last_end = start
     bi = 0
     for c in cands:
@@ -61,6 +62,10 @@ def annotate(article: Article) -> tuple[Dct, tuple[Timex, ...]]:
         paragraph = bi
         tense = clause_tense(text, c.start, c.end, vocab)
         story = narrative if narrative and narrative[1] == paragraph else None
+        between = text[apposed[1]:c.start].strip(" ,") if apposed else None
+        if between is not None and len(between) <= 3 and (between.isalpha() or not between):
+            story = (apposed[0], paragraph, True)  # "Il y a un an, le 24 novembre, ..."
+        apposed = None
         ctx = Context(
             ref,
             precision,
@@ -94,6 +99,8 @@ def annotate(article: Article) -> tuple[Dct, tuple[Timex, ...]]:
             d, p = cal.parse_value(r.value)
             if d is None:
                 continue
+            if p == "year" and c.kind in ("ago", "relunit", "deictic"):
+                apposed = (d.year, r.end)
             if p == "day":
                 day_anchor = d
             if granularity(r.value) in ("day", "month", "year"):
