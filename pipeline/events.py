@@ -173,10 +173,16 @@ def drafts_for(article: Article, sentences, timexes, mentions) -> list[Draft]:
         made = []
         clauses = assign_clauses(sentence, here, article.lang)
         scopes = dict(clauses.scopes)
+        colon = article.text.find(":", sentence.start, sentence.end)
+        head: tuple[int, Cues] | None = None  # a dated head before a colon, and its cues
         for index in sorted(scopes):
             ranges = scopes[index]
             scope = " ".join(article.text[a:b] for a, b in ranges)
             cues = classify(scope, article.lang)
+            if not cues.types and head and ranges[0][0] >= colon:
+                # "les visites se sont multipliées : Yaïr Lapid en août, puis Benny Gantz
+                # en novembre": each dated item after the colon is one of what the head tells
+                cues = head[1]
             if not cues.types:
                 if index == 0 and 1 in scopes and frames(here[0], here[1]):
                     # "L'année suivante, le chef d'état-major, Aviv Kochavi, s'est rendu à
@@ -184,10 +190,15 @@ def drafts_for(article: Article, sentences, timexes, mentions) -> list[Draft]:
                     # subject) belong to the date inside it
                     scopes[1] = ranges + scopes[1]
                 continue
+            if colon >= 0 and ranges[-1][1] <= colon + 1:
+                head = (len(made), cues)
             timex = here[index]
             planned = is_planned(scope, article.lang) and timex.tense != "past"
             made.append(Draft(timex, ranges, [sentence], cues, sentence.paragraph, sentence,
                               planned, relative=index in clauses.relative))
+        if head and len(made) > head[0] + 1 and all(
+                frames(made[head[0]].timex, d.timex) for d in made[head[0] + 1:]):
+            del made[head[0]]  # "En 2021, les visites ... :" sums up the items after it
         main = [r for r in clauses.undated if r in main_clauses(sentence, article.lang)]
         rest = " ".join(article.text[a:b] for a, b in main)
         if here and rest and primary and classify(rest, article.lang).types:

@@ -194,3 +194,10 @@ def test_an_event_told_again_in_a_new_paragraph_is_the_one_also_refers_to_there(
         "2022-12-05", "en")
     assert visit.value == "2022-12-04"
     assert "Salman bin Hamad" in visit.actors + visit.unreviewed_actors
+
+
+def test_dated_items_after_a_colon_are_each_what_the_head_tells():
+    evs = events("En 2021, les visites se sont multipliées : Yaïr Lapid en août, puis Benny "
+                 "Gantz en novembre.", "2023-12-10")
+    assert [(e.value, e.mode, e.actors) for e in evs] == [
+        ("2021-08", "visit", ("Yair Lapid",)), ("2021-11", "visit", ("Benny Gantz",))]
