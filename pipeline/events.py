@@ -7,10 +7,12 @@ takes the date inside it, a clause without a date takes the date of the clause b
 date continues the event told just before it ("Lors de son bref séjour, il a
 rencontré..."); such sentences at the top of an article attach to the first dated event.
 A year opening the sentence without a cue of its own frames the date inside it, which
-takes its clauses ("L'année suivante, Aviv Kochavi s'est rendu à Rabat en juillet"). A
-subject pronoun opening a sentence stands for the subject of the sentence before ("Il
-doit inaugurer jeudi..."). Background dates ("depuis 2000"), dates without a cue and
-visits by no envoy ("des touristes israéliens") make no event.
+takes its clauses ("L'année suivante, Aviv Kochavi s'est rendu à Rabat en juillet");
+dated items after a colon are each what the head before it tells ("les visites se sont
+multipliées : Yaïr Lapid en août, puis Benny Gantz en novembre"). A subject pronoun
+opening a sentence stands for the subject of the sentence before ("Il doit inaugurer
+jeudi..."). Background dates ("depuis 2000"), dates without a cue and visits by no envoy
+("des touristes israéliens") make no event.
 """
 
 from __future__ import annotations
