@@ -102,6 +102,18 @@ def _date_only(sentence: Sentence, a: int, b: int, dates: list[Timex]) -> bool:
     return len(re.sub(r"\W+", "", WHERE.sub(" ", text))) <= 3
 
 
+def _whole_dates(clauses, dates: list[Timex]) -> tuple[tuple[int, int], ...]:
+    """The clauses, joined where a cut falls inside a date ("on Dec. 22, 2020", "jeudi,
+    24 novembre"): a date is never shared by two clauses."""
+    out: list[tuple[int, int]] = []
+    for a, b in clauses:
+        if out and any(t.start < a < t.end for t in dates):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return tuple(out)
+
+
 def assign_clauses(sentence: Sentence, dates: list[Timex], lang: str) -> Clauses:
     """Share a sentence's clauses among its dates.
 
@@ -115,6 +127,7 @@ def assign_clauses(sentence: Sentence, dates: list[Timex], lang: str) -> Clauses
     clauses = clause_bounds(sentence, lang)
     if not dates:  # nothing to share out
         return Clauses({}, frozenset(), tuple(clauses))
+    clauses = _whole_dates(clauses, dates)
     relative_words = word_list_pattern("relative", lang)
     subordinate_words = word_list_pattern("subordinate", lang)
     owner: list[int | None] = []

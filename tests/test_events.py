@@ -201,3 +201,13 @@ def test_dated_items_after_a_colon_are_each_what_the_head_tells():
                  "Gantz en novembre.", "2023-12-10")
     assert [(e.value, e.mode, e.actors) for e in evs] == [
         ("2021-08", "visit", ("Yair Lapid",)), ("2021-11", "visit", ("Benny Gantz",))]
+
+
+def test_a_date_is_one_clause_even_with_a_comma_or_an_opener_inside():
+    *_, meeting = events("Eli Cohen arrived in Khartoum on Monday. The day before, Abdel Fattah "
+                         "al-Burhan had met Mike Pompeo.", "2021-01-28", "en")
+    assert (meeting.value, meeting.actors) == (
+        "2021-01-24", ("Abdel Fattah al-Burhan", "Mike Pompeo"))
+    (signing,) = events("Morocco and Israel signed a declaration on Tuesday, Dec. 22, 2020, in "
+                        "Rabat.", "2021-12-22", "en")
+    assert signing.value == "2020-12-22"
