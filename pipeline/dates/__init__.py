@@ -123,6 +123,7 @@ def _background(text: str, start: int, vocab) -> bool:
 
 
 def _starts_sentence(text: str, start: int) -> bool:
+    """Nothing but spaces, quotes or list marks before ``start`` in its sentence."""
     left, _ = sentence_bounds(text, start, start)
     return not text[left:start].strip(" \t\n«\"'“-—–*_#>")
 
@@ -134,4 +135,4 @@ def _opens_sentence(text: str, start: int, vocab) -> bool:
         return False
     left, _ = sentence_bounds(text, start, start)
     m = rx.search(text, left, start)
-    return bool(m and not text[left : m.start()].strip(" \t\n«\"'“-—–*_#>"))
+    return bool(m and _starts_sentence(text, m.start()))
