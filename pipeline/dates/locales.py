@@ -72,11 +72,12 @@ def from_locale(lang: str, info: dict) -> dict:
 
     months = {i: _words(info.get(name, ())) for i, name in enumerate(MONTHS, 1)}
     weekdays = {i: _words(info.get(name, ()), 4) for i, name in enumerate(WEEKDAYS)}
-    units = {w: code for name, code in UNITS.items() for w in _words(info.get(name, ()))}
+    unit_words = {code: _words(info.get(name, ())) for name, code in UNITS.items()}
+    units = {w: code for code, words in unit_words.items() for w in words}
     before, after, ago_units = _ago_words(info)
-    for word in ago_units:
-        for name, code in UNITS.items():
-            if any(word.lower().startswith(u[:3]) for u in _words(info.get(name, ()))):
+    for word in ago_units:  # the inflected forms of the "ago" phrases: "Jahren", "años"
+        for code, words in unit_words.items():
+            if any(word.lower().startswith(u[:3]) for u in words):
                 units.setdefault(word.lower(), code)
     deictic = {}
     for name, phrases in (info.get("relative-type") or {}).items():
