@@ -44,8 +44,9 @@ def anaphora_before(lang: str) -> re.Pattern:
     just before a cue: checked on the text before each match, cheaper than an optional
     group tried at every position of every rule."""
     data = load_yaml("events.yaml")
+    # no words: "(?!)", as in word_list_pattern (an empty alternation would match anywhere)
     words = "|".join(re.escape(a) for key in ("anaphora", "negation")
-                     for a in data[key].get(_lang(lang), ()))
+                     for a in data[key].get(_lang(lang), ())) or "(?!)"
     return re.compile(rf"(?:(?<!\w)(?:{words})|(?<=n't))\s+$", re.IGNORECASE)
 
 
