@@ -167,10 +167,6 @@ def _spelled_date(text: str, lang: str) -> Dct | None:
     return Dct(value, "metadata") if value else None
 
 
-def _meta_lang(meta: dict) -> str:
-    return re.split(r"[-_]", str(meta.get("lang") or "").strip().lower())[0]  # "pt-BR": pt
-
-
 def read_text_article(text: str, path: str, warnings: list[str],
                       dct_option: Dct | None) -> Article:
     m = FRONT_MATTER.match(text)
@@ -178,9 +174,10 @@ def read_text_article(text: str, path: str, warnings: list[str],
         meta = parse_front_matter(m.group(1), path, warnings)
         body_start = m.end()
         title = str(meta.get("title") or "").strip()
-        dct = parse_date(meta.get("date"), path, warnings, _meta_lang(meta))
+        lang = re.split(r"[-_]", str(meta.get("lang") or "").strip().lower())[0]  # "pt-BR": pt
+        dct = parse_date(meta.get("date"), path, warnings, lang)
     else:
-        meta, body_start, dct = {}, 0, None
+        meta, body_start, dct, lang = {}, 0, None, ""
         first = text.lstrip("\ufeff").split("\n", 1)[0]
         title = first.strip()
     body = text[body_start:]
@@ -188,7 +185,6 @@ def read_text_article(text: str, path: str, warnings: list[str],
         title = next((line.strip() for line in body.splitlines() if line.strip()), "")[:120]
         warnings.append(f"{path}: no title; the first line of the text is used "
                         "(add 'title:' to the front matter)")
-    lang = _meta_lang(meta)
     if lang and not is_known(lang):
         warnings.append(f"{path}: unknown language {meta.get('lang')!r}; detected from the text "
                         "instead (use a two-letter code such as fr, en or es)")
