@@ -143,6 +143,11 @@ def _merge(staging: Path, output: Path, kept: set[str]) -> None:
             src = os.path.join(folder, name)
             if dst.is_dir():  # and the other way round
                 shutil.rmtree(dst)
+            elif os.stat(src).st_nlink > 1:
+                # a file of the plugin's stores (a page, a search bundle): published as that
+                # very file, even when output/ has the same bytes, so that the next build
+                # finds it there and leaves it in place instead of linking and comparing it
+                os.replace(src, dst)
             elif _same_bytes(src, dst):
                 # the same file written again (an export, a feed, the theme's files): left
                 # as it was, with its time, for servers and copies that go by it

@@ -37,17 +37,25 @@ def test_publishing_replaces_written_files_keeps_left_ones_and_deletes_the_rest(
     kept_inode = (output / "events/a.html").stat().st_ino
     same_inode = (output / "events/b.html").stat().st_ino
     for rel, text in {"index.html": "new", "events/d.html": "d", "was-a-file/e.html": "e",
-                      "events/b.html": "b"}.items():
+                      "events/b.html": "b", "events/s.html": "s"}.items():
         (staging / rel).parent.mkdir(parents=True, exist_ok=True)
         (staging / rel).write_text(text)
+    (output / "events/s.html").write_text("s")
+    # a page of the page store rendered again with the same bytes: linked from the store
+    store = tmp_path / "store"
+    store.mkdir()
+    os.link(staging / "events/s.html", store / "s.html")
     tasks._merge(staging, output, {"events/a.html"})
     published = {p.relative_to(output).as_posix(): p.read_text()
                  for p in output.rglob("*") if p.is_file()}
     assert published == {"index.html": "new", "events/a.html": "a", "events/d.html": "d",
-                         "was-a-file/e.html": "e", "events/b.html": "b"}
+                         "was-a-file/e.html": "e", "events/b.html": "b", "events/s.html": "s"}
     assert (output / "events/a.html").stat().st_ino == kept_inode  # left where it was
     # written again with the same bytes: the published file stays, with its time
     assert (output / "events/b.html").stat().st_ino == same_inode
+    # but a stored page is published as the stored file, whose inode the next build
+    # recognises to leave it in place
+    assert (output / "events/s.html").stat().st_ino == (store / "s.html").stat().st_ino
     assert not (output / "gone").exists()  # a folder left empty goes too
 
 
