@@ -261,3 +261,19 @@ def test_a_build_leaves_unchanged_pages_in_the_published_site_but_no_bundle_of_a
     # unchanged pages stay where they are; bundles of an index that failed do not
     assert any(k.startswith("events/") for k in kept)
     assert not any(k.startswith("pagefind/") for k in kept)
+
+
+def test_a_page_rendered_again_with_the_same_bytes_stays_published_as_it_was(builds, tmp_path):
+    cache = tmp_path / "stores"
+    _add(builds, *SEEDS)
+    _, published = builds.site(cache)
+    pages = sorted(published.glob("events/*.html"))
+    before = {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in pages}
+    # a setting no page prints: every key changes, no page's bytes do
+    _, built = builds.site(cache, TIMELINE_PUBLISHED=str(published), UNPRINTED_SETTING="x")
+    # nothing to publish: every page is left in place
+    assert not list((built / "events").glob("*.html"))
+    assert {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in pages} == before
+    # and it is the stored page now, so that the next build finds it there
+    stored = {f.stat().st_ino for f in (cache / "pages").rglob("*.html")}
+    assert {ino for ino, _ in before.values()} <= stored

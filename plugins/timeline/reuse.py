@@ -18,6 +18,7 @@ byte. ``TIMELINE_REUSE_PAGES = False`` renders everything.
 from __future__ import annotations
 
 import contextlib
+import filecmp
 import hashlib
 import json
 import logging
@@ -304,6 +305,23 @@ class Published:
         self.kept.add(name)
         return True
 
+    def adopt(self, name: str, written: str) -> str:
+        """The file just written at ``written`` for ``name``, or, when the published site
+        already holds these very bytes under that name, the published file: the written
+        one is removed and the published one left in place, with its time (for servers
+        and copies that go by it), and the caller stores it, so that the next build finds
+        it there. A page or a search bundle file made again with the same bytes (its key
+        changed, not what it says) is then neither linked nor replaced again."""
+        path = os.path.join(self.root, name)
+        try:
+            if not filecmp.cmp(path, written, shallow=False):
+                return written
+        except OSError:  # not published yet
+            return written
+        os.unlink(written)
+        self.kept.add(name)
+        return path
+
     def where(self, name: str, built: Path) -> Path:
         """Where the page ``name`` of this build is: kept in the published site, or
         written into the build's folder ``built``."""
@@ -449,7 +467,8 @@ class ReusingWriter(Writer):
                     **context, "output_file": name, **kwargs})
             return None
         super().write_file(*args, **kwargs)
-        self.store.keep(key, path)
+        self.store.keep(key, self.published.adopt(name, path) if self.published is not None
+                        else path)
         return None
 
     def _open_w(self, filename, encoding, override=False):

@@ -148,7 +148,10 @@ class ShardStore(Store):
         self.used[key] = files
         return True
 
-    def keep(self, key: str, bundle: Path) -> None:
+    def keep(self, key: str, bundle: Path, published: Published | None = None) -> None:
+        """Store the bundle just indexed into ``bundle`` (the shard of that name); a
+        file the published site already holds with the same bytes (most fragments: their
+        names are digests of the pages) is stored and left as published instead."""
         dst = self.folder / key
         shutil.rmtree(dst, ignore_errors=True)
         files = {}
@@ -156,7 +159,9 @@ class ShardStore(Store):
             if f.is_file():
                 rel = f.relative_to(bundle).as_posix()
                 (dst / rel).parent.mkdir(parents=True, exist_ok=True)
-                link(f, dst / rel)
+                src = (published.adopt(f"{FOLDER}/{bundle.name}/{rel}", str(f))
+                       if published is not None else f)
+                link(src, dst / rel)
                 files[rel] = stamp(dst / rel)
         self.used[key] = files
 
@@ -258,7 +263,7 @@ class Indexing:
             return
         if self.store is not None:
             for name, key in self.todo.items():
-                self.store.keep(key, self.site / FOLDER / name)
+                self.store.keep(key, self.site / FOLDER / name, self.published)
             self.store.close()
         logger.info("search: %d of %d shards indexed (%s), the others reused",
                     len(self.todo), len(self.shards), " ".join(self.todo))
