@@ -5,6 +5,7 @@ import json
 import os
 import shlex
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -35,25 +36,61 @@ def _cache_path(settings) -> Path:
     return ROOT / ".cache" / "pelican" / Path(settings).stem
 
 
-def _pelican(c, settings, output, strict=False, published=None):
-    cache = _cache_path(settings)
-    # pages the published site already holds are left there (see _merge)
-    extra = (f" -e TIMELINE_PUBLISHED={shlex.quote(json.dumps(str(published)))}"
-             if published is not None else "")
-    # an error Pelican only logs (a page it could not write) must still fail the build
-    fatal = "warnings" if strict else "errors"
-    # Pelican's own summary ("Processed 0 articles, ... 0 pages") would mislead: it counts
-    # content files, and the timeline's pages are written from data. Its problems go to
-    # stderr and are shown; the build's own last line says what was written.
-    c.run(f"{PY} -m pelican {CONFIG['content']} -s {settings} -o {shlex.quote(str(output))} "
-          f"--cache-path {shlex.quote(str(cache))} -q --fatal {fatal} --log-handler plain"
-          f"{extra}",
-          pty=False, hide="out", in_stream=False)
+class _Pelican:
+    """Pelican's run of a build, started before the content is written.
+
+    Starting Pelican (its imports, settings, plugins and templates) costs a few tenths of
+    a second and needs no content: on POSIX it is done while the pipeline extracts, on the
+    core the pipeline leaves idle, and the timeline plugin waits for a byte on a pipe
+    (``TIMELINE_WAIT_FD``) before it reads the sidecar: "1" once the content is written,
+    nothing (the pipe closed) when the extraction failed, and Pelican then ends quietly.
+    Elsewhere Pelican is started once the content is written."""
+
+    def __init__(self, settings, output, strict=False, published=None):
+        # pages the published site already holds are left there (see _merge)
+        self.extra = [f"TIMELINE_PUBLISHED={json.dumps(str(published))}"] if published else []
+        # an error Pelican only logs (a page it could not write) must still fail the build
+        fatal = "warnings" if strict else "errors"
+        # Pelican's own summary ("Processed 0 articles, ... 0 pages") would mislead: it
+        # counts content files, and the timeline's pages are written from data; its stdout
+        # is dropped. Its problems go to stderr and are shown; the build's own last line
+        # says what was written.
+        self.cmd = [sys.executable, "-m", "pelican", CONFIG["content"], "-s", str(settings),
+                    "-o", str(output), "--cache-path", str(_cache_path(settings)), "-q",
+                    "--fatal", fatal, "--log-handler", "plain"]
+        self.proc = self.go = None
+        if os.name == "posix":
+            wait, self.go = os.pipe()
+            try:
+                self.proc = self._start([*self.extra, f"TIMELINE_WAIT_FD={wait}"],
+                                        pass_fds=(wait,))
+            finally:
+                os.close(wait)
+
+    def _start(self, extra, **kwargs) -> subprocess.Popen:
+        return subprocess.Popen(self.cmd + (["-e", *extra] if extra else []),
+                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, **kwargs)
+
+    def render(self) -> int:
+        """Render the content now written; Pelican's exit code."""
+        if self.proc is None:
+            return self._start(self.extra).wait()
+        with contextlib.suppress(BrokenPipeError):  # Pelican ended already: its code says
+            os.write(self.go, b"1")
+        return self.cancel()
+
+    def cancel(self) -> int:
+        """No content to render: Pelican ends without writing anything."""
+        if self.go is not None:
+            os.close(self.go)
+            self.go = None
+        return self.proc.wait() if self.proc is not None else 0
 
 
-def _failed(output, step, err):
+def _failed(output, step, err=None, code=None):
     """Say which step failed and that the published site was not touched."""
-    code = getattr(getattr(err, "result", None), "exited", None)
+    if code is None:
+        code = getattr(getattr(err, "result", None), "exited", None)
     why = f"{step} exited with code {code}" if code is not None else f"{step}: {err!r}"
     print(f"Build failed ({why}; its messages are above): {output}/ was left as it was.",
           file=sys.stderr)
@@ -70,14 +107,6 @@ def _publish(c, settings, strict=False, lang="fr"):
     flags = " --strict" if strict else ""
     output = ROOT / CONFIG["output"]
     started = time.perf_counter()
-    try:
-        # in_stream=False: neither step reads stdin, and mirroring it costs a polling thread
-        c.run(f"{PY} -m pipeline build {CONFIG['seeds']} --content {CONFIG['content']} "
-              f"--lang {lang}{flags}", in_stream=False)
-    except BaseException as err:
-        _failed(output, "extraction", err)
-        raise
-    extracted = time.perf_counter()
     cache = _cache_path(settings)
     for name in (REPORT, KEPT):
         (cache / name).unlink(missing_ok=True)
@@ -86,13 +115,29 @@ def _publish(c, settings, strict=False, lang="fr"):
     umask = os.umask(0)
     os.umask(umask)
     staging.chmod(0o777 & ~umask)
+    # the timeline plugin builds the search index itself once Pelican has finished
+    pelican = _Pelican(settings, staging, strict, output if output.is_dir() else None)
     try:
-        # the timeline plugin builds the search index itself once Pelican has finished
-        _pelican(c, settings, staging, strict, output if output.is_dir() else None)
+        # in_stream=False: neither step reads stdin, and mirroring it costs a polling thread
+        c.run(f"{PY} -m pipeline build {CONFIG['seeds']} --content {CONFIG['content']} "
+              f"--lang {lang}{flags}", in_stream=False)
     except BaseException as err:
+        pelican.cancel()
+        shutil.rmtree(staging, ignore_errors=True)
+        _failed(output, "extraction", err)
+        raise
+    extracted = time.perf_counter()
+    try:
+        code = pelican.render()
+    except BaseException as err:
+        pelican.cancel()
         shutil.rmtree(staging, ignore_errors=True)
         _failed(output, "Pelican", err)
         raise
+    if code != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        _failed(output, "Pelican", code=code)
+        raise SystemExit(code)
     kept = cache / KEPT
     if kept.exists():  # the build left files of output/ in place: its folder is not whole
         if not output.is_dir():

@@ -24,11 +24,13 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican.generators import Generator
 
+from pipeline import labels
 from pipeline.content import DATA_FILE, TEXTS
 
 from . import background, exports, model, reuse, search, svg
 
 FACET_KINDS = ("actor", "country", "pair", "type", "year")
+PAGE_TEMPLATES = ("event", "source", "facet", "browse", "search", "sources", "redirect")
 
 
 class TimelineGenerator(Generator):
@@ -36,6 +38,7 @@ class TimelineGenerator(Generator):
 
     def generate_context(self) -> None:
         gc.unfreeze()  # what an earlier build in this process left frozen (__init__.py)
+        self._wait_for_content()
         path = Path(self.settings.get("TIMELINE_DATA") or Path(self.path) / "data" / DATA_FILE)
         data = (json.loads(path.read_text(encoding="utf-8")) if path.exists()
                 else {"lang": "fr", "events": [], "sources": []})
@@ -59,6 +62,24 @@ class TimelineGenerator(Generator):
         # source pages are written
         self.context["search_shards"] = list(shards)
         search.PLANS[os.path.abspath(self.output_path)] = shards
+
+    def _wait_for_content(self) -> None:
+        """``invoke build`` starts Pelican while the pipeline is still writing the content
+        (``tasks._Pelican``) and says on the pipe ``TIMELINE_WAIT_FD`` when it may read
+        it. The wait is spent compiling the templates and loading the interface's
+        locale data, which need no content."""
+        fd = self.settings.get("TIMELINE_WAIT_FD")
+        if fd is None:
+            return
+        for name in PAGE_TEMPLATES:
+            self.get_template(name)
+        for lang in ("fr", "en"):
+            for value in ("2020-01-02", "2020-01"):
+                labels.date_label(value, None, "", lang)
+        go = os.read(fd, 1)
+        os.close(fd)
+        if go != b"1":  # the extraction failed and says why: nothing to render
+            raise SystemExit(3)
 
     def _card_renderer(self):
         """``card_html(ev, heading, SITEURL)``: an event's card, rendered once per heading

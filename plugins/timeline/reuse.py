@@ -38,11 +38,11 @@ logger = logging.getLogger(__name__)
 RECIPE = "1"
 # context values every page prints (the site's title, language and strings)
 SITE_GLOBALS = ("SITENAME", "TIMELINE_LANG", "TIMELINE_PUBLIC_URL", "t")
-# settings that say where inputs, caches, output and code are, never printed on a page (the
-# theme's templates and this plugin's modules are part of every key by their bytes): a
-# project moved or cloned elsewhere keeps its stores
+# settings that say where inputs, caches, output and code are, or how the build was
+# started, never printed on a page (the theme's templates and this plugin's modules are
+# part of every key by their bytes): a project moved or cloned elsewhere keeps its stores
 WHERE_SETTINGS = {"OUTPUT_PATH", "PATH", "CACHE_PATH", "THEME", "PLUGIN_PATHS",
-                  "TIMELINE_PUBLISHED"}
+                  "TIMELINE_PUBLISHED", "TIMELINE_WAIT_FD"}
 NEIGHBOURS = ("prev", "next")
 # an event's former ids make its redirect pages (keyed on their own) and no template prints
 # them: an event that gains one keeps its pages
