@@ -115,6 +115,9 @@ def _publish(c, settings, strict=False, lang="fr"):
     umask = os.umask(0)
     os.umask(umask)
     staging.chmod(0o777 & ~umask)
+    # Pelican starts before the pipeline has written anything, and refuses a content
+    # folder that does not exist
+    Path(CONFIG["content"]).mkdir(parents=True, exist_ok=True)
     # the timeline plugin builds the search index itself once Pelican has finished
     pelican = _Pelican(settings, staging, strict, output if output.is_dir() else None)
     try:

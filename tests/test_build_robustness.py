@@ -273,6 +273,15 @@ def test_pelican_started_early_renders_only_once_told_the_content_is_written(
         assert not (out / "events").exists()
 
 
+def test_a_project_without_its_content_folder_builds_the_same_site(project, first):
+    # Pelican is started before the pipeline writes the content folder (tasks._Pelican)
+    _, site = first
+    shutil.rmtree(project / "content")
+    result = _invoke(project)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert _files(project / "output") == site
+
+
 def test_strict_build_fails_and_keeps_the_site(project, first):
     _, site = first
     result = _invoke(project, "--strict")
