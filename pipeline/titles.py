@@ -37,8 +37,12 @@ def _join(items, sep: str) -> str:
 def retitle(events, lang: str):
     """The events with their titles in the site's language (the sources' may differ)."""
     from dataclasses import replace
-    return tuple(replace(e, title=make_title(e.types, e.mode, e.actors, e.countries, e.place,
-                                             lang, e.status)) for e in events)
+
+    def retitled(e):
+        title = make_title(e.types, e.mode, e.actors, e.countries, e.place, lang, e.status)
+        # most already have it (an article in the site's language): a copy costs more
+        return e if title == e.title else replace(e, title=title)
+    return tuple(retitled(e) for e in events)
 
 
 def make_title(types, mode, actors, codes, place, lang: str, status: str = "happened") -> str:
