@@ -24,6 +24,7 @@ import hashlib
 import json
 import logging
 import os
+import posixpath
 import re
 import shutil
 import subprocess
@@ -84,6 +85,13 @@ IGNORED = re.compile(rb"<(nav|p|section|div|aside)\b[^>]*\bdata-pagefind-ignore\
 UNREAD = re.compile(rb'\sdata-events="[^"]*"')
 
 
+def _folders(names, root: Path) -> list[Path]:
+    """The folders under ``root`` holding the files ``names`` (paths relative to it), each
+    once: a bundle has hundreds of files in two or three folders, and making a folder
+    that exists costs a failed system call."""
+    return [root / f for f in sorted({posixpath.dirname(n) for n in names})]
+
+
 def indexed_digest(path: Path) -> str:
     """A digest of what Pagefind reads of a page: a neighbour's title in an event's
     prev/next links does not make its year be indexed again."""
@@ -139,8 +147,9 @@ class ShardStore(Store):
                 return True
             published.kept -= set(names.values())
         try:
+            for folder in _folders(files, dest):
+                folder.mkdir(parents=True, exist_ok=True)
             for rel in files:
-                (dest / rel).parent.mkdir(parents=True, exist_ok=True)
                 link(src / rel, dest / rel)
         except OSError:  # pruned meanwhile by another build sharing the store: index it
             shutil.rmtree(dest, ignore_errors=True)
@@ -154,15 +163,16 @@ class ShardStore(Store):
         names are digests of the pages) is stored and left as published instead."""
         dst = self.folder / key
         shutil.rmtree(dst, ignore_errors=True)
+        written = [f.relative_to(bundle).as_posix() for f in sorted(bundle.rglob("*"))
+                   if f.is_file()]
+        for folder in _folders(written, dst):
+            folder.mkdir(parents=True, exist_ok=True)
         files = {}
-        for f in sorted(bundle.rglob("*")):
-            if f.is_file():
-                rel = f.relative_to(bundle).as_posix()
-                (dst / rel).parent.mkdir(parents=True, exist_ok=True)
-                src = (published.adopt(f"{FOLDER}/{bundle.name}/{rel}", str(f))
-                       if published is not None else f)
-                link(src, dst / rel)
-                files[rel] = stamp(dst / rel)
+        for rel in written:
+            src = (published.adopt(f"{FOLDER}/{bundle.name}/{rel}", str(bundle / rel))
+                   if published is not None else bundle / rel)
+            link(src, dst / rel)
+            files[rel] = stamp(dst / rel)
         self.used[key] = files
 
     def close(self) -> None:
@@ -196,8 +206,9 @@ def _index(command: list[str], where: Callable[[str], Path], pages: list[str],
     shutil.rmtree(dest, ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix="shard-") as scratch:
         # Pagefind indexes a folder: this shard's pages, linked at their place in the site
+        for folder in _folders(pages, Path(scratch)):
+            folder.mkdir(parents=True, exist_ok=True)
         for page in pages:
-            (Path(scratch) / page).parent.mkdir(parents=True, exist_ok=True)
             link(where(page), Path(scratch) / page)
         cmd = [*command, "--site", scratch, "--output-path", str(dest), "--quiet"]
         try:
