@@ -255,9 +255,17 @@ class Indexing:
         # its own process and folder, so the bundles are the same whatever the order
         workers = min(len(self.todo), settings.get("TIMELINE_SEARCH_JOBS") or os.cpu_count() or 1)
         self.pool = ThreadPoolExecutor(max(1, workers))
-        self.results = {name: self.pool.submit(_index, command, where, shards[name],
-                                               site / FOLDER / name)
+        self.results = {name: self.pool.submit(self._make, command, where, name)
                         for name in self.todo}
+
+    def _make(self, command: list[str], where: Callable[[str], Path], name: str) -> str | None:
+        """Index the shard ``name`` and keep its bundle in the shard store, in a worker
+        thread while Pelican writes pages (storing a bundle is a thousand small file
+        operations: not left for the end of the build); the reason when it failed."""
+        why = _index(command, where, self.shards[name], self.site / FOLDER / name)
+        if why is None and self.store is not None:
+            self.store.keep(self.todo[name], self.site / FOLDER / name, self.published)
+        return why
 
     def finish(self) -> None:
         """Wait for the shards still being indexed; keep them in the shard store."""
@@ -273,8 +281,6 @@ class Indexing:
                                        if not k.startswith(FOLDER + "/")}
             return
         if self.store is not None:
-            for name, key in self.todo.items():
-                self.store.keep(key, self.site / FOLDER / name, self.published)
             self.store.close()
         logger.info("search: %d of %d shards indexed (%s), the others reused",
                     len(self.todo), len(self.shards), " ".join(self.todo))
