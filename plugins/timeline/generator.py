@@ -62,6 +62,9 @@ class TimelineGenerator(Generator):
         # source pages are written
         self.context["search_shards"] = list(shards)
         search.PLANS[os.path.abspath(self.output_path)] = shards
+        # the exports read the model only: written by a child from now on, on the core
+        # Pelican leaves idle while it sets up its writer and writes its own pages
+        self.exporting = background.Child(self._write_exports)
 
     def _wait_for_content(self) -> None:
         """``invoke build`` starts Pelican while the pipeline is still writing the content
@@ -104,14 +107,12 @@ class TimelineGenerator(Generator):
                           relative_urls=self.settings["RELATIVE_URLS"], **kwargs)
 
     def generate_output(self, writer) -> None:
-        # the exports read the model only: written by a child while the pages are
-        exporting = background.Child(self._write_exports)
         try:
             self._write_pages(writer)
         except BaseException:
-            exporting.join(quiet=True)  # the pages' failure is the one to tell
+            self.exporting.join(quiet=True)  # the pages' failure is the one to tell
             raise
-        exporting.join()
+        self.exporting.join()
 
     def _write_pages(self, writer) -> None:
         timeline = self.timeline
