@@ -23,6 +23,7 @@ import hashlib
 import json
 import logging
 import os
+import pickle
 import shutil
 import sqlite3
 from importlib import metadata
@@ -35,7 +36,7 @@ from pelican.writers import Writer
 logger = logging.getLogger(__name__)
 
 # bump when the key's recipe changes: older store entries then simply stop matching
-RECIPE = "1"
+RECIPE = "2"
 # context values every page prints (the site's title, language and strings)
 SITE_GLOBALS = ("SITENAME", "TIMELINE_LANG", "TIMELINE_PUBLIC_URL", "t")
 # settings that say where inputs, caches, output and code are, or how the build was
@@ -57,10 +58,20 @@ def version(name: str) -> str:
         return "unknown"
 
 
-def _digest(value) -> str:
+def _canonical_digest(value) -> str:
+    """A digest of data whose dicts may come in any order (settings, strings)."""
     text = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
                       default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _digest(value) -> str:
+    """A digest of the view model's records and of page inputs built from them, 20,000 a
+    build: pickled, three times faster than a sorted JSON dump. The same records are
+    built in the same order by the same code, so they pickle to the same bytes; whatever
+    could differ (which equal strings are one object) only ever makes a key miss, never
+    two different records match, since every value is in the bytes."""
+    return hashlib.sha256(pickle.dumps(value, protocol=5)).hexdigest()
 
 
 def _plain_settings(settings: dict) -> dict:
@@ -94,9 +105,9 @@ class PageKeys:
             if path.is_file():
                 h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
         # a new Pelican or Jinja may render the same records differently
-        h.update(_digest([version(name) for name in RENDERERS]).encode())
-        h.update(_digest(_plain_settings(settings)).encode())
-        h.update(_digest({k: context.get(k) for k in SITE_GLOBALS}).encode())
+        h.update(_canonical_digest([version(name) for name in RENDERERS]).encode())
+        h.update(_canonical_digest(_plain_settings(settings)).encode())
+        h.update(_canonical_digest({k: context.get(k) for k in SITE_GLOBALS}).encode())
         self.site = h.hexdigest()
         self._items: dict[int, str] = {}
         self._events = {id(e) for e in self.timeline.events}
