@@ -187,24 +187,26 @@ def store_folder(settings: dict, name: str) -> Path | None:
     return None
 
 
+def _stamp(st: os.stat_result) -> list[int]:
+    return [st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev]
+
+
 def stamp(path: Path | str) -> list[int] | None:
-    """A stored file's size and time: a file edited in place after it was linked into a
-    site no longer matches its stamp, and is never served again."""
+    """A stored file's size, time and inode: a file edited in place after it was linked
+    into a site no longer matches its stamp, and is never served again; a published file
+    matching it is that very stored file, left there by an earlier build."""
     try:
-        st = os.stat(path)
+        return _stamp(os.stat(path))
     except OSError:
         return None
-    return [st.st_size, st.st_mtime_ns]
 
 
-def unchanged(path: Path | str, entry: list[int]) -> os.stat_result | None:
-    """The stored file's status if it still matches its stamp ``entry``, else None (the
-    status, not a yes: a published file is compared with it by inode)."""
+def unchanged(path: Path | str, entry: list[int]) -> bool:
+    """Whether the file at ``path`` still matches its stamp ``entry``."""
     try:
-        st = os.stat(path)
+        return _stamp(os.stat(path)) == entry
     except OSError:
-        return None
-    return st if [st.st_size, st.st_mtime_ns] == entry else None
+        return False
 
 
 class Store:
@@ -246,13 +248,15 @@ class PageStore(Store):
     def restore(self, key: str, target: str, name: str,
                 published: Published | None = None) -> bool:
         entry = self.index.get(key)
-        st = unchanged(self._path(key), entry) if entry is not None else None
-        if st is None:
+        if entry is None:
             return False
-        if published is not None and published.holds(name, st):
+        # one system call for most pages: the published file is the stored one
+        if published is not None and published.holds(name, entry):
             self.used[key] = entry
             self.reused += 1
             return True
+        if not unchanged(self._path(key), entry):
+            return False
         folder = os.path.dirname(target)
         if folder not in self.folders:
             os.makedirs(folder, exist_ok=True)
@@ -303,15 +307,11 @@ class Published:
         self.root = root
         self.kept: set[str] = set()
 
-    def holds(self, name: str, stored: os.stat_result) -> bool:
-        """Whether ``name`` in the published site is the stored file ``stored`` (the
-        same inode: a link made by an earlier build, not edited since, as the caller
-        checked the stored file's stamp); if so it is kept."""
-        try:
-            st = os.stat(os.path.join(self.root, name))
-        except OSError:
-            return False
-        if st.st_ino != stored.st_ino or st.st_dev != stored.st_dev:
+    def holds(self, name: str, entry: list[int]) -> bool:
+        """Whether ``name`` in the published site is the stored file of stamp ``entry``
+        (the same inode: a link made by an earlier build, and not edited since); if so it
+        is kept."""
+        if not unchanged(os.path.join(self.root, name), entry):
             return False
         self.kept.add(name)
         return True

@@ -136,16 +136,15 @@ class ShardStore(Store):
         src = self.folder / key
         if not files:
             return False
-        stats = {rel: unchanged(src / rel, entry) for rel, entry in files.items()}
-        if None in stats.values():
-            return False
         if published is not None:
             names = {rel: f"{FOLDER}/{name}/{rel}" for rel in files}
             # all of the bundle or none of it: a bundle is read as a whole
-            if all(published.holds(names[rel], stats[rel]) for rel in files):
+            if all(published.holds(names[rel], entry) for rel, entry in files.items()):
                 self.used[key] = files
                 return True
             published.kept -= set(names.values())
+        if not all(unchanged(src / rel, entry) for rel, entry in files.items()):
+            return False
         try:
             for folder in _folders(files, dest):
                 folder.mkdir(parents=True, exist_ok=True)
