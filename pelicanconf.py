@@ -65,8 +65,9 @@ LOCALE = ("C.UTF-8", "C")
 DEFAULT_DATE = None
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 
-# Pelican's own listings are replaced by the plugin's facet pages
-DIRECT_TEMPLATES = ["index"]
+# Pelican's own listings are replaced by the plugin's facet pages; the plugin writes the
+# timeline page (index.html) too, with the templates it compiles while the pipeline runs
+DIRECT_TEMPLATES = []
 DEFAULT_PAGINATION = False
 CATEGORY_SAVE_AS = ""
 CATEGORY_URL = ""

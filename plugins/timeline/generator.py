@@ -9,9 +9,9 @@ and the sitemap.
 
 Events and sources are not Pelican articles: Pelican would read a content file and build
 an Article object for each on every build (seconds at a thousand articles, even when no
-page changes), while everything their pages print is already in the sidecar. The model
-is put into the context during ``generate_context``, so that the index page (a Pelican
-direct template) sees it too.
+page changes), while everything their pages print is already in the sidecar. The
+timeline page (index.html) is written here too, not as a Pelican direct template: the
+templates are then compiled once, while ``invoke build`` waits for the pipeline.
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ from pipeline.content import DATA_FILE, TEXTS
 from . import background, exports, model, reuse, search, svg
 
 FACET_KINDS = ("actor", "country", "pair", "type", "year")
-PAGE_TEMPLATES = ("event", "source", "facet", "browse", "search", "sources", "redirect")
+PAGE_TEMPLATES = ("event", "source", "facet", "index", "browse", "search", "sources",
+                  "redirect")
 
 
 class TimelineGenerator(Generator):
@@ -128,6 +129,7 @@ class TimelineGenerator(Generator):
                 self._write(writer, facet.url, "facet", facet=facet, part=None)
                 for part in facet.parts:
                     self._write(writer, part["url"], "facet", facet=facet, part=part)
+        self._write(writer, "index.html", "index")
         self._write(writer, "browse.html", "browse")
         self._write(writer, "search.html", "search")
         self._write(writer, "sources/index.html", "sources")
