@@ -119,7 +119,12 @@ def _publish(c, settings, strict=False, lang="fr"):
     # folder that does not exist
     Path(CONFIG["content"]).mkdir(parents=True, exist_ok=True)
     # the timeline plugin builds the search index itself once Pelican has finished
-    pelican = _Pelican(settings, staging, strict, output if output.is_dir() else None)
+    try:
+        pelican = _Pelican(settings, staging, strict, output if output.is_dir() else None)
+    except OSError as err:
+        shutil.rmtree(staging, ignore_errors=True)
+        _failed(output, "Pelican", err)
+        raise
     try:
         # in_stream=False: neither step reads stdin, and mirroring it costs a polling thread
         c.run(f"{PY} -m pipeline build {CONFIG['seeds']} --content {CONFIG['content']} "
