@@ -30,6 +30,8 @@ class Child:
         read, write = os.pipe()
         # objects moved out of the collector's view: a collection in the child would
         # write to every object it walks, and copy the pages it shares with the parent
+        # (the parent keeps frozen what it had frozen itself)
+        frozen = gc.get_freeze_count() > 0
         gc.freeze()
         pid = os.fork()
         if pid == 0:
@@ -44,7 +46,8 @@ class Child:
                 code = 1
             finally:
                 os._exit(code)  # no cleanup: the parent's files and database stay its own
-        gc.unfreeze()
+        if not frozen:
+            gc.unfreeze()
         os.close(write)
         self.pid, self.read = pid, read
 
