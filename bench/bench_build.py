@@ -248,7 +248,7 @@ def one_size(n: int, root: Path) -> dict:
         # each figure as soon as it is known: a long run stopped halfway still tells something
         row.update(figures)
         print("  " + ", ".join(f"{k}={v:.1f}" if isinstance(v, float) else
-                               f"{k}={[round(x, 1) for x in v]}" for k, v in figures.items()),
+                               f"{k}={[round(x, 2) for x in v]}" for k, v in figures.items()),
               file=sys.stderr, flush=True)
 
     one = python_step(EXTRACT.format(limit=min(n, SAMPLE_ONE), jobs=1), work)
@@ -315,9 +315,10 @@ def report(rows: list[dict]) -> str:
             f"bare Pelican, same pages     {r['bare_s']:9.1f} s   peak {r['bare_mb']:,.0f} MB",
             f"  full build / bare Pelican  {full / r['bare_s']:.2f}x   (goal <= 3x)",
             f"rebuild, nothing changed     {_runs(r['noop_s'])}"
-            f"   {100 * noop / full:.0f}% of the full build",
+            f"   {100 * noop / full:.1f}% of the full build",
             f"rebuild after adding one     {_runs(r['add_one_s'])}   peak {r['add_one_mb']:,.0f} MB"
-            f"   {100 * add / full:.0f}% of the full build (goal <= 25%)",
+            # one decimal: a whole percent would print 25% for 25.4%, over the goal
+            f"   {100 * add / full:.1f}% of the full build (goal <= 25%)",
             *(f"    {line}" for line in r.get("add_one_log", [])),
         ]
     return "\n".join(lines) + "\n"
