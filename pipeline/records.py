@@ -7,6 +7,9 @@ traced back to ``file_text[start:end]``.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 
@@ -144,3 +147,27 @@ class Extraction:
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]
     events: tuple[Event, ...]  # this article's events, before merging across articles
+
+
+@contextmanager
+def without_cycle_collector() -> Iterator[None]:
+    """Run a bulk stage with Python's cycle collector paused.
+
+    Extractions, events, the sidecar's data and the site's view model are acyclic while
+    they are built (frozen records, tuples, dicts of strings): reference counting frees
+    them, while the cycle collector walks the whole growing heap again at each collection.
+    On 1,000 articles it took 40% of the extraction in one process and a fifth of a
+    rebuild's merge and write, and a third of the building of the site's view model.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            # what the stage allocated (and still holds) leaves the collector's view:
+            # enabled on a young generation of millions of objects, it would walk them all
+            # at the next allocation, then again in each older generation. Freed objects
+            # are still freed by reference counting.
+            gc.freeze()
+            gc.enable()

@@ -13,12 +13,10 @@ README) and the merge on one machine.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,7 +26,7 @@ from .extract import extract_article, warm_up
 from .identity import slugify
 from .merge import merge
 from .progress import Progress
-from .records import Dct, Event, Extraction
+from .records import Dct, Event, Extraction, without_cycle_collector
 
 INPUT_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 PARALLEL_FROM = 64  # below this many files, starting processes costs more than it saves
@@ -89,29 +87,6 @@ def safe_extract(path: str, dct: Dct | None = None) -> Extraction | PipelineErro
     except Exception as err:  # noqa: BLE001 - one bad article must not stop the build
         return PipelineError(path, f"could not be processed ({type(err).__name__}: {err})",
                              "report this file with the message")
-
-
-@contextmanager
-def without_cycle_collector() -> Iterator[None]:
-    """Run a bulk stage with Python's cycle collector paused.
-
-    Extractions, events and the sidecar's data are acyclic (frozen records, tuples,
-    dicts of strings): reference counting frees them, while the cycle collector walks the
-    whole growing heap again at each collection. On 1,000 articles it took 40% of the
-    extraction in one process and a fifth of a rebuild's merge and write.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            # what the stage allocated (and still holds) leaves the collector's view:
-            # enabled on a young generation of millions of objects, it would walk them all
-            # at the next allocation, then again in each older generation. Freed objects
-            # are still freed by reference counting.
-            gc.freeze()
-            gc.enable()
 
 
 def _pool_context():

@@ -26,6 +26,7 @@ from pelican.generators import Generator
 
 from pipeline import labels
 from pipeline.content import DATA_FILE, TEXTS
+from pipeline.records import without_cycle_collector
 
 from . import background, exports, model, reuse, search, svg
 
@@ -41,12 +42,10 @@ class TimelineGenerator(Generator):
         gc.unfreeze()  # what an earlier build in this process left frozen (__init__.py)
         self._wait_for_content()
         path = Path(self.settings.get("TIMELINE_DATA") or Path(self.path) / "data" / DATA_FILE)
-        # the sidecar and the view model are plain acyclic data (dicts, lists, strings):
-        # reference counting frees them, while the cycle collector would walk the whole
-        # growing heap again and again (a third of the model's building time)
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        # the sidecar and the view model are built with the cycle collector paused, then
+        # left out of its view for the rest of the build: the collections the pages cause
+        # walk what the pages made, not the model's million objects
+        with without_cycle_collector():
             data = (json.loads(path.read_text(encoding="utf-8")) if path.exists()
                     else {"lang": "fr", "events": [], "sources": []})
             if any("text_sha" not in s for s in data["sources"]):
@@ -58,12 +57,6 @@ class TimelineGenerator(Generator):
                 self.settings.get("TIMELINE_INDEX_MAX", model.INDEX_MAX_EVENTS),
                 self.settings.get("TIMELINE_FACET_MAX", model.FACET_MAX_EVENTS),
                 texts=path.parent / TEXTS)
-        finally:
-            if collecting:
-                gc.enable()
-        # and out of its view for the rest of the build: the collections the pages cause
-        # then walk what the pages made, not the model's million objects
-        gc.freeze()
         self.timeline = timeline
         self.context["timeline"] = timeline
         self.context["t"] = timeline.t
