@@ -267,7 +267,8 @@ class Indexing:
         return why
 
     def finish(self) -> None:
-        """Wait for the shards still being indexed; keep them in the shard store."""
+        """Wait for the shards still being indexed (each worker stored its own bundle);
+        prune the shard store to this build's bundles."""
         failures = {name: future.result() for name, future in self.results.items()}
         self.pool.shutdown()
         why = next((w for w in failures.values() if w is not None), None)
