@@ -7,10 +7,12 @@ every source and data file of the ``pipeline`` package and of dateparser's versi
 locale data gives some languages their date words), so editing a vocabulary or a stage,
 or upgrading dateparser, invalidates everything at once and nothing stale is ever served.
 
-Layout: ``<folder>/<version>/<key>.pickle``. Folders of other versions are removed when
-a new version first writes, so the cache does not grow with every edit. Writes are
-atomic (temporary file, then rename), so parallel workers and interrupted builds never
-leave a half-written entry; an unreadable entry is a miss, never an error.
+Layout: ``<folder>/<version>/<key>.pickle``, and the last merge's trace (see
+``pipeline.remerge``) in ``<folder>/<version>/merge-trace.pickle``. Folders of other
+versions are removed when a new version first writes, so the cache does not grow with
+every edit. Writes are atomic (temporary file, then rename), so parallel workers and
+interrupted builds never leave a half-written entry; an unreadable entry is a miss, never
+an error.
 
 The folder is ``.cache/extract`` under the working directory, or ``$DIPLO_CACHE``;
 ``DIPLO_CACHE=off`` turns the cache off.
@@ -28,11 +30,13 @@ from importlib import metadata
 from pathlib import Path
 
 from .records import Dct, Extraction
+from .remerge import Trace
 
 PACKAGE = Path(__file__).parent
 DEFAULT_FOLDER = Path(".cache") / "extract"
 # bump when the pickled layout itself changes without a source change (e.g. Python's)
 FORMAT = "1"
+TRACE = "merge-trace.pickle"  # beside the extractions: same version, same lifetime
 
 
 @cache
@@ -88,22 +92,34 @@ class ExtractionCache:
     def load(self, key: str | None) -> Extraction | None:
         if key is None:
             return None
-        try:
-            with (self.folder / f"{key}.pickle").open("rb") as f:
-                record = pickle.load(f)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
-                TypeError, ValueError):
-            self.misses += 1
-            return None
-        if not isinstance(record, Extraction):
+        record = self._read(f"{key}.pickle", Extraction)
+        if record is None:
             self.misses += 1
             return None
         self.hits += 1
         return record
 
     def store(self, key: str | None, record: Extraction) -> None:
-        if key is None:
-            return
+        if key is not None:
+            self._write(f"{key}.pickle", record)
+
+    def load_trace(self) -> Trace | None:
+        """The trace of the last merge run with this version (``pipeline.remerge``)."""
+        return self._read(TRACE, Trace)
+
+    def store_trace(self, trace: Trace) -> None:
+        self._write(TRACE, trace)
+
+    def _read(self, name: str, kind: type):
+        try:
+            with (self.folder / name).open("rb") as f:
+                record = pickle.load(f)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
+                TypeError, ValueError):
+            return None
+        return record if isinstance(record, kind) else None
+
+    def _write(self, name: str, record) -> None:
         tmp = None
         try:
             if not self.folder.is_dir():
@@ -112,7 +128,7 @@ class ExtractionCache:
             fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
             with os.fdopen(fd, "wb") as f:
                 pickle.dump(record, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.folder / f"{key}.pickle")
+            os.replace(tmp, self.folder / name)
         except (OSError, pickle.PicklingError):
             # a read-only or full disk costs speed, never the build
             if tmp is not None:

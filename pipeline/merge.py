@@ -282,7 +282,7 @@ class _Fit:
         return True
 
 
-def best_fit(coarse: Event, clusters: _Clusters, candidates: list[int]) -> tuple:
+def best_fit(coarse: Event, clusters: Clusters, candidates: list[int]) -> tuple:
     """(best cluster, its score, the second best score) over ``candidates`` (in index
     order): the first cluster with the top score, and the second highest score, a tie
     with the top included. Clusters are scored from the highest possible score down (the
@@ -348,7 +348,7 @@ def combine(parts: list[Event], lang_of) -> Event:
                  date_text=head.date_text)
 
 
-class _Clusters:
+class Clusters:
     """The clusters being built, indexed so that each event is compared only with the
     clusters it could join: by day (a day, or the days beside it) and by actor, country
     or article (a coarse event sharing none of them with a cluster scores 0)."""
@@ -430,24 +430,39 @@ class _Clusters:
                       if ends[i] <= hi and (precisions[i] < mine or values[i] == e.value))
 
 
+def order_key(e: Event) -> tuple:
+    """The order events are merged in: the ones dated to the day first (a cluster holds
+    only such events while they are placed), then coarser and coarser dates."""
+    return (precision(e), e.value, e.sources[0].path, e.sources[0].start)
+
+
+def decide(clusters: Clusters, e: Event, day: _Day | None) -> int | None:
+    """The cluster ``e`` joins, or None when it starts one; ``day`` is its ``_Day`` when
+    it is dated to the day."""
+    if day is not None:
+        return next((i for i in clusters.near_day(dt.date.fromisoformat(e.value))
+                     if any(_same_happening(day, x) for x in clusters.days[i])), None)
+    best, best_score, runner_up = best_fit(e, clusters, clusters.candidates(e))
+    # "fin 2020" that fits two different happenings equally well stays as told
+    if best is not None and best_score - runner_up >= AMBIGUITY_MARGIN:
+        return best
+    return None
+
+
+def day_of(e: Event) -> _Day | None:
+    return _Day.of(e) if precision(e) == 0 else None
+
+
+def merged(clusters: Clusters, lang_of) -> tuple[Event, ...]:
+    """One event per cluster, in date order."""
+    out = [combine(c, lang_of) if len(c) > 1 else c[0] for c in clusters.parts]
+    return tuple(sorted(out, key=lambda e: (period(e.value, e.mod)[0], e.value, e.id)))
+
+
 def merge(events, lang_of=lambda e: "fr") -> tuple[Event, ...]:
     """Merge events across sentences and articles; deterministic whatever the input order."""
-    pending = sorted(events, key=lambda e: (precision(e), e.value, e.sources[0].path,
-                                            e.sources[0].start))
-    clusters = _Clusters()
-    for e in pending:
-        if precision(e) == 0:
-            # the events dated to the day come first: a cluster holds only such events yet
-            day = _Day.of(e)
-            home = next((i for i in clusters.near_day(dt.date.fromisoformat(e.value))
-                         if any(_same_happening(day, x) for x in clusters.days[i])), None)
-            clusters.add(e, home, day)
-            continue
-        best, best_score, runner_up = best_fit(e, clusters, clusters.candidates(e))
-        # "fin 2020" that fits two different happenings equally well stays as told
-        if best is not None and best_score - runner_up >= AMBIGUITY_MARGIN:
-            clusters.add(e, best)
-        else:
-            clusters.add(e)
-    merged = [combine(c, lang_of) if len(c) > 1 else c[0] for c in clusters.parts]
-    return tuple(sorted(merged, key=lambda e: (period(e.value, e.mod)[0], e.value, e.id)))
+    clusters = Clusters()
+    for e in sorted(events, key=order_key):
+        day = day_of(e)
+        clusters.add(e, decide(clusters, e, day), day)
+    return merged(clusters, lang_of)

@@ -27,6 +27,7 @@ from .identity import slugify
 from .merge import merge
 from .progress import Progress
 from .records import Dct, Event, Extraction, without_cycle_collector
+from .remerge import remerge
 
 INPUT_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 PARALLEL_FROM = 64  # below this many files, starting processes costs more than it saves
@@ -40,6 +41,7 @@ class Report:
     skipped: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     cached: int = 0  # articles taken from the extraction cache, not re-extracted
+    keys: dict[str, str] = field(default_factory=dict)  # path -> its cache key, if cached
 
     def summary(self, events: int, seconds: float) -> str:
         return (f"Done: {len(self.read)} articles read, {events} events, "
@@ -113,6 +115,13 @@ def _extract_many(paths: Sequence[str], dct: Dct | None, jobs: int,
         bar.advance()
 
 
+def _store(cache: ExtractionCache | None | bool) -> ExtractionCache | None:
+    if cache is True:
+        folder = default_folder()
+        return ExtractionCache(folder) if folder is not None else None
+    return cache or None
+
+
 def extract_all(paths: Sequence[str], dct: Dct | None = None, jobs: int | None = None,
                 cache: ExtractionCache | None | bool = True) -> tuple[list[Extraction], Report]:
     """Extract every path; unchanged articles come from the cache, the rest in parallel.
@@ -122,15 +131,14 @@ def extract_all(paths: Sequence[str], dct: Dct | None = None, jobs: int | None =
     """
     report = Report()
     jobs = jobs or (os.cpu_count() or 1)
-    if cache is True:
-        folder = default_folder()
-        cache = ExtractionCache(folder) if folder is not None else None
-    store = cache or None
+    store = _store(cache)
     results: dict[int, Extraction | PipelineError] = {}
     keys: dict[int, str | None] = {}
     if store is not None:
         for i, path in enumerate(paths):
             keys[i] = store.key(path, dct)
+            if keys[i] is not None:
+                report.keys[path] = keys[i]
             hit = store.load(keys[i])
             if hit is not None:
                 results[i] = hit
@@ -216,11 +224,21 @@ def run(inputs: Iterable[str], dct: Dct | None = None, jobs: int | None = None,
     """Collect, extract (cached, parallel), drop duplicates, merge; deterministic output."""
     inputs = list(inputs)
     paths = collect(inputs)
+    store = _store(cache)
     with without_cycle_collector():
-        extractions, report = extract_all(paths, dct, jobs, cache)
+        extractions, report = extract_all(paths, dct, jobs, store or False)
         report.skipped.extend(not_articles(inputs))
         extractions = drop_duplicate_articles(extractions, report)
         langs = {x.article.path: x.article.lang for x in extractions}
-        events = merge([e for x in extractions for e in x.events],
-                       lambda e: langs.get(e.sources[0].path, "fr"))
+
+        def lang_of(e: Event) -> str:
+            return langs.get(e.sources[0].path, "fr")
+        if store is None:
+            events = merge([e for x in extractions for e in x.events], lang_of)
+        else:
+            # the last merge's decisions are replayed where no changed article reaches
+            articles = [(x.article.path, report.keys[x.article.path], x.events)
+                        for x in extractions]
+            events, trace = remerge(articles, lang_of, store.load_trace())
+            store.store_trace(trace)
         return extractions, unique_ids(events), report
