@@ -277,3 +277,29 @@ def test_a_page_rendered_again_with_the_same_bytes_stays_published_as_it_was(bui
     # and it is the stored page now, so that the next build finds it there
     stored = {f.stat().st_ino for f in (cache / "pages").rglob("*.html")}
     assert {ino for ino, _ in before.values()} <= stored
+
+
+def test_a_search_bundle_indexed_again_with_the_same_bytes_stays_published(builds, tmp_path,
+                                                                           caplog):
+    from plugins.timeline.search import _pagefind
+
+    cache = tmp_path / "stores"
+    _add(builds, *SEEDS)
+    _, published = builds.site(cache)
+    files = sorted(p for p in (published / "pagefind").rglob("*") if p.is_file())
+    before = {p: p.stat().st_ino for p in files}
+    # the same Pagefind under another command (part of every shard's key): every shard is
+    # indexed again, and makes the bytes it made
+    pagefind = [sys.executable, "-c", "import subprocess, sys; "
+                f"sys.exit(subprocess.call({_pagefind()!r} + sys.argv[1:]))"]
+    with caplog.at_level(logging.INFO):
+        _, built = builds.site(cache, TIMELINE_PUBLISHED=str(published),
+                               TIMELINE_PAGEFIND=pagefind)
+    shards = len(list((published / "pagefind").iterdir()))
+    assert any(r.getMessage().startswith(f"search: {shards} of {shards} shards indexed")
+               for r in caplog.records)
+    # nothing to publish: every file of every bundle is left in place, and stored
+    assert not [p for p in (built / "pagefind").rglob("*") if p.is_file()]
+    assert {p: p.stat().st_ino for p in files} == before
+    stored = {f.stat().st_ino for f in (cache / "search").rglob("*") if f.is_file()}
+    assert set(before.values()) <= stored

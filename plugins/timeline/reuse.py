@@ -316,22 +316,28 @@ class Published:
         self.kept.add(name)
         return True
 
+    def has_bytes(self, name: str, path: Path | str) -> bool:
+        """Whether the published site holds the bytes of the file at ``path`` under
+        ``name``; if so it is kept."""
+        try:
+            if not filecmp.cmp(os.path.join(self.root, name), path, shallow=False):
+                return False
+        except OSError:  # not published yet
+            return False
+        self.kept.add(name)
+        return True
+
     def adopt(self, name: str, written: str) -> str:
         """The file just written at ``written`` for ``name``, or, when the published site
         already holds these very bytes under that name, the published file: the written
         one is removed and the published one left in place, with its time (for servers
         and copies that go by it), and the caller stores it, so that the next build finds
-        it there. A page or a search bundle file made again with the same bytes (its key
-        changed, not what it says) is then neither linked nor replaced again."""
-        path = os.path.join(self.root, name)
-        try:
-            if not filecmp.cmp(path, written, shallow=False):
-                return written
-        except OSError:  # not published yet
+        it there. A page made again with the same bytes (its key changed, not what it
+        says) is then neither linked nor replaced again."""
+        if not self.has_bytes(name, written):
             return written
         os.unlink(written)
-        self.kept.add(name)
-        return path
+        return os.path.join(self.root, name)
 
     def where(self, name: str, built: Path) -> Path:
         """Where the page ``name`` of this build is: kept in the published site, or

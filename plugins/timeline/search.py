@@ -156,23 +156,18 @@ class ShardStore(Store):
         self.used[key] = files
         return True
 
-    def keep(self, key: str, bundle: Path, published: Published | None = None) -> None:
-        """Store the bundle just indexed into ``bundle`` (the shard of that name); a
-        file the published site already holds with the same bytes (most fragments: their
-        names are digests of the pages) is stored and left as published instead."""
+    def keep(self, key: str, files: dict[str, Path]) -> None:
+        """Store the bundle just made: ``files``, each name in the bundle with where the
+        file is (in the build's folder, or left in the published site: see ``_place``)."""
         dst = self.folder / key
         shutil.rmtree(dst, ignore_errors=True)
-        written = [f.relative_to(bundle).as_posix() for f in sorted(bundle.rglob("*"))
-                   if f.is_file()]
-        for folder in _folders(written, dst):
+        for folder in _folders(files, dst):
             folder.mkdir(parents=True, exist_ok=True)
-        files = {}
-        for rel in written:
-            src = (published.adopt(f"{FOLDER}/{bundle.name}/{rel}", str(bundle / rel))
-                   if published is not None else bundle / rel)
+        entries = {}
+        for rel, src in files.items():
             link(src, dst / rel)
-            files[rel] = stamp(dst / rel)
-        self.used[key] = files
+            entries[rel] = stamp(dst / rel)
+        self.used[key] = entries
 
     def close(self) -> None:
         """Keep only this build's bundles, and say which they are."""
@@ -197,12 +192,19 @@ def _pagefind() -> list[str]:
         return [sys.executable, "-m", "pagefind"]
 
 
+def _scratch_root() -> str | None:
+    """Where Pagefind writes a bundle before it is placed in the site: in memory when the
+    system has such a folder. A bundle is hundreds of files, almost all identical to the
+    published ones; written to disk and deleted again on every rebuild, they cost the
+    file system more than the indexing itself (it avoids reusing the inodes freed moments
+    before, and searches past them for every new file)."""
+    shm = "/dev/shm"
+    return shm if os.path.isdir(shm) and os.access(shm, os.W_OK) else None
+
+
 def _index(command: list[str], where: Callable[[str], Path], pages: list[str],
            dest: Path) -> str | None:
     """Index ``pages`` into the bundle ``dest``; the reason when it could not be done."""
-    # a bundle left by an earlier build in the same folder may be links to stored files:
-    # start from nothing rather than let Pagefind write through them or leave stale files
-    shutil.rmtree(dest, ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix="shard-") as scratch:
         # Pagefind indexes a folder: this shard's pages, linked at their place in the site
         for folder in _folders(pages, Path(scratch)):
@@ -219,6 +221,35 @@ def _index(command: list[str], where: Callable[[str], Path], pages: list[str],
         detail = (result.stderr or result.stdout).strip().splitlines()
         return detail[-1] if detail else f"pagefind exited with {result.returncode}"
     return None
+
+
+def _place(made: Path, dest: Path, name: str, published: Published | None) -> dict[str, Path]:
+    """Move the bundle ``made`` (the shard ``name``) into the build's folder at ``dest``,
+    except the files the published site already holds with the same bytes (most of the
+    fragments: their names are digests of the pages), which are left where they are;
+    where each file of the bundle now is, by its name in the bundle."""
+    # a bundle left by an earlier build in the same folder may be links to stored files:
+    # start from nothing rather than write through them or leave stale files
+    shutil.rmtree(dest, ignore_errors=True)
+    placed: dict[str, Path] = {}
+    made_folders: set[Path] = set()
+    for f in sorted(made.rglob("*")):
+        if not f.is_file():
+            continue
+        rel = f.relative_to(made).as_posix()
+        if published is not None and published.has_bytes(f"{FOLDER}/{name}/{rel}", f):
+            placed[rel] = Path(published.root, FOLDER, name, rel)
+            continue
+        target = dest / rel
+        if target.parent not in made_folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made_folders.add(target.parent)
+        try:
+            os.replace(f, target)  # the scratch folder on the same file system
+        except OSError:
+            shutil.copyfile(f, target)
+        placed[rel] = target
+    return placed
 
 
 class Indexing:
@@ -258,13 +289,19 @@ class Indexing:
                         for name in self.todo}
 
     def _make(self, command: list[str], where: Callable[[str], Path], name: str) -> str | None:
-        """Index the shard ``name`` and keep its bundle in the shard store, in a worker
-        thread while Pelican writes pages (storing a bundle is a thousand small file
-        operations: not left for the end of the build); the reason when it failed."""
-        why = _index(command, where, self.shards[name], self.site / FOLDER / name)
-        if why is None and self.store is not None:
-            self.store.keep(self.todo[name], self.site / FOLDER / name, self.published)
-        return why
+        """Index the shard ``name``, place its bundle in the site and keep it in the shard
+        store, in a worker thread while Pelican writes pages (storing a bundle is a
+        thousand small file operations: not left for the end of the build); the reason
+        when it failed."""
+        with tempfile.TemporaryDirectory(prefix="bundle-", dir=_scratch_root()) as scratch:
+            made = Path(scratch) / name
+            why = _index(command, where, self.shards[name], made)
+            if why is not None:
+                return why
+            files = _place(made, self.site / FOLDER / name, name, self.published)
+        if self.store is not None:
+            self.store.keep(self.todo[name], files)
+        return None
 
     def finish(self) -> None:
         """Wait for the shards still being indexed (each worker stored its own bundle);
