@@ -279,8 +279,7 @@ def test_a_page_rendered_again_with_the_same_bytes_stays_published_as_it_was(bui
     assert {ino for ino, _ in before.values()} <= stored
 
 
-def test_a_search_bundle_indexed_again_with_the_same_bytes_stays_published(builds, tmp_path,
-                                                                           caplog):
+def test_a_search_bundle_indexed_again_with_the_same_bytes_stays_published(builds, tmp_path):
     from plugins.timeline.search import _pagefind
 
     cache = tmp_path / "stores"
@@ -292,14 +291,34 @@ def test_a_search_bundle_indexed_again_with_the_same_bytes_stays_published(build
     # indexed again, and makes the bytes it made
     pagefind = [sys.executable, "-c", "import subprocess, sys; "
                 f"sys.exit(subprocess.call({_pagefind()!r} + sys.argv[1:]))"]
-    with caplog.at_level(logging.INFO):
-        _, built = builds.site(cache, TIMELINE_PUBLISHED=str(published),
-                               TIMELINE_PAGEFIND=pagefind)
-    shards = len(list((published / "pagefind").iterdir()))
-    assert any(r.getMessage().startswith(f"search: {shards} of {shards} shards indexed")
-               for r in caplog.records)
+    _, built = builds.site(cache, TIMELINE_PUBLISHED=str(published), TIMELINE_PAGEFIND=pagefind)
+    figures = json.loads((cache / "last-build.json").read_text(encoding="utf-8"))
+    assert figures["shards_indexed"] == figures["shards"] == len(list(
+        (published / "pagefind").iterdir()))
     # nothing to publish: every file of every bundle is left in place, and stored
     assert not [p for p in (built / "pagefind").rglob("*") if p.is_file()]
     assert {p: p.stat().st_ino for p in files} == before
     stored = {f.stat().st_ino for f in (cache / "search").rglob("*") if f.is_file()}
     assert set(before.values()) <= stored
+
+
+def test_exports_the_published_site_holds_are_left_in_place(builds, tmp_path):
+    cache = tmp_path / "stores"
+    _add(builds, *SEEDS[:-1])
+    _, published = builds.site(cache)
+    exported = [p for p in published.rglob("*") if p.suffix in (".atom", ".json", ".ics")
+                and "pagefind" not in p.parts]
+    before = {p: p.stat().st_ino for p in exported}
+    _add(builds, SEEDS[-1])
+    _, built = builds.site(cache, TIMELINE_PUBLISHED=str(published))
+    kept = set((cache / "kept.txt").read_text(encoding="utf-8").splitlines())
+    names = {p: p.relative_to(published).as_posix() for p in exported}
+    left = [p for p in exported if names[p] in kept]
+    # the new article changes the list of events, not the feed of every actor
+    assert "events.json" not in kept and (built / "events.json").exists()
+    assert left and not [p for p in left if (built / names[p]).exists()]
+    assert [p for p in left if p.stat().st_ino != before[p]] == []
+    # what is left and what is written make the site a build from scratch makes
+    cold, _ = builds.site()
+    assert [n for p, n in names.items() if p in left and p.read_bytes() != cold[n]] == []
+    assert (built / "events.json").read_bytes() == cold["events.json"]

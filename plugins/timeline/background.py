@@ -10,6 +10,7 @@ Where the system has no fork, the work is done in place.
 from __future__ import annotations
 
 import gc
+import json
 import os
 import traceback
 from collections.abc import Callable
@@ -17,15 +18,17 @@ from collections.abc import Callable
 # a failure's traceback goes through a pipe the parent reads only at the end: kept below
 # the pipe's buffer so that the child never blocks on writing it
 MAX_REPORT = 60_000
+DONE = b"\0"  # before the child's result: what follows is JSON, not a failure's report
 
 
 class Child:
-    """``work()`` run in a forked child."""
+    """``work()`` run in a forked child; ``join`` returns its result (JSON-able)."""
 
-    def __init__(self, work: Callable[[], None]) -> None:
+    def __init__(self, work: Callable[[], object]) -> None:
         self.pid: int | None = None
+        self.result: object = None
         if not hasattr(os, "fork"):
-            work()
+            self.result = work()
             return
         read, write = os.pipe()
         # objects moved out of the collector's view: a collection in the child would
@@ -39,7 +42,10 @@ class Child:
             code = 0
             try:
                 gc.disable()
-                work()
+                result = DONE + json.dumps(work()).encode("utf-8")
+                # the parent reads only when it joins: the child may wait here until then
+                while result:
+                    result = result[os.write(write, result):]
             except BaseException:
                 report = traceback.format_exc().encode("utf-8", "replace")[-MAX_REPORT:]
                 os.write(write, report)
@@ -51,16 +57,22 @@ class Child:
         os.close(write)
         self.pid, self.read = pid, read
 
-    def join(self, quiet: bool = False) -> None:
-        """Wait for the child; raise its failure unless ``quiet``."""
+    def join(self, quiet: bool = False) -> object:
+        """Wait for the child and return what ``work`` returned; raise its failure unless
+        ``quiet`` (then None)."""
         if self.pid is None:
-            return
+            return self.result
         chunks = []
         while chunk := os.read(self.read, 65536):
             chunks.append(chunk)
         os.close(self.read)
         _, status = os.waitpid(self.pid, 0)
         self.pid = None
-        if status != 0 and not quiet:
-            detail = b"".join(chunks).decode("utf-8", "replace").strip()
+        said = b"".join(chunks)
+        if status == 0 and said.startswith(DONE):
+            self.result = json.loads(said[len(DONE):])
+            return self.result
+        if not quiet:
+            detail = said.decode("utf-8", "replace").strip()
             raise RuntimeError(f"writing the exports failed: {detail or f'status {status}'}")
+        return None

@@ -119,7 +119,10 @@ class TimelineGenerator(Generator):
         except BaseException:
             self.exporting.join(quiet=True)  # the pages' failure is the one to tell
             raise
-        self.exporting.join()
+        kept = self.exporting.join()
+        published = getattr(writer, "published", None)
+        if published is not None:
+            published.kept.update(kept)
 
     def _write_pages(self, writer) -> None:
         timeline = self.timeline
@@ -142,7 +145,10 @@ class TimelineGenerator(Generator):
         for alias, event in timeline.redirects:
             self._write(writer, f"events/{alias}.html", "redirect", event=event)
 
-    def _write_exports(self) -> None:
+    def _write_exports(self) -> list[str]:
+        """Write the exports; the names of those the published site already holds with
+        the same bytes, which are left there instead (most of the feeds, on a rebuild:
+        a file written and deleted again costs the file system more than its bytes)."""
         timeline = self.timeline
         public = self.settings.get("TIMELINE_PUBLIC_URL", "")
         out = Path(self.output_path)
@@ -156,11 +162,30 @@ class TimelineGenerator(Generator):
             "overview.svg": svg.overview(timeline, standalone=True),
             **exports.facet_feeds(timeline, public),
         }
+        # the published site the writer leaves pages in (none when nothing is reused)
+        site = (reuse.published(self.settings)
+                if reuse.store_folder(self.settings, "pages") is not None else None)
+        kept = []
         for name, text in files.items():
             if text is None:
                 continue
+            # written as is: the CRLF line ends RFC 4180 and RFC 5545 ask for stay
+            data = text.encode("utf-8")
+            if site is not None and _holds(os.path.join(site.root, name), data):
+                kept.append(name)
+                continue
             target = out / name
             target.parent.mkdir(parents=True, exist_ok=True)
-            # newline="" keeps the CRLF line ends RFC 4180 and RFC 5545 ask for
-            with target.open("w", encoding="utf-8", newline="") as f:
-                f.write(text)
+            target.write_bytes(data)
+        return kept
+
+
+def _holds(path: str, data: bytes) -> bool:
+    """Whether the file at ``path`` holds exactly ``data``."""
+    try:
+        if os.stat(path).st_size != len(data):
+            return False
+        with open(path, "rb") as f:
+            return f.read() == data
+    except OSError:
+        return False
