@@ -360,6 +360,7 @@ class Clusters:
         self.few_states: set[int] = set()  # clusters naming fewer than two states
         self.by_day: dict[dt.date, set[int]] = {}
         self.by_key: dict[str, set[int]] = {}
+        self.key_sets: list[set[str]] = []  # by cluster: the keys of all its parts
         # by cluster: the last day and the precision of its first event, and that value
         self.head_ends: list[dt.date] = []
         self.head_precisions: list[int] = []
@@ -377,6 +378,7 @@ class Clusters:
         if index is None:
             self.parts.append([])
             self.days.append([])
+            self.key_sets.append(set())
             self.profiles.append(Profile())
             index = len(self.parts) - 1
             lo, hi = period(e.value, e.mod)
@@ -397,7 +399,9 @@ class Clusters:
             self.few_states.discard(index)
         if precision(e) == 0:
             self.by_day.setdefault(dt.date.fromisoformat(e.value), set()).add(index)
-        for k in self.keys(e):
+        keys = self.keys(e)
+        self.key_sets[index].update(keys)
+        for k in keys:
             self.by_key.setdefault(k, set()).add(index)
 
     def near_day(self, day: dt.date) -> list[int]:

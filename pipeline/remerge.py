@@ -97,15 +97,6 @@ class _Changes:
         return any(lo <= s <= hi for k in Clusters.keys(e) for s in self.keys.get(k, ()))
 
 
-def _footprint(parts: list[Event]) -> Footprint:
-    keys: set[str] = set()
-    for e in parts:
-        keys.update(Clusters.keys(e))
-    return Footprint(_start(parts[0]),
-                     frozenset(_day_number(e.value) for e in parts if precision(e) == 0),
-                     frozenset(keys))
-
-
 def remerge(articles: Sequence[tuple[str, str, Sequence[Event]]], lang_of=lambda e: "fr",
             previous: Trace | None = None) -> tuple[tuple[Event, ...], Trace]:
     """``merge`` of the events of ``articles`` ((path, content key, events) each), with
@@ -151,7 +142,8 @@ def remerge(articles: Sequence[tuple[str, str, Sequence[Event]]], lang_of=lambda
         founder = founders[eid] = founder_at[index]
         if founder in changes.founders:
             changes.add(e, starts[index])
-    footprints = {f: (_footprint(clusters.parts[i]) if f in changes.founders
-                      else before.footprints[f])
+    footprints = {f: (Footprint(starts[i], frozenset(d.day for d in clusters.days[i]),
+                                frozenset(clusters.key_sets[i]))
+                      if f in changes.founders else before.footprints[f])
                   for i, f in enumerate(founder_at)}
     return merged(clusters, lang_of), Trace(digests, founders, footprints, afresh)
