@@ -322,3 +322,15 @@ def test_exports_the_published_site_holds_are_left_in_place(builds, tmp_path):
     cold, _ = builds.site()
     assert [n for p, n in names.items() if p in left and p.read_bytes() != cold[n]] == []
     assert (built / "events.json").read_bytes() == cold["events.json"]
+
+
+def test_a_scratch_folder_that_cannot_be_written_falls_back_to_the_temporary_folder(
+        builds, tmp_path, monkeypatch):
+    from plugins.timeline import search
+
+    # the folder in memory is missing or full: the bundles are made in the next one
+    monkeypatch.setattr(search, "_scratch_roots", lambda: [str(tmp_path / "no-such"), None])
+    _add(builds, *SEEDS[:3])
+    files, _ = builds.site(tmp_path / "stores")
+    bundles = {k.split("/")[1] for k in files if k.startswith("pagefind/")}
+    assert bundles and all(f"pagefind/{b}/pagefind-entry.json" in files for b in bundles)

@@ -192,14 +192,15 @@ def _pagefind() -> list[str]:
         return [sys.executable, "-m", "pagefind"]
 
 
-def _scratch_root() -> str | None:
-    """Where Pagefind writes a bundle before it is placed in the site: in memory when the
-    system has such a folder. A bundle is hundreds of files, almost all identical to the
-    published ones; written to disk and deleted again on every rebuild, they cost the
-    file system more than the indexing itself (it avoids reusing the inodes freed moments
-    before, and searches past them for every new file)."""
+def _scratch_roots() -> list[str | None]:
+    """Where Pagefind may write a bundle before it is placed in the site, in the order to
+    try: in memory when the system has such a folder, then the system's temporary folder
+    (None), should the first be full. A bundle is hundreds of files, almost all identical
+    to the published ones; written to disk and deleted again on every rebuild, they cost
+    the file system more than the indexing itself (it avoids reusing the inodes freed
+    moments before, and searches past them for every new file)."""
     shm = "/dev/shm"
-    return shm if os.path.isdir(shm) and os.access(shm, os.W_OK) else None
+    return [shm, None] if os.path.isdir(shm) and os.access(shm, os.W_OK) else [None]
 
 
 def _index(command: list[str], where: Callable[[str], Path], pages: list[str],
@@ -293,12 +294,19 @@ class Indexing:
         store, in a worker thread while Pelican writes pages (storing a bundle is a
         thousand small file operations: not left for the end of the build); the reason
         when it failed."""
-        with tempfile.TemporaryDirectory(prefix="bundle-", dir=_scratch_root()) as scratch:
-            made = Path(scratch) / name
-            why = _index(command, where, self.shards[name], made)
-            if why is not None:
-                return why
-            files = _place(made, self.site / FOLDER / name, name, self.published)
+        why = None
+        for root in _scratch_roots():
+            try:
+                with tempfile.TemporaryDirectory(prefix="bundle-", dir=root) as scratch:
+                    made = Path(scratch) / name
+                    why = _index(command, where, self.shards[name], made)
+                    if why is None:
+                        files = _place(made, self.site / FOLDER / name, name, self.published)
+                        break
+            except OSError as err:
+                why = str(err)
+        else:
+            return why
         if self.store is not None:
             self.store.keep(self.todo[name], files)
         return None
