@@ -193,12 +193,12 @@ def _pagefind() -> list[str]:
 
 
 def _scratch_roots() -> list[str | None]:
-    """Where Pagefind may write a bundle before it is placed in the site, in the order to
-    try: in memory when the system has such a folder, then the system's temporary folder
-    (None), should the first be full. A bundle is hundreds of files, almost all identical
-    to the published ones; written to disk and deleted again on every rebuild, they cost
-    the file system more than the indexing itself (it avoids reusing the inodes freed
-    moments before, and searches past them for every new file)."""
+    """Where Pagefind may write a bundle before it is placed in a site that has a published
+    copy, in the order to try: in memory when the system has such a folder, then the
+    system's temporary folder (None), should the first be full. A bundle is hundreds of
+    files, almost all identical to the published ones; written to disk and deleted again
+    on every rebuild, they cost the file system more than the indexing itself (it avoids
+    reusing the inodes freed moments before, and searches past them for every new file)."""
     shm = "/dev/shm"
     return [shm, None] if os.path.isdir(shm) and os.access(shm, os.W_OK) else [None]
 
@@ -224,21 +224,19 @@ def _index(command: list[str], where: Callable[[str], Path], pages: list[str],
     return None
 
 
-def _place(made: Path, dest: Path, name: str, published: Published | None) -> dict[str, Path]:
+def _place(made: Path, dest: Path, name: str, published: Published) -> dict[str, Path]:
     """Move the bundle ``made`` (the shard ``name``) into the build's folder at ``dest``,
     except the files the published site already holds with the same bytes (most of the
     fragments: their names are digests of the pages), which are left where they are;
     where each file of the bundle now is, by its name in the bundle."""
-    # a bundle left by an earlier build in the same folder may be links to stored files:
-    # start from nothing rather than write through them or leave stale files
-    shutil.rmtree(dest, ignore_errors=True)
+    shutil.rmtree(dest, ignore_errors=True)  # as in ``Indexing._make``
     placed: dict[str, Path] = {}
     made_folders: set[Path] = set()
     for f in sorted(made.rglob("*")):
         if not f.is_file():
             continue
         rel = f.relative_to(made).as_posix()
-        if published is not None and published.has_bytes(f"{FOLDER}/{name}/{rel}", f):
+        if published.has_bytes(f"{FOLDER}/{name}/{rel}", f):
             placed[rel] = Path(published.root, FOLDER, name, rel)
             continue
         target = dest / rel
@@ -294,6 +292,26 @@ class Indexing:
         store, in a worker thread while Pelican writes pages (storing a bundle is a
         thousand small file operations: not left for the end of the build); the reason
         when it failed."""
+        dest = self.site / FOLDER / name
+        if self.published is None:
+            # nothing to leave in place: every file is written where it goes. A bundle left
+            # by an earlier build in the same folder may be links to stored files: start
+            # from nothing rather than let Pagefind write through them or leave stale files
+            shutil.rmtree(dest, ignore_errors=True)
+            why = _index(command, where, self.shards[name], dest)
+            files = {f.relative_to(dest).as_posix(): f for f in sorted(dest.rglob("*"))
+                     if f.is_file()}
+        else:
+            why, files = self._make_aside(command, where, name, dest)
+        if why is not None:
+            return why
+        if self.store is not None:
+            self.store.keep(self.todo[name], files)
+        return None
+
+    def _make_aside(self, command: list[str], where: Callable[[str], Path], name: str,
+                    dest: Path) -> tuple[str | None, dict[str, Path]]:
+        """The bundle made in a scratch folder, then placed (``_place``)."""
         why = None
         for root in _scratch_roots():
             try:
@@ -301,15 +319,10 @@ class Indexing:
                     made = Path(scratch) / name
                     why = _index(command, where, self.shards[name], made)
                     if why is None:
-                        files = _place(made, self.site / FOLDER / name, name, self.published)
-                        break
+                        return None, _place(made, dest, name, self.published)
             except OSError as err:
                 why = str(err)
-        else:
-            return why
-        if self.store is not None:
-            self.store.keep(self.todo[name], files)
-        return None
+        return why, {}
 
     def finish(self) -> None:
         """Wait for the shards still being indexed (each worker stored its own bundle);
