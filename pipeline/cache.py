@@ -7,8 +7,8 @@ every source and data file of the ``pipeline`` package and of dateparser's versi
 locale data gives some languages their date words), so editing a vocabulary or a stage,
 or upgrading dateparser, invalidates everything at once and nothing stale is ever served.
 
-Layout: ``<folder>/<version>/<key>.pickle``, and the last merge's trace (see
-``pipeline.remerge``) in ``<folder>/<version>/merge-trace.pickle``. Folders of other
+Layout: ``<folder>/<version>/<key>.pickle``, and the last merges' traces (see
+``pipeline.remerge``) in ``<folder>/<version>/merge-trace-<inputs>.pickle``. Folders of other
 versions are removed when a new version first writes, so the cache does not grow with
 every edit. Writes are atomic (temporary file, then rename), so parallel workers and
 interrupted builds never leave a half-written entry; an unreadable entry is a miss, never
@@ -25,6 +25,7 @@ import os
 import pickle
 import shutil
 import tempfile
+from collections.abc import Sequence
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -36,7 +37,10 @@ PACKAGE = Path(__file__).parent
 DEFAULT_FOLDER = Path(".cache") / "extract"
 # bump when the pickled layout itself changes without a source change (e.g. Python's)
 FORMAT = "1"
-TRACE = "merge-trace.pickle"  # beside the extractions: same version, same lifetime
+# the last merges' traces, beside the extractions (same version, same lifetime): one per
+# set of inputs, so that a run over other files does not replace a project's trace
+TRACE = "merge-trace-{}.pickle"
+TRACES_KEPT = 4
 
 
 @cache
@@ -59,6 +63,10 @@ def default_folder() -> Path | None:
     if raw.lower() in ("off", "0", "no", "none"):
         return None
     return Path(raw) if raw else DEFAULT_FOLDER
+
+
+def _inputs_key(inputs: Sequence[str]) -> str:
+    return hashlib.sha256("\0".join(os.path.abspath(i) for i in inputs).encode()).hexdigest()[:16]
 
 
 def article_key(path: str, data: bytes, dct: Dct | None) -> str:
@@ -103,12 +111,22 @@ class ExtractionCache:
         if key is not None:
             self._write(f"{key}.pickle", record)
 
-    def load_trace(self) -> Trace | None:
-        """The trace of the last merge run with this version (``pipeline.remerge``)."""
-        return self._read(TRACE, Trace)
+    def load_trace(self, inputs: Sequence[str]) -> Trace | None:
+        """The trace of the last merge of ``inputs`` (the files and folders a run was
+        given) with this version (``pipeline.remerge``)."""
+        return self._read(TRACE.format(_inputs_key(inputs)), Trace)
 
-    def store_trace(self, trace: Trace) -> None:
-        self._write(TRACE, trace)
+    def store_trace(self, inputs: Sequence[str], trace: Trace) -> None:
+        """Keep ``trace`` for the next merge of ``inputs``, and the traces of the few sets
+        of inputs merged last."""
+        self._write(TRACE.format(_inputs_key(inputs)), trace)
+        try:
+            traces = sorted(self.folder.glob(TRACE.format("*")), key=lambda p: p.stat().st_mtime_ns,
+                            reverse=True)
+            for old in traces[TRACES_KEPT:]:
+                old.unlink()
+        except OSError:  # another run pruning at the same time
+            pass
 
     def _read(self, name: str, kind: type):
         try:

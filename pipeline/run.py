@@ -239,6 +239,6 @@ def run(inputs: Iterable[str], dct: Dct | None = None, jobs: int | None = None,
             # the last merge's decisions are replayed where no changed article reaches
             articles = [(x.article.path, report.keys[x.article.path], x.events)
                         for x in extractions]
-            events, trace = remerge(articles, lang_of, store.load_trace())
-            store.store_trace(trace)
+            events, trace = remerge(articles, lang_of, store.load_trace(inputs))
+            store.store_trace(inputs, trace)
         return extractions, unique_ids(events), report

@@ -144,7 +144,27 @@ def test_a_run_with_the_cache_merges_as_a_run_without(tmp_path):
     corpus.generate(1, folder, start=40)
     (folder / sorted(p.name for p in folder.iterdir())[3]).unlink()
     _, cached, _ = run([str(folder)], jobs=1, cache=ExtractionCache(cache))
-    trace = ExtractionCache(cache).load_trace()
+    trace = ExtractionCache(cache).load_trace([str(folder)])
     assert trace is not None and 0 < trace.afresh < len(trace.founders)
     _, cold, _ = run([str(folder)], jobs=1, cache=False)
     assert cached == cold
+
+
+def test_runs_over_other_files_keep_their_own_trace(tmp_path):
+    from pipeline.cache import ExtractionCache
+
+    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
+    corpus = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(corpus)
+    project, other = tmp_path / "seeds", tmp_path / "other"
+    corpus.generate(30, project)
+    corpus.generate(5, other, start=100)
+    cache = ExtractionCache(tmp_path / "cache")
+    run([str(project)], jobs=1, cache=cache)
+    run([str(other)], jobs=1, cache=cache)  # a run over other files in between
+    corpus.generate(1, project, start=30)
+    run([str(project)], jobs=1, cache=cache)
+    trace = cache.load_trace([str(project)])
+    # the project's trace was still there: only what the new article reaches is redone
+    assert 0 < trace.afresh < len(trace.founders) / 2
+    assert set(cache.load_trace([str(other)]).digests) == {str(p) for p in other.iterdir()}
