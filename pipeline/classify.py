@@ -2,7 +2,8 @@
 
 Cue words come from ``data/events.yaml``; a cue preceded by a demonstrative ("cette
 visite") points back at an event already told, and one preceded by a negation ("aucune
-visite", "did not sign") tells what did not happen: neither counts.
+visite", "did not sign") or governed by a cancellation ("a annulé une rencontre", "the
+visit was postponed") tells what did not happen: none of them counts.
 """
 
 from __future__ import annotations
@@ -51,6 +52,23 @@ def anaphora_before(lang: str) -> re.Pattern:
 
 
 @cache
+def cancellation(lang: str) -> tuple[re.Pattern, re.Pattern]:
+    """A cancellation or postponement up to five words before a cue ("a annulé lundi 22
+    novembre sa visite") or up to six after it, behind an auxiliary ("la visite prévue
+    mardi à Rabat a été reportée"). Words are separated by spaces only, and no word joins
+    another clause: a comma or an "and" ends the reach ("qui avait été reportée, a eu
+    lieu" tells a meeting that took place)."""
+    data = load_yaml("events.yaml")
+    words = "|".join(data["cancelled"].get(_lang(lang), ())) or "(?!)"
+    aux = "|".join(data["cancelled_after"].get(_lang(lang), ())) or "(?!)"
+    # a word, but not one that joins another clause: "a annulé la réunion et a rencontré"
+    word = r"(?!(?:et|puis|mais|and|then|but|y|pero|und|aber)(?!\w))[\w'’-]+"
+    return (re.compile(rf"(?<!\w)(?:{words})(?:\s+{word}){{0,5}}\s+$", re.IGNORECASE),
+            re.compile(rf"(?:\s+{word}){{0,5}}?\s+(?:{aux})\s+(?:{words})(?!\w)",
+                       re.IGNORECASE))
+
+
+@cache
 def word_list_pattern(key: str, lang: str) -> re.Pattern:
     words = load_yaml("events.yaml")[key].get(_lang(lang), [])
     if not words:  # a language without this list: an empty alternation would match anywhere
@@ -96,13 +114,23 @@ def classify(text: str, lang: str) -> Cues:
     modes: list[tuple[int, str]] = []
     positions: list[int] = []
     anaphora = anaphora_before(lang)
+    cancelled_before, cancelled_after = cancellation(lang)
+    cancelled = False
     for (_, rule_types, mode), m in _matches(text, lang):
         if anaphora.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        if (cancelled_before.search(text, max(0, m.start() - 60), m.start())
+                or cancelled_after.match(text, m.end(), m.end() + 60)):
+            cancelled = True
             continue
         types.update(rule_types)
         positions.append(m.start())
         if mode:
             modes.append((m.start(), mode))
+    if cancelled and types <= {"STATEMENT"}:
+        # "a annulé une rencontre, a affirmé l'ambassade": the statement only reports
+        # what did not happen
+        return Cues((), None, ())
     ordered = tuple(t for t in TYPE_ORDER if t in types)
     return Cues(ordered, min(modes)[1] if modes else None, tuple(sorted(positions)))
 

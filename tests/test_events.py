@@ -177,6 +177,31 @@ def test_a_negated_cue_is_no_cue(lang, text):
     assert classify(text, lang).types == ()
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Boris Eltsine a annulé hier une rencontre avec Jose Maria Aznar, a affirmé "
+           "l'ambassade d'Espagne à Moscou."),
+    ("fr", "La visite prévue mardi à Rabat a été reportée."),
+    ("en", "Gantz postponed his visit to Rabat."),
+    ("en", "The talks were called off on Monday."),
+    ("es", "La visita fue aplazada."),
+    ("de", "Der Besuch wurde abgesagt."),
+])
+def test_a_cancelled_or_postponed_happening_is_no_cue(lang, text):
+    assert classify(text, lang).types == ()
+
+
+def test_a_cancellation_reaches_only_the_happening_it_governs():
+    # a comma ends its reach: the meeting that had been postponed took place
+    assert classify("La rencontre, qui avait été reportée, a eu lieu hier.", "fr").types
+    met = classify("Lapid a rencontré Bourita et annulé sa visite à Fès.", "fr")
+    assert met.types == ("CONSULT",) and met.mode != "visit"
+    assert classify("Gantz a annulé la réunion et a rencontré Bourita.", "fr").types
+    (visit,) = events("Benny Gantz a annulé lundi sa visite à Alger. Il s'est rendu à Rabat "
+                      "le mardi 23 novembre 2021.", "2021-11-25")
+    assert (visit.value, visit.mode) == ("2021-11-23", "visit")
+    assert events("Benny Gantz a annulé lundi 22 novembre sa visite à Alger.", "2021-11-25") == ()
+
+
 def test_a_frame_opening_the_sentence_gives_its_subject_to_the_date_inside_it():
     *_, visit = events(
         "En 2021, le ministre est venu à Rabat. L'année suivante, le président de la "
