@@ -162,9 +162,7 @@ class TimelineGenerator(Generator):
             "overview.svg": svg.overview(timeline, standalone=True),
             **exports.facet_feeds(timeline, public),
         }
-        # the published site the writer leaves pages in (none when nothing is reused)
-        site = (reuse.published(self.settings)
-                if reuse.store_folder(self.settings, "pages") is not None else None)
+        site = reuse.published(self.settings)  # the one the writer leaves pages in
         kept = []
         for name, text in files.items():
             if text is None:

@@ -352,8 +352,12 @@ class Published:
 
 
 def published(settings: dict) -> Published | None:
+    """The published site a build may leave files in: only where pages are reused (the
+    page store is what lets a later build recognise them)."""
     root = settings.get("TIMELINE_PUBLISHED")
-    return Published(os.path.abspath(root)) if root and os.path.isdir(root) else None
+    if not root or not os.path.isdir(root) or store_folder(settings, "pages") is None:
+        return None
+    return Published(os.path.abspath(root))
 
 
 def report(cache: Path, **figures) -> None:
@@ -459,7 +463,7 @@ class ReusingWriter(Writer):
         self.store = PageStore(folder) if folder is not None else None
         folder = store_folder(settings, "cards")
         self.cards = CardStore(folder) if folder is not None else None
-        self.published = published(settings) if self.store is not None else None
+        self.published = published(settings)
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None,
                    template_name=None, override_output=False, url=None, **kwargs):
