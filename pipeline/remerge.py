@@ -20,7 +20,7 @@ of all of them, as the last merge left it and as this one builds it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .merge import Clusters, _day_number, day_of, decide, merged, order_key, period, precision
@@ -63,22 +63,18 @@ class _Changes:
         self.days: set[int] = set()
         self.keys: dict[str, set[int]] = {}  # key -> first days of the clusters holding it
 
-    def mark(self, founder: EventId, parts: Iterable[Event] = ()) -> None:
+    def mark(self, founder: EventId, now: Footprint | None = None) -> None:
         """The cluster started by ``founder`` is changed: its footprint as the last merge
-        left it, and its reports so far (``parts``), can no longer be replayed against."""
+        left it, and as this one has built it so far (``now``), can no longer be replayed
+        against."""
         if founder in self.founders:
             return
         self.founders.add(founder)
-        old = self.before.get(founder)
-        if old is not None:
-            self.days.update(old.days)
-            for k in old.keys:
-                self.keys.setdefault(k, set()).add(old.start)
-        parts = list(parts)
-        if parts:
-            start = _start(parts[0])
-            for e in parts:
-                self.add(e, start)
+        for footprint in (self.before.get(founder), now):
+            if footprint is not None:
+                self.days.update(footprint.days)
+                for k in footprint.keys:
+                    self.keys.setdefault(k, set()).add(footprint.start)
 
     def add(self, e: Event, start: int) -> None:
         """A report joins a changed cluster whose first report starts on ``start``."""
@@ -120,6 +116,13 @@ def remerge(articles: Sequence[tuple[str, str, Sequence[Event]]], lang_of=lambda
     starts: list[int] = []
     founders: dict[EventId, EventId] = {}
     afresh = 0
+
+    def footprint(i: int) -> Footprint:
+        """The footprint of cluster ``i`` as built so far (its keys and days are indexed
+        by ``Clusters`` already)."""
+        return Footprint(starts[i], frozenset(d.day for d in clusters.days[i]),
+                         frozenset(clusters.key_sets[i]))
+
     for k in sorted(range(len(events)), key=lambda k: order_key(events[k])):
         e, eid = events[k], ids[k]
         day = day_of(e)
@@ -132,8 +135,8 @@ def remerge(articles: Sequence[tuple[str, str, Sequence[Event]]], lang_of=lambda
             now = eid if index is None else founder_at[index]
             if was != now:
                 if was is not None:
-                    changes.mark(was, clusters.parts[index_of[was]] if was in index_of else ())
-                changes.mark(now, clusters.parts[index] if index is not None else ())
+                    changes.mark(was, footprint(index_of[was]) if was in index_of else None)
+                changes.mark(now, footprint(index) if index is not None else None)
         clusters.add(e, index, day)
         if index is None:
             index = index_of[eid] = len(founder_at)
@@ -142,8 +145,6 @@ def remerge(articles: Sequence[tuple[str, str, Sequence[Event]]], lang_of=lambda
         founder = founders[eid] = founder_at[index]
         if founder in changes.founders:
             changes.add(e, starts[index])
-    footprints = {f: (Footprint(starts[i], frozenset(d.day for d in clusters.days[i]),
-                                frozenset(clusters.key_sets[i]))
-                      if f in changes.founders else before.footprints[f])
+    footprints = {f: footprint(i) if f in changes.founders else before.footprints[f]
                   for i, f in enumerate(founder_at)}
     return merged(clusters, lang_of), Trace(digests, founders, footprints, afresh)
