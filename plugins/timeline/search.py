@@ -224,30 +224,32 @@ def _index(command: list[str], where: Callable[[str], Path], pages: list[str],
     return None
 
 
+def _bundle_files(bundle: Path) -> dict[str, Path]:
+    """The files of a bundle by their name in it, in a stable order."""
+    return {f.relative_to(bundle).as_posix(): f for f in sorted(bundle.rglob("*"))
+            if f.is_file()}
+
+
 def _place(made: Path, dest: Path, name: str, published: Published) -> dict[str, Path]:
     """Move the bundle ``made`` (the shard ``name``) into the build's folder at ``dest``,
     except the files the published site already holds with the same bytes (most of the
     fragments: their names are digests of the pages), which are left where they are;
     where each file of the bundle now is, by its name in the bundle."""
     shutil.rmtree(dest, ignore_errors=True)  # as in ``Indexing._make``
+    files = _bundle_files(made)
+    left = {rel for rel, f in files.items() if published.has_bytes(f"{FOLDER}/{name}/{rel}", f)}
+    for folder in _folders([rel for rel in files if rel not in left], dest):
+        folder.mkdir(parents=True, exist_ok=True)
     placed: dict[str, Path] = {}
-    made_folders: set[Path] = set()
-    for f in sorted(made.rglob("*")):
-        if not f.is_file():
-            continue
-        rel = f.relative_to(made).as_posix()
-        if published.has_bytes(f"{FOLDER}/{name}/{rel}", f):
+    for rel, f in files.items():
+        if rel in left:
             placed[rel] = Path(published.root, FOLDER, name, rel)
             continue
-        target = dest / rel
-        if target.parent not in made_folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made_folders.add(target.parent)
         try:
-            os.replace(f, target)  # the scratch folder on the same file system
+            os.replace(f, dest / rel)  # the scratch folder on the same file system
         except OSError:
-            shutil.copyfile(f, target)
-        placed[rel] = target
+            shutil.copyfile(f, dest / rel)
+        placed[rel] = dest / rel
     return placed
 
 
@@ -299,8 +301,7 @@ class Indexing:
             # from nothing rather than let Pagefind write through them or leave stale files
             shutil.rmtree(dest, ignore_errors=True)
             why = _index(command, where, self.shards[name], dest)
-            files = {f.relative_to(dest).as_posix(): f for f in sorted(dest.rglob("*"))
-                     if f.is_file()}
+            files = _bundle_files(dest)
         else:
             why, files = self._make_aside(command, where, name, dest)
         if why is not None:
