@@ -15,6 +15,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 if HERE not in sys.path:
     sys.path.insert(0, HERE)
 
+from pipeline.settings import env_lang, pelican_cache  # noqa: E402
+
 SITENAME = ""  # the plugin fills in the localised site title
 SITEURL = ""
 RELATIVE_URLS = True  # links work from file:// and from any sub-folder
@@ -32,8 +34,11 @@ THEME = os.path.join(HERE, "theme")
 PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
 PLUGINS = ["timeline"]
 
-# Interface language: "fr" or "en". None follows the language the content was written in.
-TIMELINE_LANG = os.environ.get("TIMELINE_LANG") or None
+# The timeline's settings: every TIMELINE_* name, its default and type are in
+# pipeline/settings.py (checked when Pelican starts: an unknown or ill-typed one stops the
+# build with its name and what to write); docs/architecture.md has the table.
+# Interface language: "fr" or "en" ($TIMELINE_LANG). None follows the content's language.
+TIMELINE_LANG = env_lang()
 # the sidecar; None reads <PATH>/data/timeline.json, whatever PATH the build is given
 TIMELINE_DATA = None
 # Absolute address of the published site, for the feed, sitemap and JSON-LD. Empty: omitted.
@@ -103,10 +108,10 @@ JINJA_ENVIRONMENT = {
 
 # Pelican reads no content file (the plugin writes every page from the sidecar), so its
 # content cache has nothing to keep; the plugin's page and search stores live under
-# CACHE_PATH. `invoke build` keeps one cache folder per settings file.
+# CACHE_PATH: one folder per settings file (.cache/pelican/pelicanconf here).
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
-CACHE_PATH = os.path.join(HERE, ".cache", "pelican")
+CACHE_PATH = str(pelican_cache(__file__))
 GZIP_CACHE = False  # a local cache: compressing it costs more time than it saves
 DELETE_OUTPUT_DIRECTORY = False
 OUTPUT_SOURCES = False

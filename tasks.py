@@ -14,6 +14,8 @@ from pathlib import Path
 
 from invoke import task
 
+from pipeline.settings import SettingError, check_lang, pelican_cache
+
 ROOT = Path(__file__).parent
 CONFIG = {
     "seeds": "seeds",
@@ -32,9 +34,7 @@ KEPT = "kept.txt"  # beside it: the files of output/ the build left in place
 
 
 def _cache_path(settings) -> Path:
-    # Pelican's caches, one folder per settings file: their entries hold values read
-    # with those settings and must not be reused under others
-    return ROOT / ".cache" / "pelican" / Path(settings).stem
+    return pelican_cache(ROOT / settings)
 
 
 class _Pelican:
@@ -245,6 +245,10 @@ def _reuse_summary(cache: Path) -> str:
 def build(c, strict=False, lang="fr"):
     """Build the site from seeds/ into output/ (output/ changes only once the build has
     succeeded)."""
+    try:
+        check_lang(lang)
+    except SettingError as err:
+        raise SystemExit(f"invoke build: {err}") from None
     _publish(c, CONFIG["settings"], strict, lang)
 
 

@@ -1,13 +1,18 @@
 """The project's invoke tasks: what ``invoke livereload`` watches to build again, how a
-build is published into output/."""
+build is published into output/, what ``invoke build`` refuses."""
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 import tasks
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_livereload_sees_an_article_added_or_edited_and_the_theme(tmp_path, monkeypatch):
@@ -26,6 +31,17 @@ def test_livereload_sees_an_article_added_or_edited_and_the_theme(tmp_path, monk
     assert edited != added
     (tmp_path / "theme" / "templates" / "base.html").write_text("<html lang>")
     assert tasks._snapshot(tasks.watched()) != edited
+
+
+def _invoke(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "invoke", *args], cwd=cwd,
+                          capture_output=True, text=True)
+
+
+def test_build_refuses_a_language_the_site_has_no_strings_for():
+    run = _invoke("build", "--lang", "xx")
+    assert run.returncode == 1
+    assert "--lang 'xx': no site language of that name; use one of fr, en" in run.stderr
 
 
 def test_publishing_replaces_written_files_keeps_left_ones_and_deletes_the_rest(tmp_path):
