@@ -23,7 +23,6 @@ CONFIG = {
     "output": "output",
     "settings": "pelicanconf.py",
     "publish_settings": "publishconf.py",
-    "corpus": os.environ.get("CORPUS", str(ROOT.parent / "shared" / "corpus")),
     "port": 8000,
 }
 PY = shlex.quote(sys.executable)
@@ -339,16 +338,44 @@ def golden(c):
     c.run(f"{PY} -m tests.golden")
 
 
-@task
-def evaluate(c, corpus=CONFIG["corpus"]):
-    """Score `python -m pipeline extract` on the dev corpus and print the scorer's table."""
-    dev = Path(corpus) / "dev"
-    out = Path(tempfile.mkstemp(suffix=".json")[1])
-    files = " ".join(shlex.quote(str(p)) for p in sorted(dev.glob("*")) if p.is_file())
-    c.run(f"{PY} -m pipeline extract {files} > {out}")
-    c.run(f"{PY} {shlex.quote(str(Path(corpus) / 'score.py'))} --gold {dev / 'gold'} "
-          f"--articles {dev} --pred {out}")
-    out.unlink()
+def _corpus_files(corpus: Path) -> tuple[list[Path], Path]:
+    """The articles of a corpus folder and the scorer beside them; SystemExit saying what
+    to give when the folder is not a corpus with gold annotations."""
+    usage = ("give a corpus folder holding articles and their gold/ annotations, "
+             "e.g. `invoke evaluate ../shared/corpus/real-dev`")
+    if not (corpus / "gold").is_dir():
+        raise SystemExit(f"invoke evaluate: {corpus} has no gold/ folder: {usage}")
+    articles = sorted(p for p in corpus.iterdir() if p.is_file() and p.suffix in (".md", ".txt")
+                      and not p.name.upper().startswith("README"))
+    if not articles:
+        raise SystemExit(f"invoke evaluate: {corpus} holds no article (.md or .txt): {usage}")
+    scorer = next((d / "score.py" for d in (corpus, corpus.parent) if (d / "score.py").is_file()),
+                  None)
+    if scorer is None:
+        raise SystemExit(f"invoke evaluate: no score.py in {corpus} or {corpus.parent}: the "
+                         "scorer comes with the corpus")
+    return articles, scorer
+
+
+# invoke itself refuses a call without the folder: "did not receive required positional
+# arguments: 'corpus'"; `invoke --help evaluate` says what it is
+@task(positional=["corpus"],
+      help={"corpus": "a corpus folder: articles (.md, .txt) and their gold/ annotations, "
+                      "with score.py in it or in its parent folder"})
+def evaluate(c, corpus):
+    """Score `python -m pipeline extract` on a corpus folder (invoke evaluate CORPUS) and
+    print the scorer's table."""
+    folder = Path(corpus)
+    articles, scorer = _corpus_files(folder)
+    fd, name = tempfile.mkstemp(suffix=".json")
+    os.close(fd)
+    try:
+        files = " ".join(shlex.quote(str(p)) for p in articles)
+        c.run(f"{PY} -m pipeline extract {files} > {shlex.quote(name)}")
+        c.run(f"{PY} {shlex.quote(str(scorer))} --gold {shlex.quote(str(folder / 'gold'))} "
+              f"--articles {shlex.quote(str(folder))} --pred {shlex.quote(name)}")
+    finally:
+        Path(name).unlink(missing_ok=True)
 
 
 @task(help={"sizes": "corpus sizes for bench_build.py, e.g. '1000 10000'"})

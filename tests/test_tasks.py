@@ -1,5 +1,5 @@
 """The project's invoke tasks: what ``invoke livereload`` watches to build again, how a
-build is published into output/, what ``invoke build`` refuses."""
+build is published into output/, what ``invoke evaluate`` and ``invoke build`` refuse."""
 
 from __future__ import annotations
 
@@ -36,6 +36,18 @@ def test_livereload_sees_an_article_added_or_edited_and_the_theme(tmp_path, monk
 def _invoke(*args, cwd=ROOT):
     return subprocess.run([sys.executable, "-m", "invoke", *args], cwd=cwd,
                           capture_output=True, text=True)
+
+
+def test_evaluate_says_what_to_give_it_when_the_folder_is_no_corpus(tmp_path):
+    run = _invoke("evaluate", str(tmp_path))
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert f"{tmp_path} has no gold/ folder: give a corpus folder holding articles and " \
+           "their gold/ annotations" in run.stderr
+    run = _invoke("evaluate")
+    assert run.returncode == 1 and "required positional arguments: 'corpus'" in run.stderr
+    (tmp_path / "gold").mkdir()
+    run = _invoke("evaluate", str(tmp_path))
+    assert "holds no article (.md or .txt)" in run.stderr
 
 
 def test_build_refuses_a_language_the_site_has_no_strings_for():
