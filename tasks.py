@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from invoke import task
+from watchfiles import DefaultFilter, watch
 
 from pipeline.settings import SettingError, check_lang, pelican_cache
 
@@ -271,18 +272,6 @@ def serve(c, port=CONFIG["port"]):
     c.run(f"{PY} -m http.server {int(port)} --bind 127.0.0.1 --directory {CONFIG['output']}")
 
 
-def _snapshot(paths) -> list[tuple[str, int, int]]:
-    """Every file under ``paths`` with its size and time: what a rebuild depends on."""
-    out = []
-    for name in paths:
-        root = ROOT / name
-        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
-        for path in files:
-            st = path.stat()
-            out.append((str(path), st.st_size, st.st_mtime_ns))
-    return out
-
-
 def watched() -> list[str]:
     """What ``invoke livereload`` watches: the articles, the curation file, the theme, the
     plugin and the settings."""
@@ -290,10 +279,39 @@ def watched() -> list[str]:
             CONFIG["settings"]]
 
 
+class _Watched(DefaultFilter):
+    """The changes a rebuild depends on: files of ``watched()`` (editors' swap files and
+    Python's caches left out), not the content the build writes beside the curation file."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paths = [(ROOT / p).resolve() for p in watched()]
+
+    def __call__(self, change, path: str) -> bool:
+        p = Path(path).resolve()
+        return super().__call__(change, path) and any(p == w or w in p.parents
+                                                      for w in self.paths)
+
+
+def changes(stop=None):
+    """Each batch of changes to what ``watched()`` names (the changed paths, sorted), as it
+    happens; ``stop`` (a threading.Event) ends the watch. A path that does not exist yet is
+    watched through its folder."""
+    roots = []
+    for name in watched():
+        path = ROOT / name
+        while not path.exists() and path != ROOT:
+            path = path.parent
+        if path not in roots:
+            roots.append(path)
+    for batch in watch(*roots, watch_filter=_Watched(), stop_event=stop):
+        yield sorted({p for _change, p in batch})
+
+
 @task(help={"port": "port to serve on (default 8000)"})
 def livereload(c, port=CONFIG["port"]):
     """Build, serve output/, and build again whenever seeds/, the curation file, theme/,
-    plugins/ or the settings change (checked every second; Ctrl-C stops)."""
+    plugins/ or the settings change (Ctrl-C stops)."""
     import functools
     import http.server
     import threading
@@ -304,18 +322,20 @@ def livereload(c, port=CONFIG["port"]):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", int(port)), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"Serving http://localhost:{int(port)}/ (Ctrl-C stops)")
-    seen = None
+
+    def rebuild():
+        try:
+            _publish(c, CONFIG["settings"])
+        except Exception:  # reported above; the last good site stays up
+            print("Waiting for the next change.", file=sys.stderr)
     try:
-        while True:
-            now = _snapshot(watched())
-            if now != seen:
-                seen = now
-                try:
-                    _publish(c, CONFIG["settings"])
-                except Exception:  # reported above; the last good site stays up
-                    print("Waiting for the next change.", file=sys.stderr)
-            time.sleep(1)
+        rebuild()
+        for changed in changes():
+            print(f"Changed: {', '.join(os.path.relpath(p, ROOT) for p in changed)}")
+            rebuild()
     except KeyboardInterrupt:
+        pass
+    finally:
         server.shutdown()
 
 

@@ -4,8 +4,11 @@ build is published into output/, what ``invoke evaluate`` and ``invoke build`` r
 from __future__ import annotations
 
 import os
+import queue
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -15,22 +18,34 @@ import tasks
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_livereload_sees_an_article_added_or_edited_and_the_theme(tmp_path, monkeypatch):
+def test_livereload_sees_articles_the_curation_file_and_the_theme_not_the_built_content(
+        tmp_path, monkeypatch):
     monkeypatch.setattr(tasks, "ROOT", tmp_path)
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "theme" / "templates").mkdir(parents=True)
-    (tmp_path / "theme" / "templates" / "base.html").write_text("<html>")
-    before = tasks._snapshot(tasks.watched())  # no curation file, no plugins: nothing fails
-    (tmp_path / "seeds" / "a.md").write_text("Le 3 mars 2023, ...")
-    added = tasks._snapshot(tasks.watched())
-    assert added != before
-    seed = tmp_path / "seeds" / "a.md"
-    seed.write_text("Le 4 mars 2023, ...")
-    os.utime(seed, ns=(1, 1))  # even with an old time, the size changed
-    edited = tasks._snapshot(tasks.watched())
-    assert edited != added
-    (tmp_path / "theme" / "templates" / "base.html").write_text("<html lang>")
-    assert tasks._snapshot(tasks.watched()) != edited
+    for folder in ("seeds", "theme/templates", "plugins", "content/events"):
+        (tmp_path / folder).mkdir(parents=True)
+    seen: queue.Queue = queue.Queue()
+    stop = threading.Event()
+    watcher = threading.Thread(target=lambda: [seen.put(c) for c in tasks.changes(stop)])
+    watcher.start()
+    try:
+        time.sleep(0.5)  # the watch is set up
+
+        def after(write) -> list[str]:
+            write()
+            changed = seen.get(timeout=20)
+            return sorted(str(Path(p).relative_to(tmp_path.resolve())) for p in changed)
+        # what the build writes beside the curation file is no change to build again for
+        assert after(lambda: ((tmp_path / "content/events/x.html").write_text("built"),
+                              (tmp_path / "seeds/a.md").write_text("Le 3 mars 2023"))) == [
+            "seeds/a.md"]
+        assert after(lambda: (tmp_path / "content/curation.yaml").write_text("hide: []")) == [
+            "content/curation.yaml"]
+        assert after(lambda: (tmp_path / "theme/templates/base.html").write_text("<html>")) == [
+            "theme/templates/base.html"]
+    finally:
+        stop.set()
+        watcher.join(timeout=10)
+    assert seen.empty()
 
 
 def _invoke(*args, cwd=ROOT):
