@@ -88,11 +88,15 @@ SETTINGS = {s.name: s for s in (
             "or None", _optional(_strings),
             "the command that runs Pagefind; None: the pagefind Python package's binary"),
     Setting("TIMELINE_SEARCH_JOBS", None, "a whole number of 1 or more, or None",
-            _optional(_count), "Pagefind runs at once; None: one per core"),
+            _optional(_count), "Pagefind runs at once; None: one per core. Each holds its "
+            "shard in memory (about 430 MB for a year shard at 10,000 articles): 1 keeps the "
+            "build's peak lower at the cost of time"),
     Setting("TIMELINE_REUSE_PAGES", True, "True or False", lambda v: isinstance(v, bool),
-            "take unchanged pages from the page store under CACHE_PATH"),
+            "take a page from the page store (<CACHE_PATH>/pages) when an earlier build "
+            "rendered it from the same records, templates and settings"),
     Setting("TIMELINE_INDEX_MAX", 100, "a whole number of 1 or more", _count,
-            "events above which the timeline page links older years to their year page"),
+            "events above which the timeline page shows the latest years in full and links "
+            "the others to their year page (theme/js/site.js forwards old index.html#e-<id>)"),
     Setting("TIMELINE_FACET_MAX", 100, "a whole number of 1 or more", _count,
             "events above which an actor, country, pair or type page is split by year"),
     Setting("TIMELINE_PUBLISHED", None, "a path (str) or None",
