@@ -15,6 +15,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 if HERE not in sys.path:
     sys.path.insert(0, HERE)
 
+from pipeline.settings import env_lang, pelican_cache  # noqa: E402
+
 SITENAME = ""  # the plugin fills in the localised site title
 SITEURL = ""
 RELATIVE_URLS = True  # links work from file:// and from any sub-folder
@@ -32,30 +34,12 @@ THEME = os.path.join(HERE, "theme")
 PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
 PLUGINS = ["timeline"]
 
-# Interface language: "fr" or "en". None follows the language the content was written in.
-TIMELINE_LANG = os.environ.get("TIMELINE_LANG") or None
-# the sidecar; None reads <PATH>/data/timeline.json, whatever PATH the build is given
-TIMELINE_DATA = None
-# Absolute address of the published site, for the feed, sitemap and JSON-LD. Empty: omitted.
-TIMELINE_PUBLIC_URL = ""
-# build a Pagefind search index after rendering (needs the pagefind binary)
-TIMELINE_SEARCH = True
-# the command that runs Pagefind, as a list (e.g. ["npx", "pagefind"]); None: the binary of
-# the pagefind Python package
-TIMELINE_PAGEFIND = None
-# Pagefind runs at once when indexing search shards (None: one per core). Each holds its
-# shard in memory: at 10,000 articles two year shards take about 430 MB each beside Pelican's
-# 1 GB; 1 keeps the build's peak lower at the cost of time.
-TIMELINE_SEARCH_JOBS = None
-# Take a page from the page store (<CACHE_PATH>/pages) when an earlier build rendered it
-# from the same records, templates and settings; False renders every page every time
-TIMELINE_REUSE_PAGES = True
-# Above this many events the timeline page shows the latest years in full and links the
-# others to their year page (old index.html#e-<id> links are forwarded by theme/js/site.js)
-TIMELINE_INDEX_MAX = 100
-# Above this many events an actor, country, pair or type page lists its years, shows the
-# latest one in full and links the others to a page per year (<kind>/<name>/<year>.html)
-TIMELINE_FACET_MAX = 100
+# The timeline's settings (TIMELINE_*): each one's default, type and use are in
+# pipeline/settings.py, and in the table of docs/architecture.md; set here only those that
+# differ from their default (e.g. TIMELINE_INDEX_MAX = 200, TIMELINE_SEARCH_JOBS = 1). They
+# are checked when Pelican starts: an unknown or ill-typed one stops the build, named.
+# Interface language: "fr" or "en" ($TIMELINE_LANG); None follows the content's language.
+TIMELINE_LANG = env_lang()
 
 TIMEZONE = "UTC"
 DEFAULT_LANG = "fr"
@@ -103,10 +87,10 @@ JINJA_ENVIRONMENT = {
 
 # Pelican reads no content file (the plugin writes every page from the sidecar), so its
 # content cache has nothing to keep; the plugin's page and search stores live under
-# CACHE_PATH. `invoke build` keeps one cache folder per settings file.
+# CACHE_PATH: one folder per settings file (.cache/pelican/pelicanconf here).
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
-CACHE_PATH = os.path.join(HERE, ".cache", "pelican")
+CACHE_PATH = str(pelican_cache(__file__))
 GZIP_CACHE = False  # a local cache: compressing it costs more time than it saves
 DELETE_OUTPUT_DIRECTORY = False
 OUTPUT_SOURCES = False

@@ -13,6 +13,9 @@ import time
 from pathlib import Path
 
 from invoke import task
+from watchfiles import DefaultFilter, watch
+
+from pipeline.settings import SettingError, check_lang, pelican_cache
 
 ROOT = Path(__file__).parent
 CONFIG = {
@@ -21,7 +24,6 @@ CONFIG = {
     "output": "output",
     "settings": "pelicanconf.py",
     "publish_settings": "publishconf.py",
-    "corpus": os.environ.get("CORPUS", str(ROOT.parent / "shared" / "corpus")),
     "port": 8000,
 }
 PY = shlex.quote(sys.executable)
@@ -32,9 +34,7 @@ KEPT = "kept.txt"  # beside it: the files of output/ the build left in place
 
 
 def _cache_path(settings) -> Path:
-    # Pelican's caches, one folder per settings file: their entries hold values read
-    # with those settings and must not be reused under others
-    return ROOT / ".cache" / "pelican" / Path(settings).stem
+    return pelican_cache(ROOT / settings)
 
 
 class _Pelican:
@@ -245,6 +245,10 @@ def _reuse_summary(cache: Path) -> str:
 def build(c, strict=False, lang="fr"):
     """Build the site from seeds/ into output/ (output/ changes only once the build has
     succeeded)."""
+    try:
+        check_lang(lang)
+    except SettingError as err:
+        raise SystemExit(f"invoke build: {err}") from None
     _publish(c, CONFIG["settings"], strict, lang)
 
 
@@ -268,18 +272,6 @@ def serve(c, port=CONFIG["port"]):
     c.run(f"{PY} -m http.server {int(port)} --bind 127.0.0.1 --directory {CONFIG['output']}")
 
 
-def _snapshot(paths) -> list[tuple[str, int, int]]:
-    """Every file under ``paths`` with its size and time: what a rebuild depends on."""
-    out = []
-    for name in paths:
-        root = ROOT / name
-        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
-        for path in files:
-            st = path.stat()
-            out.append((str(path), st.st_size, st.st_mtime_ns))
-    return out
-
-
 def watched() -> list[str]:
     """What ``invoke livereload`` watches: the articles, the curation file, the theme, the
     plugin and the settings."""
@@ -287,10 +279,39 @@ def watched() -> list[str]:
             CONFIG["settings"]]
 
 
+class _Watched(DefaultFilter):
+    """The changes a rebuild depends on: files of ``watched()`` (editors' swap files and
+    Python's caches left out), not the content the build writes beside the curation file."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paths = [(ROOT / p).resolve() for p in watched()]
+
+    def __call__(self, change, path: str) -> bool:
+        p = Path(path).resolve()
+        return super().__call__(change, path) and any(p == w or w in p.parents
+                                                      for w in self.paths)
+
+
+def changes(stop=None):
+    """Each batch of changes to what ``watched()`` names (the changed paths, sorted), as it
+    happens; ``stop`` (a threading.Event) ends the watch. A path that does not exist yet is
+    watched through its folder."""
+    roots = []
+    for name in watched():
+        path = ROOT / name
+        while not path.exists() and path != ROOT:
+            path = path.parent
+        if path not in roots:
+            roots.append(path)
+    for batch in watch(*roots, watch_filter=_Watched(), stop_event=stop):
+        yield sorted({p for _change, p in batch})
+
+
 @task(help={"port": "port to serve on (default 8000)"})
 def livereload(c, port=CONFIG["port"]):
     """Build, serve output/, and build again whenever seeds/, the curation file, theme/,
-    plugins/ or the settings change (checked every second; Ctrl-C stops)."""
+    plugins/ or the settings change (Ctrl-C stops)."""
     import functools
     import http.server
     import threading
@@ -301,18 +322,20 @@ def livereload(c, port=CONFIG["port"]):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", int(port)), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"Serving http://localhost:{int(port)}/ (Ctrl-C stops)")
-    seen = None
+
+    def rebuild():
+        try:
+            _publish(c, CONFIG["settings"])
+        except Exception:  # reported above; the last good site stays up
+            print("Waiting for the next change.", file=sys.stderr)
     try:
-        while True:
-            now = _snapshot(watched())
-            if now != seen:
-                seen = now
-                try:
-                    _publish(c, CONFIG["settings"])
-                except Exception:  # reported above; the last good site stays up
-                    print("Waiting for the next change.", file=sys.stderr)
-            time.sleep(1)
+        rebuild()
+        for changed in changes():
+            print(f"Changed: {', '.join(os.path.relpath(p, ROOT) for p in changed)}")
+            rebuild()
     except KeyboardInterrupt:
+        pass
+    finally:
         server.shutdown()
 
 
@@ -335,16 +358,44 @@ def golden(c):
     c.run(f"{PY} -m tests.golden")
 
 
-@task
-def evaluate(c, corpus=CONFIG["corpus"]):
-    """Score `python -m pipeline extract` on the dev corpus and print the scorer's table."""
-    dev = Path(corpus) / "dev"
-    out = Path(tempfile.mkstemp(suffix=".json")[1])
-    files = " ".join(shlex.quote(str(p)) for p in sorted(dev.glob("*")) if p.is_file())
-    c.run(f"{PY} -m pipeline extract {files} > {out}")
-    c.run(f"{PY} {shlex.quote(str(Path(corpus) / 'score.py'))} --gold {dev / 'gold'} "
-          f"--articles {dev} --pred {out}")
-    out.unlink()
+def _corpus_files(corpus: Path) -> tuple[list[Path], Path]:
+    """The articles of a corpus folder and the scorer beside them; SystemExit saying what
+    to give when the folder is not a corpus with gold annotations."""
+    usage = ("give a corpus folder holding articles and their gold/ annotations, "
+             "e.g. `invoke evaluate ../shared/corpus/real-dev`")
+    if not (corpus / "gold").is_dir():
+        raise SystemExit(f"invoke evaluate: {corpus} has no gold/ folder: {usage}")
+    articles = sorted(p for p in corpus.iterdir() if p.is_file() and p.suffix in (".md", ".txt")
+                      and not p.name.upper().startswith("README"))
+    if not articles:
+        raise SystemExit(f"invoke evaluate: {corpus} holds no article (.md or .txt): {usage}")
+    scorer = next((d / "score.py" for d in (corpus, corpus.parent) if (d / "score.py").is_file()),
+                  None)
+    if scorer is None:
+        raise SystemExit(f"invoke evaluate: no score.py in {corpus} or {corpus.parent}: the "
+                         "scorer comes with the corpus")
+    return articles, scorer
+
+
+# invoke itself refuses a call without the folder: "did not receive required positional
+# arguments: 'corpus'"; `invoke --help evaluate` says what it is
+@task(positional=["corpus"],
+      help={"corpus": "a corpus folder: articles (.md, .txt) and their gold/ annotations, "
+                      "with score.py in it or in its parent folder"})
+def evaluate(c, corpus):
+    """Score `python -m pipeline extract` on a corpus folder (invoke evaluate CORPUS) and
+    print the scorer's table."""
+    folder = Path(corpus)
+    articles, scorer = _corpus_files(folder)
+    fd, name = tempfile.mkstemp(suffix=".json")
+    os.close(fd)
+    try:
+        files = " ".join(shlex.quote(str(p)) for p in articles)
+        c.run(f"{PY} -m pipeline extract {files} > {shlex.quote(name)}")
+        c.run(f"{PY} {shlex.quote(str(scorer))} --gold {shlex.quote(str(folder / 'gold'))} "
+              f"--articles {shlex.quote(str(folder))} --pred {shlex.quote(name)}")
+    finally:
+        Path(name).unlink(missing_ok=True)
 
 
 @task(help={"sizes": "corpus sizes for bench_build.py, e.g. '1000 10000'"})

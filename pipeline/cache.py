@@ -32,9 +32,9 @@ from pathlib import Path
 
 from .records import Dct, Extraction
 from .remerge import Trace
+from .settings import extract_cache
 
 PACKAGE = Path(__file__).parent
-DEFAULT_FOLDER = Path(".cache") / "extract"
 # bump when the pickled layout itself changes without a source change (e.g. Python's)
 FORMAT = "1"
 # the last merges' traces, beside the extractions (same version, same lifetime): one per
@@ -59,10 +59,7 @@ def pipeline_version() -> str:
 
 def default_folder() -> Path | None:
     """The cache folder from ``$DIPLO_CACHE`` (``off`` for none), or ``.cache/extract``."""
-    raw = os.environ.get("DIPLO_CACHE", "")
-    if raw.lower() in ("off", "0", "no", "none"):
-        return None
-    return Path(raw) if raw else DEFAULT_FOLDER
+    return extract_cache()
 
 
 def _inputs_key(inputs: Sequence[str]) -> str:

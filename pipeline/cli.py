@@ -17,6 +17,7 @@ from .contract import to_json
 from .read import parse_date
 from .records import Dct
 from .run import run, without_cycle_collector
+from .settings import SettingError, check_lang
 
 log = logging.getLogger("pipeline")
 
@@ -31,6 +32,13 @@ def _dct_option(raw: str | None) -> Dct | None:
     return Dct(dct.value, "option")
 
 
+def _lang_option(raw: str) -> str:
+    try:
+        return check_lang(raw, "")
+    except SettingError as err:
+        raise argparse.ArgumentTypeError(str(err).strip()) from None
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -40,7 +48,8 @@ def parser() -> argparse.ArgumentParser:
     bd = sub.add_parser("build", help="extract from a folder and write Pelican content")
     bd.add_argument("inputs", nargs="+", help="article files or folders (e.g. seeds/)")
     bd.add_argument("--content", default="content", help="Pelican content folder")
-    bd.add_argument("--lang", default="fr", help="language of the site (fr or en)")
+    bd.add_argument("--lang", default="fr", type=_lang_option,
+                    help="language of the site (fr or en)")
     for p in (ex, bd):
         p.add_argument("--dct", help="document date for articles without one (YYYY-MM-DD)")
         p.add_argument("--jobs", type=int, default=None,

@@ -33,8 +33,8 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
-from pipeline.labels import sort_date
-from pipeline.records import Event, Extraction, granularity
+from pipeline.periods import event_order, granularity, sort_date
+from pipeline.records import Event, Extraction
 
 MARKER = "Generated: pipeline.content"  # first line of the Markdown files it once wrote
 DATA_FILE = "timeline.json"
@@ -247,9 +247,7 @@ def build_data(
     the source texts (JSON) by slug: every text, or with ``known`` (slug -> the source's
     record in the previous sidecar, for texts still on disk) those whose inputs changed."""
     slugs = _source_slugs(extractions)
-    ordered = sorted(
-        events, key=lambda e: (sort_date(e.value, e.mod).isoformat(), e.value, e.id)
-    )
+    ordered = sorted(events, key=event_order)
     by_path = {x.article.path: x for x in extractions}
     # each article's events and evidence, found once: scanning every event per article
     # is quadratic, and so is scanning every source of each of its events (an event told

@@ -35,8 +35,8 @@ import yaml
 
 from .classify import TYPE_ORDER
 from .identity import event_id
-from .labels import LANGS, MODE_LABELS, period
-from .merge import period as date_span
+from .labels import LANGS, MODE_LABELS
+from .periods import event_order, period
 from .records import Event, Evidence, Extraction
 from .titles import make_title
 
@@ -452,7 +452,7 @@ def _with_changes(event: Event, changes: dict, lang: str) -> Event:
 
 
 def _order(events: Sequence[Event]) -> tuple[Event, ...]:
-    return tuple(sorted(events, key=lambda e: (date_span(e.value, e.mod)[0], e.value, e.id)))
+    return tuple(sorted(events, key=event_order))
 
 
 class _Applier:

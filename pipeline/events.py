@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 from . import gazetteer
 from .classify import Cues, classify, is_background, is_planned, word_list_pattern
 from .identity import event_id
-from .merge import period
+from .periods import period
 from .records import Article, Dct, Event, Evidence, Mention, Sentence, Timex
 from .titles import make_title
 

@@ -11,7 +11,6 @@ follow the locale's conventions rather than the machine's.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from functools import cache, lru_cache
@@ -19,7 +18,7 @@ from functools import cache, lru_cache
 from babel import Locale
 from babel.dates import format_date, format_skeleton
 
-from pipeline.records import granularity
+from pipeline.periods import granularity, period
 
 LANGS = ("fr", "en")
 
@@ -290,60 +289,6 @@ def strings(lang: str) -> dict[str, str]:
 
 def _lang(lang: str) -> str:
     return lang if lang in LANGS else "fr"
-
-
-def period(value: str) -> tuple[dt.date, dt.date] | None:
-    """First and last day covered by an ISO-TimeML value, or None if it is not a date."""
-    try:
-        g = granularity(value)
-        if g == "day":
-            day = dt.date.fromisoformat(value)
-            return day, day
-        year = int(value[:4]) if len(value) >= 4 else None
-        if g == "year" and year is not None:
-            return dt.date(year, 1, 1), dt.date(year, 12, 31)
-        if g == "month" and year is not None:
-            month = int(value[5:7])
-            last_day = calendar.monthrange(year, month)[1]
-            return dt.date(year, month, 1), dt.date(year, month, last_day)
-        if g in ("quarter", "half") and year is not None:
-            n = int(value[6:])
-            span = 3 if g == "quarter" else 6
-            first = (n - 1) * span + 1
-            last = first + span - 1
-            return dt.date(year, first, 1), dt.date(year, last, calendar.monthrange(year, last)[1])
-        if g == "season" and year is not None:
-            first, last = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 12)}[value[5:]]
-            return dt.date(year, first, 1), dt.date(year, last, calendar.monthrange(year, last)[1])
-        if g == "week" and year is not None:
-            monday = dt.date.fromisocalendar(year, int(value[6:]), 1)
-            return monday, monday + dt.timedelta(days=6)
-        if g == "decade":
-            y = int(value) * 10
-            return dt.date(y, 1, 1), dt.date(y + 9, 12, 31)
-        if g == "century":
-            y = int(value) * 100
-            return dt.date(y, 1, 1), dt.date(y + 99, 12, 31)
-    except (ValueError, KeyError):
-        return None
-    return None
-
-
-def sort_date(value: str, mod: str | None = None) -> dt.date:
-    """A full date standing for the period when ordering events.
-
-    The first day of the period, except that END sorts on its last day and MID on its
-    middle, so that "fin 2020" comes after "juin 2020". Unknown values sort first (1 Jan 1).
-    """
-    span = period(value)
-    if span is None:
-        return dt.date(1, 1, 1)
-    first, last = span
-    if mod == "END":
-        return last
-    if mod == "MID":
-        return first + (last - first) // 2
-    return first
 
 
 @lru_cache(maxsize=65536)  # Babel formats each date anew; thousands of events share dates

@@ -15,54 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
-from calendar import monthrange
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .records import Event, granularity
+from .periods import PRECISION, event_order, granularity, period
+from .records import Event
 from .titles import make_title
 
-PRECISION = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "half": 4,
-             "year": 5, "decade": 6, "century": 7}
 AMBIGUITY_MARGIN = 1.0  # how much better the best candidate must fit than the next
-THIRDS = {"START": (0, 1 / 3), "MID": (1 / 3, 2 / 3), "END": (2 / 3, 1.0)}
-
-
-@lru_cache(maxsize=65536)  # pure, and asked again and again for the same values
-def period(value: str, mod: str | None) -> tuple[dt.date, dt.date]:
-    """First and last day an ISO-TimeML value (with START/MID/END) can stand for."""
-    year = int(value[:4])
-    g = granularity(value)
-    if g == "day":
-        d = dt.date.fromisoformat(value)
-        return d, d
-    if g == "month":
-        month = int(value[5:7])
-        lo, hi = dt.date(year, month, 1), dt.date(year, month, monthrange(year, month)[1])
-    elif g in ("quarter", "half"):
-        n = int(value[6])
-        months = 3 if g == "quarter" else 6
-        first = (n - 1) * months + 1
-        last = first + months - 1
-        lo, hi = dt.date(year, first, 1), dt.date(year, last, monthrange(year, last)[1])
-    elif g == "season":
-        start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[value[5:]]
-        lo = dt.date(year, start, 1)
-        hi = lo + dt.timedelta(days=91)
-    elif g == "week":
-        lo = dt.date.fromisocalendar(year, int(value[6:8]), 1)
-        hi = lo + dt.timedelta(days=6)
-    else:
-        lo, hi = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    if mod in THIRDS and g == "year":  # thirds of a year on month boundaries
-        first = 1 + int(12 * THIRDS[mod][0])
-        last = int(12 * THIRDS[mod][1])
-        return dt.date(year, first, 1), dt.date(year, last, monthrange(year, last)[1])
-    if mod in THIRDS:
-        span = (hi - lo).days
-        a, b = THIRDS[mod]
-        lo, hi = lo + dt.timedelta(days=int(span * a)), lo + dt.timedelta(days=int(span * b))
-    return lo, hi
 
 
 def precision(e: Event) -> int:
@@ -460,7 +420,7 @@ def day_of(e: Event) -> _Day | None:
 def merged(clusters: Clusters, lang_of) -> tuple[Event, ...]:
     """One event per cluster, in date order."""
     out = [combine(c, lang_of) if len(c) > 1 else c[0] for c in clusters.parts]
-    return tuple(sorted(out, key=lambda e: (period(e.value, e.mod)[0], e.value, e.id)))
+    return tuple(sorted(out, key=event_order))
 
 
 def merge(events, lang_of=lambda e: "fr") -> tuple[Event, ...]:

@@ -7,10 +7,11 @@ library: it is twenty lines and the build has no other use for one.
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from typing import TextIO
+
+from .settings import in_ci
 
 WIDTH = 30
 EVERY = 0.1  # seconds between redraws: drawing each of 10,000 ticks would cost more
@@ -19,7 +20,7 @@ EVERY = 0.1  # seconds between redraws: drawing each of 10,000 ticks would cost 
 def wanted(stream: TextIO | None = None) -> bool:
     """True when the stream is an interactive terminal outside CI."""
     stream = stream or sys.stderr
-    if os.environ.get("CI"):
+    if in_ci():
         return False
     return bool(getattr(stream, "isatty", None) and stream.isatty())
 

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from .periods import granularity
+
 
 @dataclass(frozen=True)
 class Dct:
@@ -68,31 +70,6 @@ class Timex:
     @property
     def granularity(self) -> str:
         return granularity(self.value)
-
-
-def granularity(value: str) -> str:
-    """day, month, year, quarter, season, week, decade, century or ref."""
-    if value.endswith("_REF"):
-        return "ref"
-    parts = value.split("-")
-    if len(parts) == 3:
-        return "day"
-    if len(parts) == 2:
-        tail = parts[1]
-        if tail in ("SP", "SU", "FA", "WI"):  # before the weeks: "WI" is winter, not a week
-            return "season"
-        if tail.startswith("Q") or tail.startswith("H"):
-            return "quarter" if tail.startswith("Q") else "half"
-        if tail.startswith("W"):
-            return "week"
-        return "month"
-    if len(value) == 4:
-        return "year"
-    if len(value) == 3:
-        return "decade"
-    if len(value) == 2:
-        return "century"
-    return "unknown"
 
 
 @dataclass(frozen=True)

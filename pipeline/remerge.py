@@ -23,7 +23,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .merge import Clusters, _day_number, day_of, decide, merged, order_key, period, precision
+from .merge import Clusters, _day_number, day_of, decide, merged, order_key, precision
+from .periods import period
 from .records import Event
 
 EventId = tuple[str, int]  # an article's path and the event's rank among its events

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from pipeline import content
 from pipeline.content import MARKER, build_data, write_content
-from pipeline.labels import date_label, sort_date
+from pipeline.labels import date_label
+from pipeline.periods import sort_date
 from pipeline.records import Article, Dct, Event, Evidence, Extraction, Mention, Sentence, Timex
 
 ROOT = Path(__file__).resolve().parent.parent

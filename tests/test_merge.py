@@ -2,7 +2,7 @@
 
 import dataclasses
 
-from pipeline.merge import merge, period
+from pipeline.merge import merge
 from pipeline.records import Event, Evidence
 
 
@@ -11,12 +11,6 @@ def ev(value, path="a.md", start=0, types=("CONSULT",), actors=(), countries=(),
     return Event(id=f"{value}-{path}-{start}", value=value, mod=mod, types=types, mode=mode,
                  actors=actors, countries=countries, place=None, status="happened", title="",
                  sources=(Evidence(path, start, start + 10, "x"),))
-
-
-def test_periods_of_partial_and_modified_dates():
-    assert [str(d) for d in period("2020", "END")] == ["2020-09-01", "2020-12-31"]
-    assert [str(d) for d in period("2021-11", None)] == ["2021-11-01", "2021-11-30"]
-    assert [str(d) for d in period("2022-Q1", None)] == ["2022-01-01", "2022-03-31"]
 
 
 def test_coarser_report_joins_the_precise_event_and_keeps_every_source():
@@ -74,13 +68,7 @@ def test_a_coarse_event_fitting_two_happenings_equally_stays_as_told():
     late = ev("2020", "z.md", types=("SUPPORT",), countries=("IL", "MA"), mod="END")
     merged = merge([a, b, late])
     assert [(e.value, e.mod) for e in merged] == [
-        ("2020", "END"), ("2020-12-10", None), ("2020-12-22", None)]
-
-
-def test_seasons_are_periods_not_weeks():
-    from pipeline.records import granularity
-    assert granularity("2019-WI") == "season" and granularity("2019-W05") == "week"
-    assert [str(d) for d in period("2019-WI", None)][0] == "2019-12-01"
+        ("2020-12-10", None), ("2020-12-22", None), ("2020", "END")]
 
 
 def test_no_alias_is_shared_or_shadows_an_id():

@@ -1,31 +1,74 @@
 """The project's invoke tasks: what ``invoke livereload`` watches to build again, how a
-build is published into output/."""
+build is published into output/, what ``invoke evaluate`` and ``invoke build`` refuse."""
 
 from __future__ import annotations
 
 import os
+import queue
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
 
 import pytest
 
 import tasks
 
+ROOT = Path(__file__).resolve().parent.parent
 
-def test_livereload_sees_an_article_added_or_edited_and_the_theme(tmp_path, monkeypatch):
+
+def test_livereload_sees_articles_the_curation_file_and_the_theme_not_the_built_content(
+        tmp_path, monkeypatch):
     monkeypatch.setattr(tasks, "ROOT", tmp_path)
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "theme" / "templates").mkdir(parents=True)
-    (tmp_path / "theme" / "templates" / "base.html").write_text("<html>")
-    before = tasks._snapshot(tasks.watched())  # no curation file, no plugins: nothing fails
-    (tmp_path / "seeds" / "a.md").write_text("Le 3 mars 2023, ...")
-    added = tasks._snapshot(tasks.watched())
-    assert added != before
-    seed = tmp_path / "seeds" / "a.md"
-    seed.write_text("Le 4 mars 2023, ...")
-    os.utime(seed, ns=(1, 1))  # even with an old time, the size changed
-    edited = tasks._snapshot(tasks.watched())
-    assert edited != added
-    (tmp_path / "theme" / "templates" / "base.html").write_text("<html lang>")
-    assert tasks._snapshot(tasks.watched()) != edited
+    for folder in ("seeds", "theme/templates", "plugins", "content/events"):
+        (tmp_path / folder).mkdir(parents=True)
+    seen: queue.Queue = queue.Queue()
+    stop = threading.Event()
+    watcher = threading.Thread(target=lambda: [seen.put(c) for c in tasks.changes(stop)])
+    watcher.start()
+    try:
+        time.sleep(0.5)  # the watch is set up
+
+        def after(write) -> list[str]:
+            write()
+            changed = seen.get(timeout=20)
+            return sorted(str(Path(p).relative_to(tmp_path.resolve())) for p in changed)
+        # what the build writes beside the curation file is no change to build again for
+        assert after(lambda: ((tmp_path / "content/events/x.html").write_text("built"),
+                              (tmp_path / "seeds/a.md").write_text("Le 3 mars 2023"))) == [
+            "seeds/a.md"]
+        assert after(lambda: (tmp_path / "content/curation.yaml").write_text("hide: []")) == [
+            "content/curation.yaml"]
+        assert after(lambda: (tmp_path / "theme/templates/base.html").write_text("<html>")) == [
+            "theme/templates/base.html"]
+    finally:
+        stop.set()
+        watcher.join(timeout=10)
+    assert seen.empty()
+
+
+def _invoke(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "invoke", *args], cwd=cwd,
+                          capture_output=True, text=True)
+
+
+def test_evaluate_says_what_to_give_it_when_the_folder_is_no_corpus(tmp_path):
+    run = _invoke("evaluate", str(tmp_path))
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert f"{tmp_path} has no gold/ folder: give a corpus folder holding articles and " \
+           "their gold/ annotations" in run.stderr
+    run = _invoke("evaluate")
+    assert run.returncode == 1 and "required positional arguments: 'corpus'" in run.stderr
+    (tmp_path / "gold").mkdir()
+    run = _invoke("evaluate", str(tmp_path))
+    assert "holds no article (.md or .txt)" in run.stderr
+
+
+def test_build_refuses_a_language_the_site_has_no_strings_for():
+    run = _invoke("build", "--lang", "xx")
+    assert run.returncode == 1
+    assert "--lang 'xx': no site language of that name; use one of fr, en" in run.stderr
 
 
 def test_publishing_replaces_written_files_keeps_left_ones_and_deletes_the_rest(tmp_path):

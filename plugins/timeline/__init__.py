@@ -10,9 +10,20 @@ from pathlib import Path
 
 from pelican import signals
 
+from pipeline.settings import SettingError, configure
+
 from .generator import TimelineGenerator
 from .reuse import ReusingWriter, finish
 from .search import build_index
+
+
+def _configure(pelican) -> None:
+    # every TIMELINE_* setting checked and defaulted before anything reads one; Pelican
+    # would print a traceback for an exception, and the message is all there is to say
+    try:
+        configure(pelican.settings)
+    except SettingError as err:
+        raise SystemExit(f"Pelican settings: {err}") from None
 
 
 def _generators(_pelican):
@@ -36,6 +47,7 @@ def _finalized(pelican) -> None:
 
 
 def register() -> None:
+    signals.initialized.connect(_configure)
     signals.get_generators.connect(_generators)
     signals.get_writer.connect(_writer)
     signals.finalized.connect(_finalized)

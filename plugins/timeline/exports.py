@@ -18,7 +18,7 @@ import io
 import json
 from xml.sax.saxutils import escape as xml_escape
 
-from pipeline import labels
+from pipeline import periods
 
 UID_DOMAIN = "diplo-timeline"
 _FIELDS = ("id", "value", "mod", "precision", "sort", "date_label", "title", "types",
@@ -103,7 +103,7 @@ def events_ics(timeline, public_url: str = "") -> str:
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//{UID_DOMAIN}//timeline//EN",
              "CALSCALE:GREGORIAN", f"X-WR-CALNAME:{_ics_text(timeline.t['site_title'])}"]
     for e in timeline.events:
-        span = labels.period(e["value"])
+        span = periods.period(e["value"], e.get("mod"))
         if span is None:
             continue
         first, last = span

@@ -20,7 +20,7 @@ from itertools import combinations, groupby
 from pathlib import Path
 
 from pipeline import labels
-from pipeline.records import granularity
+from pipeline.periods import granularity, span
 
 FEED_KINDS = ("actor", "pair")
 # above this many events the timeline page keeps only the latest years in full and
@@ -201,10 +201,10 @@ def _month_of(event: dict) -> int | None:
 
 def _period(raw: dict, lang: str, titles: dict) -> dict | None:
     """A duration anchored on its article ("les deux dernières années"), drawn as a band."""
-    first, last = labels.period(raw["first"]), labels.period(raw["last"])
-    if first is None or last is None:
+    days = span(raw["first"], raw["last"])
+    if days is None:
         return None
-    start, end = first[0], last[1]
+    start, end = days
     precision = granularity(raw["first"])
     t = labels.strings(lang)
     return {

@@ -11,6 +11,7 @@ from collections import Counter
 from xml.sax.saxutils import escape, quoteattr
 
 from pipeline import labels
+from pipeline.periods import period as covered
 
 WIDTH, HEIGHT, AXIS = 800, 120, 18
 MAX_MONTHS = 120  # beyond ten years a bar per month gets too thin: count per year
@@ -30,7 +31,7 @@ def _buckets(timeline) -> list[tuple[str, str, str, int]]:
     # the range follows the events dated to the month or day, so that one old event known
     # only by its year (a 1777 treaty) does not squash the recent months into a line
     dated = [e for e in timeline.events if _fine(e)] or timeline.events
-    periods = [p for p in (labels.period(e["value"]) for e in dated) if p]
+    periods = [p for p in (covered(e["value"], e.get("mod")) for e in dated) if p]
     # spans of time the sources speak about widen the range so that their band shows
     periods += [(p["first_day"], p["last_day"]) for p in timeline.periods]
     if not periods:
@@ -72,7 +73,7 @@ def _spans(timeline, buckets, step: float) -> list[str]:
 
     out = []
     for row, e in enumerate(x for x in timeline.events if not _fine(x)):
-        period = labels.period(e["value"])
+        period = covered(e["value"], e.get("mod"))
         if period is None:
             continue
         first, last = column(period[0]), column(period[1])
