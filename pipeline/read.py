@@ -4,7 +4,7 @@ Three shapes are understood:
 - plain text (``.txt``) as the seed articles come: the first line is the title, the rest
   the body, no date;
 - Markdown or text with a ``---`` front-matter block (``title``, ``date``, ``lang``,
-  ``source``, ``url``);
+  ``source`` or ``outlet``, ``url``);
 - saved web pages (``.html``/``.htm``): the main text is taken with trafilatura and the
   publication date with htmldate. Offsets then refer to the extracted text.
 
@@ -191,7 +191,8 @@ def read_text_article(text: str, path: str, warnings: list[str],
         lang = ""
     lang = lang or detect_language(body)
     return Article(path=path, text=text, body_start=body_start, title=title, lang=lang,
-                   dct=dct_option or dct, source=str(meta.get("source") or ""),
+                   dct=dct_option or dct,
+                   source=str(meta.get("source") or meta.get("outlet") or ""),
                    url=str(meta.get("url") or ""), warnings=tuple(warnings))
 
 
