@@ -183,14 +183,16 @@ def main(argv: list[str] | None = None, out: TextIO = sys.stderr) -> int:
     try:
         since = since_date(args.since, "--since")
         feeds = [Feed(url, since) for url in args.feed]
-        if args.feeds:
-            feeds += load_feeds(args.feeds)
+        if args.feeds:  # a feed's own `since` first, else the command's
+            feeds += [Feed(f.url, f.since or since) for f in load_feeds(args.feeds)]
     except PipelineError as err:
         print(f"FAILED {err.describe()}", file=out)
         return 2
     if not args.targets and not feeds:
-        print("Nothing to add: give addresses, saved pages or --feed URL"
-              + (f" (no feeds in {args.feeds})" if args.feeds else ""), file=out)
+        if args.feeds:  # following no feed yet is no error
+            print(f"Nothing to add: {args.feeds} lists no feeds.", file=out)
+            return 0
+        print("Nothing to add: give addresses, saved pages or --feed URL.", file=out)
         return 2
     fetcher = Fetcher(Politeness(delay=args.delay, timeout=args.timeout))
     adder = Adder(Seeds(args.seeds), fetcher, update=args.update, out=out, report=report)
