@@ -43,6 +43,13 @@ def _extract_batch(batch: list[tuple[str, bytes | None]],
     return [safe_extract(path, dct, data) for path, data in batch]
 
 
+def _worker_version() -> str:
+    """On a worker: the version of the pipeline it has installed."""
+    from .cache import pipeline_version
+
+    return pipeline_version()
+
+
 def _read(path: str) -> bytes | None:
     # None: the worker reads the file itself and reports why it cannot (as a local run would)
     try:
@@ -63,11 +70,35 @@ def connect(scheduler):
     if isinstance(scheduler, Client):
         return scheduler
     try:
-        return Client(scheduler, timeout=CONNECT_TIMEOUT)
+        client = Client(scheduler, timeout=CONNECT_TIMEOUT)
     except (OSError, TimeoutError, ValueError) as err:
         raise ClusterError(str(scheduler), f"no Dask scheduler answers there ({err})",
                            "start one with `dask scheduler` and workers with `dask worker "
                            "ADDRESS`, or build without --scheduler") from err
+    try:
+        check_workers(client)
+    except BaseException:
+        client.close()
+        raise
+    return client
+
+
+def check_workers(client) -> None:
+    """ClusterError unless at least one worker has joined and every worker runs this very
+    pipeline (code and data): another version would extract differently."""
+    from .cache import pipeline_version
+
+    try:
+        client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
+    except TimeoutError as err:
+        raise ClusterError(client.scheduler.address, "no worker has joined this scheduler",
+                           "start workers with `dask worker ADDRESS`") from err
+    mine = pipeline_version()
+    for worker, version in sorted(client.run(_worker_version).items()):
+        if version != mine:
+            raise ClusterError(worker, f"runs pipeline version {version}, not {mine}",
+                               "install the same diplo-timeline (code and data) on every "
+                               "worker and restart it")
 
 
 def extract_many(scheduler, paths: Sequence[str], dct: Dct | None,

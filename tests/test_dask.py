@@ -104,3 +104,19 @@ def test_a_scheduler_that_does_not_answer_fails_the_build_with_what_to_do(tmp_pa
     assert f"FAILED {address}: no Dask scheduler answers there" in caplog.text
     assert "dask scheduler" in caplog.text
     assert not (tmp_path / "content").exists()  # nothing written
+
+
+def test_a_worker_with_another_pipeline_version_is_refused(dask_cluster, tmp_path,
+                                                          monkeypatch, caplog):
+    from pipeline import cache
+
+    # the driver's pipeline differs from the one the workers run (an edited vocabulary)
+    monkeypatch.setattr(cache, "pipeline_version", lambda: "edited-on-the-driver")
+    monkeypatch.setenv("DIPLO_CACHE", "off")
+    folder = articles(tmp_path / "articles")
+    with caplog.at_level(logging.ERROR, logger="pipeline"):
+        code = cli.main(["build", str(folder), "--content", str(tmp_path / "content"),
+                         "--scheduler", dask_cluster.scheduler_address])
+    assert code == 1
+    assert "not edited-on-the-driver (install the same diplo-timeline" in caplog.text
+    assert not (tmp_path / "content").exists()
