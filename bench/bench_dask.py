@@ -32,9 +32,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     os.environ["DIPLO_CACHE"] = "off"
 
+    from corpus import generate
     from distributed import LocalCluster
 
-    from corpus import generate
     from pipeline.contract import to_json
     from pipeline.extract import extract_article, warm_up
     from pipeline.merge import merge
