@@ -404,3 +404,31 @@ def bench(c, sizes="1000 10000"):
     for script in sorted((ROOT / "bench").glob("bench_*.py")):
         args = f" --sizes {sizes}" if script.name == "bench_build.py" else ""
         c.run(f"{PY} {shlex.quote(str(script))}{args}")
+
+
+def _add(argv: list[str]) -> None:
+    """``python -m pipeline.add`` in this process, into seeds/; a failure fails the task."""
+    from pipeline.add import main
+
+    code = main([*argv, "--seeds", str(ROOT / CONFIG["seeds"])])
+    if code:
+        raise SystemExit(code)
+
+
+@task(help={"target": "a web address or a saved .html page (several: invoke add -- URL URL...)",
+            "feed": "the addresses are RSS or Atom feeds: add their items not stored yet",
+            "since": "only items published on or after this day (YYYY-MM-DD)",
+            "update": "fetch stored pages again, refresh those that changed"})
+def add(c, target, feed=False, since="", update=False):
+    """Add articles to seeds/ from web pages, saved pages or feeds (`invoke add --feed URL`)."""
+    # invoke gives a task one value per argument: more addresses come after `--`
+    targets = [target, *shlex.split(getattr(c, "remainder", "") or "")]
+    _add([*([f"--feed={t}" for t in targets] if feed else targets),
+          *(["--since", since] if since else []), *(["--update"] if update else [])])
+
+
+@task(help={"since": "only items published on or after this day (YYYY-MM-DD)"})
+def update(c, since=""):
+    """Add what is new in every feed listed in content/feeds.yaml."""
+    _add(["--feeds", str(ROOT / CONFIG["content"] / "feeds.yaml"),
+          *(["--since", since] if since else [])])

@@ -54,6 +54,9 @@ def parser() -> argparse.ArgumentParser:
         p.add_argument("--dct", help="document date for articles without one (YYYY-MM-DD)")
         p.add_argument("--jobs", type=int, default=None,
                        help="worker processes (default: all cores)")
+        p.add_argument("--scheduler", default=None,
+                       help="extract on the Dask cluster of this scheduler address "
+                            "(default: $DIPLO_SCHEDULER, else this machine's cores)")
         p.add_argument("--strict", action="store_true", help="fail on any warning or skipped file")
         p.add_argument("--curation", default=None,
                        help="curation file (build: <content>/curation.yaml by default)")
@@ -78,7 +81,13 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     started = time.perf_counter()
     inputs = args.files if args.command == "extract" else args.inputs
-    extractions, events, report = run(inputs, _dct_option(args.dct), args.jobs)
+    from .cluster import ClusterError, default_scheduler
+    try:
+        extractions, events, report = run(inputs, _dct_option(args.dct), args.jobs,
+                                          scheduler=args.scheduler or default_scheduler())
+    except ClusterError as err:
+        log.error("FAILED %s", err.describe())
+        return 1
     for line in report.warnings:
         log.warning("WARNING %s", line)
     for line in report.skipped:

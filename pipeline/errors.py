@@ -14,6 +14,11 @@ class PipelineError(Exception):
         self.hint = hint
         super().__init__(self.describe())
 
+    def __reduce__(self):
+        # rebuilt from its fields, not from Exception.args (the message alone): a worker
+        # process or a cluster's worker sends it back to the one that reports it
+        return type(self), (self.path, self.message, self.hint), self.__dict__
+
     def describe(self) -> str:
         text = f"{self.path}: {self.message}"
         return f"{text} ({self.hint})" if self.hint else text

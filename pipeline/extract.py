@@ -37,8 +37,10 @@ def warm_up() -> None:
         extract(Article("<warm-up>", text, 0, "", lang, Dct("2022-03-04", "option")))
 
 
-def extract_article(path: str, dct_option: Dct | None = None) -> Extraction:
-    return extract(read_article(path, dct_option))
+def extract_article(path: str, dct_option: Dct | None = None,
+                    data: bytes | None = None) -> Extraction:
+    """The file at ``path`` (or ``data``, its bytes) extracted."""
+    return extract(read_article(path, dct_option, data))
 
 
 def extract(article: Article) -> Extraction:

@@ -4,7 +4,7 @@ Three shapes are understood:
 - plain text (``.txt``) as the seed articles come: the first line is the title, the rest
   the body, no date;
 - Markdown or text with a ``---`` front-matter block (``title``, ``date``, ``lang``,
-  ``source``, ``url``);
+  ``source`` or ``outlet``, ``url``);
 - saved web pages (``.html``/``.htm``): the main text is taken with trafilatura and the
   publication date with htmldate. Offsets then refer to the extracted text.
 
@@ -191,7 +191,8 @@ def read_text_article(text: str, path: str, warnings: list[str],
         lang = ""
     lang = lang or detect_language(body)
     return Article(path=path, text=text, body_start=body_start, title=title, lang=lang,
-                   dct=dct_option or dct, source=str(meta.get("source") or ""),
+                   dct=dct_option or dct,
+                   source=str(meta.get("source") or meta.get("outlet") or ""),
                    url=str(meta.get("url") or ""), warnings=tuple(warnings))
 
 
@@ -225,16 +226,21 @@ def read_html_article(raw: str, path: str, warnings: list[str],
                    warnings=tuple(warnings))
 
 
-def read_article(path: Path | str, dct_option: Dct | None = None) -> Article:
-    """Read one file into an Article; raise ReadError when it cannot be an article."""
+def read_article(path: Path | str, dct_option: Dct | None = None,
+                 data: bytes | None = None) -> Article:
+    """Read one file into an Article; raise ReadError when it cannot be an article.
+
+    ``data``: the file's bytes, read elsewhere (a cluster's worker that cannot see the file
+    is sent them); the Article is the one the file itself gives."""
     p = Path(path)
     name = str(path)
-    try:
-        with p.open("rb") as f:
-            data = f.read(MAX_FILE_BYTES + 1)
-    except OSError as err:
-        raise ReadError(name, f"cannot be read ({err.strerror})",
-                        "check the path and its rights") from err
+    if data is None:
+        try:
+            with p.open("rb") as f:
+                data = f.read(MAX_FILE_BYTES + 1)
+        except OSError as err:
+            raise ReadError(name, f"cannot be read ({err.strerror})",
+                            "check the path and its rights") from err
     if len(data) > MAX_FILE_BYTES:
         raise ReadError(name, f"larger than {MAX_FILE_BYTES // 1_000_000} MB, not an article",
                         "split it into one file per article or remove it")

@@ -7,8 +7,8 @@ extraction cache (``pipeline.cache``) and never re-extracted; the rest are sprea
 all cores, with a progress bar when a person is watching (``pipeline.progress``).
 
 ``extract_article`` is a pure function of a file, and ``merge`` only needs the list of
-``Extraction`` records, so the extraction can run anywhere (see "Scaling out" in the
-README) and the merge on one machine.
+``Extraction`` records, so the extraction can run anywhere (on a Dask cluster:
+``pipeline.cluster``, docs/scaling-out.md) and the merge on one machine.
 """
 
 from __future__ import annotations
@@ -80,10 +80,11 @@ def not_articles(inputs: Iterable[str]) -> list[str]:
     return out
 
 
-def safe_extract(path: str, dct: Dct | None = None) -> Extraction | PipelineError:
+def safe_extract(path: str, dct: Dct | None = None,
+                 data: bytes | None = None) -> Extraction | PipelineError:
     """``extract_article``, with any failure returned as a ``PipelineError`` (picklable)."""
     try:
-        return extract_article(path, dct)
+        return extract_article(path, dct, data)
     except PipelineError as err:
         return err
     except Exception as err:  # noqa: BLE001 - one bad article must not stop the build
@@ -123,11 +124,14 @@ def _store(cache: ExtractionCache | None | bool) -> ExtractionCache | None:
 
 
 def extract_all(paths: Sequence[str], dct: Dct | None = None, jobs: int | None = None,
-                cache: ExtractionCache | None | bool = True) -> tuple[list[Extraction], Report]:
+                cache: ExtractionCache | None | bool = True,
+                scheduler=None) -> tuple[list[Extraction], Report]:
     """Extract every path; unchanged articles come from the cache, the rest in parallel.
 
     ``cache``: True for the default folder (see ``pipeline.cache``), False or None for
-    none, or an ``ExtractionCache``. Results keep the order of ``paths``.
+    none, or an ``ExtractionCache``. ``scheduler``: a Dask scheduler's address (or a
+    ``distributed.Client``) to extract on instead of this machine's cores
+    (``pipeline.cluster``). Results keep the order of ``paths``.
     """
     report = Report()
     jobs = jobs or (os.cpu_count() or 1)
@@ -146,7 +150,11 @@ def extract_all(paths: Sequence[str], dct: Dct | None = None, jobs: int | None =
     # a short run draws no bar: it would only flash
     quiet = False if len(todo) < PARALLEL_FROM else None
     with Progress(len(todo), "Extracting", enabled=quiet) as bar, without_cycle_collector():
-        fresh = _extract_many([paths[i] for i in todo], dct, jobs, bar)
+        if scheduler:
+            from .cluster import extract_many
+            fresh = extract_many(scheduler, [paths[i] for i in todo], dct, bar)
+        else:
+            fresh = _extract_many([paths[i] for i in todo], dct, jobs, bar)
         for i, result in zip(todo, fresh, strict=True):
             results[i] = result
             if store is not None and isinstance(result, Extraction):
@@ -219,14 +227,15 @@ def unique_ids(events: Sequence[Event]) -> tuple[Event, ...]:
 
 
 def run(inputs: Iterable[str], dct: Dct | None = None, jobs: int | None = None,
-        cache: ExtractionCache | None | bool = True,
+        cache: ExtractionCache | None | bool = True, scheduler=None,
         ) -> tuple[list[Extraction], tuple[Event, ...], Report]:
-    """Collect, extract (cached, parallel), drop duplicates, merge; deterministic output."""
+    """Collect, extract (cached, parallel or on a Dask cluster), drop duplicates, merge;
+    deterministic output."""
     inputs = list(inputs)
     paths = collect(inputs)
     store = _store(cache)
     with without_cycle_collector():
-        extractions, report = extract_all(paths, dct, jobs, store or False)
+        extractions, report = extract_all(paths, dct, jobs, store or False, scheduler)
         report.skipped.extend(not_articles(inputs))
         extractions = drop_duplicate_articles(extractions, report)
         langs = {x.article.path: x.article.lang for x in extractions}

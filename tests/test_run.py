@@ -124,3 +124,16 @@ print(len(articles), compiled)
                          text=True, check=True).stdout.split(maxsplit=1)
     assert int(out[0]) >= 5
     assert out[1].strip() == "[]", "add what compiles these to extract.WARM_UP"
+
+
+def test_a_failure_crosses_process_boundaries_whole():
+    import pickle
+
+    from pipeline.errors import ReadError
+    from pipeline.fetch import FetchError
+
+    for err in (ReadError("a.md", "the file is empty", "write the article in it"),
+                FetchError("http://a.example/", "timed out", "try again later", retry=True)):
+        back = pickle.loads(pickle.dumps(err))
+        assert type(back) is type(err) and back.describe() == err.describe()
+        assert vars(back) == vars(err)
