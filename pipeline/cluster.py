@@ -13,10 +13,10 @@ the ``dask`` extra (``pip install 'diplo-timeline[dask]'``); see docs/scaling-ou
 
 from __future__ import annotations
 
-import os
 from collections import deque
 from collections.abc import Iterator, Sequence
 
+from . import settings
 from .errors import PipelineError
 from .progress import Progress
 from .read import MAX_FILE_BYTES
@@ -32,7 +32,7 @@ class ClusterError(PipelineError):
 
 
 def default_scheduler() -> str | None:
-    return os.environ.get("DIPLO_SCHEDULER") or None
+    return settings.scheduler()
 
 
 def _extract_batch(batch: list[tuple[str, bytes | None]],

@@ -136,6 +136,7 @@ ENVIRONMENT = {
     "TIMELINE_LANG": ("TIMELINE_LANG in pelicanconf.py: the site's language", ""),
     "SITE_PUBLIC_URL": ("TIMELINE_PUBLIC_URL in publishconf.py: the published address", ""),
     "DIPLO_CACHE": ("the extraction cache folder; off for none", str(CACHE / "extract")),
+    "DIPLO_SCHEDULER": ("a Dask scheduler's address: extraction runs on that cluster", ""),
     "CI": ("set (to anything): no progress bar", ""),
 }
 
@@ -159,6 +160,11 @@ def extract_cache() -> Path | None:
     """The extraction cache folder (``$DIPLO_CACHE``; off, 0, no or none: no cache)."""
     raw = environment("DIPLO_CACHE")
     return None if raw.lower() in ("off", "0", "no", "none") else Path(raw)
+
+
+def scheduler() -> str | None:
+    """``$DIPLO_SCHEDULER`` (None when unset): the Dask cluster that extracts, if any."""
+    return environment("DIPLO_SCHEDULER") or None
 
 
 def in_ci() -> bool:
