@@ -22,13 +22,15 @@ nothing.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from ..records import Article, Dct, Timex, granularity
+from .. import segment as segmentation
+from ..records import Article, Dct, Sentence, Timex, granularity
 from . import calendar as cal
 from .dct import infer_dct
 from .normalise import Context, resolve
 from .recognise import recognise
-from .tense import clause_tense, sentence_bounds
+from .tense import CLAUSE_STOPS, clause_tense
 from .vocabulary import key, load
 
 __all__ = ["annotate"]
@@ -36,9 +38,15 @@ __all__ = ["annotate"]
 _PARAGRAPH = re.compile(r"\n")
 
 
-def annotate(article: Article) -> tuple[Dct, tuple[Timex, ...]]:
-    """DCT and temporal expressions of ``article`` (never raises on odd input)."""
+def annotate(article: Article, sentences: Sequence[Sentence] | None = None,
+             ) -> tuple[Dct, tuple[Timex, ...]]:
+    """DCT and temporal expressions of ``article`` (never raises on odd input);
+    ``sentences``: the article's, as ``pipeline.segment.segment`` finds them (found here
+    when not given)."""
     text = article.text or ""
+    if sentences is None:
+        sentences = segmentation.segment(article)
+    index = segmentation.SentenceIndex(text, sentences)
     vocab = load(re.split(r"[-_]", (article.lang or "").lower())[0])
     start = min(max(article.body_start, 0), len(text))
     cands = recognise(text, start, len(text), vocab)
@@ -60,7 +68,8 @@ def annotate(article: Article) -> tuple[Dct, tuple[Timex, ...]]:
         while bi < len(breaks) and breaks[bi] < c.start:
             bi += 1
         paragraph = bi
-        tense = clause_tense(text, c.start, c.end, vocab)
+        tense = clause_tense(text, c.start, c.end, index.around(c.start, c.end, CLAUSE_STOPS),
+                             vocab)
         story = narrative if narrative and narrative[1] == paragraph else None
         between = text[apposed[1]:c.start].strip(" ,") if apposed else None
         if between is not None and len(between) <= 3 and (between.isalpha() or not between):
@@ -109,9 +118,9 @@ def annotate(article: Article) -> tuple[Dct, tuple[Timex, ...]]:
             from_story = c.g("same") or c.g("rel") and key(c.g("rel")) in vocab.relative_anaphoric
             if (c.g("y") or from_story) and (c.g("m") or c.g("mn")):
                 narrative = (d.year, paragraph, False)
-            elif c.g("y") and p == "year" and not r.mod and _opens_sentence(text, r.start, vocab):
+            elif c.g("y") and p == "year" and not r.mod and _opens_sentence(index, r.start, vocab):
                 narrative = (d.year, paragraph, True)
-            elif from_story and p == "year" and not r.mod and _starts_sentence(text, r.start):
+            elif from_story and p == "year" and not r.mod and _starts_sentence(index, r.start):
                 narrative = (d.year, paragraph, True)  # "L'année suivante, ... en juillet"
     return dct, tuple(timexes)
 
@@ -122,17 +131,17 @@ def _background(text: str, start: int, vocab) -> bool:
     return bool(rx and rx.search(text, max(0, start - 24), start))
 
 
-def _starts_sentence(text: str, start: int) -> bool:
+def _starts_sentence(index: segmentation.SentenceIndex, start: int) -> bool:
     """Nothing but spaces, quotes or list marks before ``start`` in its sentence."""
-    left, _ = sentence_bounds(text, start, start)
-    return not text[left:start].strip(" \t\n«\"'“-—–*_#>")
+    left, _ = index.around(start, start)
+    return not index.text[left:start].strip(" \t\n«\"'“-—–*_#>")
 
 
-def _opens_sentence(text: str, start: int, vocab) -> bool:
+def _opens_sentence(index: segmentation.SentenceIndex, start: int, vocab) -> bool:
     """A year that opens its sentence after a frame word alone: "En 2001, ..."."""
     rx = vocab.frame_regex
     if rx is None:
         return False
-    left, _ = sentence_bounds(text, start, start)
-    m = rx.search(text, left, start)
-    return bool(m and _starts_sentence(text, m.start()))
+    left, _ = index.around(start, start)
+    m = rx.search(index.text, left, start)
+    return bool(m and _starts_sentence(index, m.start()))

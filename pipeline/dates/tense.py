@@ -1,43 +1,31 @@
 """Tense of the clause around a temporal expression.
 
-In: the text, the span of the expression, the language's :class:`Vocabulary` (its tense
-cues are regular expressions in the data file). Out: "past", "future" or None.
+In: the text, the span of the expression, the bounds of its clause (the sentence holding
+it, as ``pipeline.segment`` found it, up to a semicolon), the language's
+:class:`Vocabulary` (its tense cues are regular expressions in the data file). Out:
+"past", "future" or None.
 
-The clause is the sentence holding the expression; the cue nearest to the expression
+The cue nearest to the expression
 decides, because a sentence often mixes a past reporting verb with a planned event
 ("a annoncé qu'il se rendra le 16 juillet").
 """
 
 from __future__ import annotations
 
-import re
-
 from .vocabulary import Vocabulary
 
-_SENTENCE_END = re.compile(r"[.!?;\n](?=\s|$)|\n")
-MAX_REACH = 220
+CLAUSE_STOPS = ";"  # a semicolon joins two clauses, each with its own tense
 _ORDER = {"future": 0, "past": 1, "present": 2}
 CUE_REACH = 80  # a verb further away than this usually belongs to another clause
 
 
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Start and end offsets of the sentence around ``text[start:end]``."""
-    lo = max(0, start - MAX_REACH)
-    left = lo
-    for m in _SENTENCE_END.finditer(text, lo, start):
-        left = m.end()
-    hi = min(len(text), end + MAX_REACH)
-    m = _SENTENCE_END.search(text, end, hi)
-    right = m.start() if m else hi
-    return left, right
-
-
-def clause_tense(text: str, start: int, end: int, vocab: Vocabulary) -> str | None:
-    """ "past", "future" or None (present, or no cue) for the clause of the span."""
+def clause_tense(text: str, start: int, end: int, clause: tuple[int, int],
+                 vocab: Vocabulary) -> str | None:
+    """ "past", "future" or None (present, or no cue) for the span, inside ``clause``."""
     regex = vocab.tense_regex
     if regex is None:
         return None
-    left, right = sentence_bounds(text, start, end)
+    left, right = clause
     if vocab.complementizer_regex is not None:  # "on Oct. 23 that Sudan would": not its tense
         m = vocab.complementizer_regex.search(text, end, min(right, end + CUE_REACH))
         right = m.start() if m else right
