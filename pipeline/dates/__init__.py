@@ -36,6 +36,7 @@ from .vocabulary import key, load
 __all__ = ["annotate"]
 
 _PARAGRAPH = re.compile(r"\n")
+_QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
 
 
 def annotate(article: Article, sentences: Sequence[Sentence] | None = None,
@@ -60,6 +61,7 @@ def annotate(article: Article, sentences: Sequence[Sentence] | None = None,
     timexes: list[Timex] = []
     anchor, anchor_precision = None, "none"
     day_anchor = None
+    quarter: tuple[int, int] | None = None  # the quarter the story reports on
     narrative: tuple[int, int, bool] | None = None  # (year, paragraph, year-only frame)
     apposed: tuple[int, int] | None = None  # (year, end) of "il y a un an", "last year"
     last_end = start
@@ -84,6 +86,7 @@ def annotate(article: Article, sentences: Sequence[Sentence] | None = None,
             tense,
             day_anchor,
             bool(story and story[2]),
+            quarter,
         )
         for r in resolve(c, text, ctx, vocab):
             if r.start < last_end or r.end <= r.start:
@@ -105,6 +108,8 @@ def annotate(article: Article, sentences: Sequence[Sentence] | None = None,
             last_end = r.end
             if r.type != "DATE" or _background(text, r.start, vocab):
                 continue
+            if c.kind in ("date", "relunit") and _QUARTER.match(r.value):  # a quarter named
+                quarter = (int(r.value[:4]), int(r.value[-1]))
             d, p = cal.parse_value(r.value)
             if d is None:
                 continue

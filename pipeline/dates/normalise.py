@@ -42,6 +42,8 @@ from .vocabulary import Vocabulary, key
 
 __all__ = ["Context", "Resolved", "resolve"]
 
+QUARTER_DAYS = 92
+
 
 def resolve(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resolved]:
     """TIMEX3 pieces for one candidate; an empty list when it cannot be normalised."""
@@ -176,6 +178,22 @@ def _infer_month_year(mo: int, ctx: Context, rel: int | None) -> int | None:
     return pick(opts, target, ctx.tense, 365).year
 
 
+def _period_year(n: int, months: int, dct: dt.date, tense: str | None) -> int:
+    """Year of the ``n``-th quarter or half without a year: the article's, as results are
+    reported during the next period and planned during the one before ("expects to report
+    third-quarter profit" in October, "fourth-quarter sales fell" of a fiscal quarter);
+    a year back only for a past that begins over a quarter after the article, a year on
+    only for a future that was over a quarter before it.
+    """
+    first = dt.date(dct.year, (n - 1) * months + 1, 1)
+    last = cal.add_days(dt.date(dct.year + (n * months) // 12, (n * months) % 12 + 1, 1), -1)
+    if tense == "past" and cal.add_days(dct, QUARTER_DAYS) < first:
+        return dct.year - 1
+    if tense == "future" and cal.add_days(last, QUARTER_DAYS) < dct:
+        return dct.year + 1
+    return dct.year
+
+
 def _date(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resolved]:
     mod = modifier(c, vocab)
     rel, anaphoric = relative_offset(c, vocab)
@@ -224,16 +242,7 @@ def _date(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Reso
             if rel:
                 y = dct.year + rel
             else:
-                # the quarter nearest the article date, on the side the tense points to
-                # (a past quarter is over, a future one is not: compare their ends)
-                span = 6 if half else 3
-                first = (n - 1) * span + 1
-                if ctx.tense:
-                    point = (first + span - 1, 28)
-                else:
-                    point = (first + span // 2, 15)
-                opts = [dt.date(yy, *point) for yy in (dct.year - 1, dct.year, dct.year + 1)]
-                y = pick(opts, dct, ctx.tense, 365).year
+                y = _period_year(n, 6 if half else 3, dct, ctx.tense)
         return [Resolved(c.start, c.end, "DATE", f"{y:04d}-{'H' if half else 'Q'}{n}", mod)]
     if c.g("season"):
         code = vocab.seasons.get(key(c.g("season")))

@@ -62,6 +62,7 @@ class Context:
     tense: str | None = None
     day_anchor: dt.date | None = None  # the previous foreground day ("la veille")
     year_frame: bool = False  # the narrative year opens its sentence alone ("En 2001, ...")
+    quarter: tuple[int, int] | None = None  # (year, n): the quarter the story reports on
 
     def day_base(self) -> tuple[dt.date | None, str]:
         """Reference of a day counted from the story: the previous day, else the DCT."""

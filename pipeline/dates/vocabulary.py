@@ -99,6 +99,7 @@ class Vocabulary:
     deictic: dict[str, list] = field(default_factory=dict)
     anaphoric: dict[str, list] = field(default_factory=dict)
     refs: dict[str, str] = field(default_factory=dict)
+    year_back: set[str] = field(default_factory=set)  # "a year earlier": a quarter back
     holidays: dict[str, str] = field(default_factory=dict)
     year_prefixes: set[str] = field(default_factory=set)
     year_weak_prefixes: set[str] = field(default_factory=set)
@@ -200,6 +201,7 @@ def build(data: dict) -> Vocabulary:
     v.deictic = {key(k): list(x) for k, x in (data.get("deictic") or {}).items()}
     v.anaphoric = {key(k): list(x) for k, x in (data.get("anaphoric") or {}).items()}
     v.refs = {key(k): r for k, r in (data.get("refs") or {}).items()}
+    v.year_back = {key(k) for k in data.get("year_back") or []}
     v.holidays = {key(k): str(h) for k, h in (data.get("holidays") or {}).items()}
     v.year_prefixes = {key(w) for w in data.get("year_prefixes", [])}
     v.year_weak_prefixes = {key(w) for w in data.get("year_weak_prefixes", [])}

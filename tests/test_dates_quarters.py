@@ -1,0 +1,36 @@
+"""Quarters: the year of a quarter without one, and the quarter a story reports on ("the
+quarter", "the year-ago quarter", "a year earlier" after a quarter), article dates pinned."""
+
+import pytest
+
+from tests.test_dates_support import values
+
+CASES = [
+    # the article's year unless the tense points a quarter further than one period away
+    ("en", "2020-10-19", "Profit fell in the fourth quarter.", ["2020-Q4"]),
+    ("en", "2020-02-10", "Profit fell in the fourth quarter.", ["2019-Q4"]),
+    ("en", "1989-10-26", "It expects to report third-quarter profit.", ["1989-Q3"]),
+    ("en", "2020-11-10", "It will report in the first quarter.", ["2021-Q1"]),
+    ("en", "1989-10-26", "Sales will rise in the first half.", ["1990-H1"]),
+    ("fr", "2021-10-26", "Le groupe publiera ses comptes du troisième trimestre.", ["2021-Q3"]),
+    # the story's quarter, a year back, in a year named
+    ("en", "1989-10-26", "Third-quarter profit rose to $5 a share from $3 a year ago. In the "
+     "year-ago quarter, sales fell. For the quarter, revenue rose. The 1988 period was weak.",
+     ["1989-Q3", "1988-Q3", "1988-Q3", "1989-Q3", "1988-Q3"]),
+    ("en", "1989-11-02", "Net fell in the fourth quarter, from $2 a year earlier. A year "
+     "earlier, it had lost.", ["1989-Q4", "1988-Q4", "1988-Q4"]),
+    ("en", "1989-10-26", "Revenue rose in the latest quarter.", ["1989-Q3"]),
+    ("en", "1989-10-26", "Year-earlier results were restated after the second quarter.",
+     ["1988", "1989-Q2"]),
+    ("fr", "2021-10-26", "Au troisième trimestre, le bénéfice a progressé, contre 3 euros un an "
+     "plus tôt. Au cours du trimestre, les ventes ont baissé. Le même trimestre de l'année "
+     "dernière, elles avaient progressé.", ["2021-Q3", "2020-Q3", "2021-Q3", "2020-Q3"]),
+    # no quarter in the story: a year back is a year
+    ("en", "2021-10-26", "A year ago, he was in Rabat.", ["2020"]),
+    ("fr", "2021-10-26", "Il y a un an, il était à Rabat.", ["2020"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), CASES)
+def test_quarter_values(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected
