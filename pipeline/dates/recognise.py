@@ -153,6 +153,27 @@ def _followed_ok(text: str, end: int, vocab: Vocabulary) -> bool:
     return bool(word) and key(word.group(0)) in vocab.year_followers_ok
 
 
+_WORD_BEFORE = re.compile(r"([^\s(\[\"“`']+)\s*$")
+_WORD_AFTER = re.compile(r"\s*([\w-]+)")
+
+
+def _bare_year_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
+    """A year written alone: not a count ("1500 people"), not a name or a number
+    ("Resolution 1973", "$1990"); a capitalised word before it must be a determiner or
+    open the sentence."""
+    before = _WORD_BEFORE.search(text, max(0, c.start - 30), c.start)
+    if before:
+        word = before.group(1)
+        low = key(word)
+        if low in vocab.bare_year_not_after or word[-1:] in "$#€£":
+            return False
+        sentence_end = re.search(r"[.!?:;,]$|^[-—–]+$", word)
+        if word[:1].isupper() and low not in vocab.bare_year_determiners and not sentence_end:
+            return False
+    after = _WORD_AFTER.match(text, c.end)
+    return not (after and key(after.group(1)) in vocab.bare_year_not_before)
+
+
 def accept(c: Candidate, text: str, vocab: Vocabulary) -> bool:
     """Context checks that the regex alone cannot make."""
     g = c.groups
@@ -165,6 +186,8 @@ def accept(c: Candidate, text: str, vocab: Vocabulary) -> bool:
             return False  # "1 500", "12.2000"; not "24.11.2022", where the month comes first
         if ys and re.match(r"\s*%", text[ys[2] : ys[2] + 3]):
             return False
+    if c.kind == "year" and "bare" in g:
+        return _bare_year_ok(c, text, vocab)
     if c.kind == "year":
         pre = key(g["pre"][0]) if "pre" in g else ""
         if pre in vocab.year_weak_prefixes and not _followed_ok(text, c.end, vocab):

@@ -105,6 +105,9 @@ class Vocabulary:
     year_weak_prefixes: set[str] = field(default_factory=set)
     year_followers_ok: set[str] = field(default_factory=set)
     year_article_prefixes: set[str] = field(default_factory=set)
+    bare_year_not_before: set[str] = field(default_factory=set)  # "1500 people"
+    bare_year_determiners: set[str] = field(default_factory=set)  # "a 1996 law"
+    bare_year_not_after: set[str] = field(default_factory=set)  # "$1990", "No. 1990"
     year_prefixes_in_span: set[str] = field(default_factory=set)
     span_skip: re.Pattern | None = None  # a leading preposition kept out of spans
     numeric_order: str = "dmy"
@@ -208,6 +211,8 @@ def build(data: dict) -> Vocabulary:
     v.year_followers_ok = {key(w) for w in data.get("year_followers_ok", [])}
     v.year_article_prefixes = {key(w) for w in data.get("year_article_prefixes", [])}
     v.year_prefixes_in_span = {key(w) for w in data.get("year_prefixes_in_span", [])}
+    for name in ("bare_year_not_before", "bare_year_determiners", "bare_year_not_after"):
+        setattr(v, name, {key(str(w)) for w in data.get(name, [])})
     if data.get("span_skip"):
         v.span_skip = re.compile(data["span_skip"], re.IGNORECASE)
     v.numeric_order = data.get("numeric_order", "dmy")
@@ -294,6 +299,9 @@ def build(data: dict) -> Vocabulary:
             "frame_prefixes",
             "year_followers_ok",
             "age_cues",
+            "bare_year_not_before",
+            "bare_year_determiners",
+            "bare_year_not_after",
             "patterns",
             "lang",
             "day",
