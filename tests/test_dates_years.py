@@ -23,3 +23,16 @@ CASES = [
 @pytest.mark.parametrize(("lang", "text", "expected"), CASES)
 def test_years(lang, text, expected):
     assert dates(lang, "1999-10-26", text) == expected
+
+
+ABBREVIATED = [
+    # an abbreviated month before its day is one date, even after a preposition
+    ("en", "He must be returned by Jan. 14, 2000.", [("Jan. 14, 2000", "2000-01-14")]),
+    ("en", "The rate holds until Dec. 31, 1994.", [("Dec. 31, 1994", "1994-12-31")]),
+    ("fr", "Il doit rentrer avant le 14 janv. 2000.", [("le 14 janv. 2000", "2000-01-14")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), ABBREVIATED)
+def test_abbreviated_month_before_its_day(lang, text, expected):
+    assert dates(lang, "1999-10-26", text) == expected
