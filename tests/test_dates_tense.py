@@ -28,3 +28,23 @@ CASES = [
 @pytest.mark.parametrize(("lang", "dct", "text", "expected"), CASES)
 def test_tense_sets_the_direction(lang, dct, text, expected):
     assert values(lang, dct, text) == expected
+
+
+DEADLINES = [
+    # a deadline word: the date is set, the past verb of its clause does not date it
+    ("en", "2000-01-06", "The service ruled that he must be returned to his father by Jan. 14.",
+     ["2000-01-14"]),
+    ("en", "1989-11-02", "The partners extended to Nov. 20 their offer for all shares.",
+     ["1989-11-20"]),
+    ("en", "1998-03-22", "The talks were supposed to conclude by May.", ["1998-05"]),
+    ("fr", "2021-11-02", "Le ministre a promis une décision d'ici mars.", ["2022-03"]),
+    ("fr", "2021-11-02", "Le délai a été prolongé jusqu'au 20 novembre.", ["2021-11-20"]),
+    # without one, a past verb keeps its direction
+    ("en", "2020-12-11", "The deal was signed on Jan. 20.", ["2020-01-20"]),
+    ("fr", "2021-11-02", "Le ministre a pris une décision en mars.", ["2021-03"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), DEADLINES)
+def test_a_deadline_is_not_dated_by_a_past_verb(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected

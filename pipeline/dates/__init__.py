@@ -30,7 +30,7 @@ from . import calendar as cal
 from .dct import infer_dct
 from .normalise import Context, resolve
 from .recognise import recognise
-from .tense import CLAUSE_STOPS, clause_tense
+from .tense import CLAUSE_STOPS, clause_tense, set_as_deadline
 from .vocabulary import key, load
 
 __all__ = ["annotate"]
@@ -72,6 +72,9 @@ def annotate(article: Article, sentences: Sequence[Sentence] | None = None,
         paragraph = bi
         tense = clause_tense(text, c.start, c.end, index.around(c.start, c.end, CLAUSE_STOPS),
                              vocab)
+        lead = c.groups["pre"][2] if "pre" in c.groups else c.start
+        if tense == "past" and set_as_deadline(text, lead, vocab):
+            tense = None
         story = narrative if narrative and narrative[1] == paragraph else None
         between = text[apposed[1]:c.start].strip(" ,") if apposed else None
         if between is not None and len(between) <= 3 and (between.isalpha() or not between):

@@ -46,3 +46,10 @@ def clause_tense(text: str, start: int, end: int, clause: tuple[int, int],
     if best is None or best[2] == "present":
         return None
     return best[2]
+
+
+def set_as_deadline(text: str, start: int, vocab: Vocabulary) -> bool:
+    """A deadline word ends right at ``start`` ("by", "d'ici"): the date is set, and a past
+    verb of its clause does not date it."""
+    rx = vocab.deadline_regex
+    return bool(rx and rx.search(text, max(0, start - 32), start))

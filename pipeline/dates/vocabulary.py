@@ -122,6 +122,7 @@ class Vocabulary:
     tense_regex: re.Pattern | None = None
     complementizer_regex: re.Pattern | None = None  # "that", "que": a complement clause opens
     background_regex: re.Pattern | None = None  # "depuis", "since": a background date
+    deadline_regex: re.Pattern | None = None  # "by", "d'ici": a date set, not a date gone
     frame_regex: re.Pattern | None = None  # "En", "In": a sentence-opening year frame
 
     def number(self, word: str) -> int | None:
@@ -228,7 +229,7 @@ def build(data: dict) -> Vocabulary:
         v.complementizer_regex = re.compile(
             r"(?<!\w)(?:" + alternation(data["complementizers"]) + r")(?:(?<=['’])|(?!\w))",
             re.IGNORECASE)
-    for name in ("background", "frame"):
+    for name in ("background", "frame", "deadline"):
         words = data.get(f"{name}_prefixes") or []
         if words:
             rx = re.compile(r"(?<!\w)(?:" + alternation(words) + r")\s*$", re.IGNORECASE)
@@ -295,6 +296,7 @@ def build(data: dict) -> Vocabulary:
             "tense",
             "complementizers",
             "background_prefixes",
+            "deadline_prefixes",
             "span_skip",
             "frame_prefixes",
             "year_followers_ok",
