@@ -194,6 +194,38 @@ def _period_year(n: int, months: int, dct: dt.date, tense: str | None) -> int:
     return dct.year
 
 
+def _season(c: Candidate, ctx: Context, vocab: Vocabulary, y: int | None, rel: int | None,
+            mod: str | None) -> list[Resolved]:
+    """A season: of the year written, else of the story's year as a month would take it
+    ("En 2019, ... en été"), else of the article's year as the relative word or the tense
+    points; with neither, a season of no known year."""
+    code = vocab.seasons.get(key(c.g("season")))
+    if not code:
+        return []
+    dct = ctx.dct
+    unknown = [Resolved(c.start, c.end, "DATE", f"XXXX-{code}", mod, anchored=False)]
+    if y is None and dct is None:
+        return unknown
+    start_m = cal.SEASON_START[code]
+    if y is not None:
+        pass
+    elif rel is None and _story_year_wins(ctx, (start_m, 0)):
+        y = ctx.narrative_year
+    elif rel is not None and rel < 0:
+        y = dct.year if start_m + 3 <= dct.month else dct.year - 1
+    elif rel is not None and rel > 0:
+        y = dct.year if start_m > dct.month else dct.year + 1
+    elif rel == 0 or ctx.tense:
+        y = dct.year
+        if ctx.tense == "past" and start_m > dct.month:
+            y -= 1
+        if ctx.tense == "future" and start_m + 3 <= dct.month and code != "WI":
+            y += 1
+    else:
+        return unknown
+    return [Resolved(c.start, c.end, "DATE", f"{y:04d}-{code}", mod)]
+
+
 def _date(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resolved]:
     mod = modifier(c, vocab)
     rel, anaphoric = relative_offset(c, vocab)
@@ -245,26 +277,7 @@ def _date(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Reso
                 y = _period_year(n, 6 if half else 3, dct, ctx.tense)
         return [Resolved(c.start, c.end, "DATE", f"{y:04d}-{'H' if half else 'Q'}{n}", mod)]
     if c.g("season"):
-        code = vocab.seasons.get(key(c.g("season")))
-        if not code:
-            return []
-        if y is None:
-            if dct is None:
-                return [Resolved(c.start, c.end, "DATE", f"XXXX-{code}", mod, anchored=False)]
-            start_m = cal.SEASON_START[code]
-            if rel is not None and rel < 0:
-                y = dct.year if start_m + 3 <= dct.month else dct.year - 1
-            elif rel is not None and rel > 0:
-                y = dct.year if start_m > dct.month else dct.year + 1
-            elif rel == 0 or ctx.tense:
-                y = dct.year
-                if ctx.tense == "past" and start_m > dct.month:
-                    y -= 1
-                if ctx.tense == "future" and start_m + 3 <= dct.month and code != "WI":
-                    y += 1
-            else:
-                return [Resolved(c.start, c.end, "DATE", f"XXXX-{code}", mod, anchored=False)]
-        return [Resolved(c.start, c.end, "DATE", f"{y:04d}-{code}", mod)]
+        return _season(c, ctx, vocab, y, rel, mod)
     mo = month_number(c, vocab)
     if mo is None:
         if y is None:

@@ -1,0 +1,23 @@
+"""The story's reference time: a date without a year told after a date of another year
+takes the story's year, not the article's (article dates pinned)."""
+
+import pytest
+
+from tests.test_dates_support import values
+
+SEASONS = [
+    ("fr", "2021-06-07", "En 2019, la crise a éclaté. En été, le gouvernement a démissionné.",
+     ["2019", "2019-SU"]),
+    ("fr", "2021-06-07", "En 2019, la crise a éclaté. À l'automne, le gouvernement est tombé.",
+     ["2019", "2019-FA"]),
+    ("en", "2021-06-07", "In 2019, the crisis broke out. In the summer, the government resigned.",
+     ["2019", "2019-SU"]),
+    # no story year: the article's, as the tense points
+    ("fr", "2021-06-07", "La crise a éclaté à l'automne.", ["2020-FA"]),
+    ("en", "2021-06-07", "The government will resign in the autumn.", ["2021-FA"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), SEASONS)
+def test_a_season_takes_the_story_year(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected
