@@ -21,3 +21,22 @@ SEASONS = [
 @pytest.mark.parametrize(("lang", "dct", "text", "expected"), SEASONS)
 def test_a_season_takes_the_story_year(lang, dct, text, expected):
     assert values(lang, dct, text) == expected
+
+
+DAYS = [
+    # a story moves forward: a day a little after the story's date, not most of a year
+    # before it; a day just before it stays before (a flashback)
+    ("fr", "2021-06-07", "Le 3 mars 2019, il est arrivé. Le 5 septembre, il est reparti.",
+     ["2019-03-03", "2019-09-05"]),
+    ("en", "2021-06-07", "On March 3, 2019, he arrived. On Sept. 5, he left.",
+     ["2019-03-03", "2019-09-05"]),
+    ("fr", "2021-06-07", "Le 28 décembre 2019, il est arrivé. Le 2 janvier, il est reparti.",
+     ["2019-12-28", "2020-01-02"]),
+    ("en", "2021-06-07", "On March 3, 2019, he spoke. He had arrived on March 1.",
+     ["2019-03-03", "2019-03-01"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), DAYS)
+def test_a_day_takes_the_story_year_forward(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected

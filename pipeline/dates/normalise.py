@@ -43,6 +43,7 @@ from .vocabulary import Vocabulary, key
 __all__ = ["Context", "Resolved", "resolve"]
 
 QUARTER_DAYS = 92
+STORY_FORWARD = 120  # days by which a reading after the story's date is preferred
 
 
 def resolve(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resolved]:
@@ -92,7 +93,9 @@ def _infer_day_year(
         story = [
             x for x in (cal.valid(y, mo, d) for y in range(target.year - 1, target.year + 2)) if x
         ]
-        return (pick(story, target, None, 0) if story else None), True
+        # a story moves forward: a day a little after the story's date rather than most
+        # of a year before it ("Le 3 mars 2019, ... Le 5 septembre, ...": 2019)
+        return (pick(story, target, "future", STORY_FORWARD) if story else None), True
     if not opts:
         return None, False
     return _nearest(opts, ctx), ctx.dct_precision == "day"
@@ -145,13 +148,19 @@ def _nearest(opts: list[dt.date], ctx: Context) -> dt.date:
 
 
 def _story_year_wins(ctx: Context, own: tuple[int, int] | None) -> bool:
-    """Whether a partial date takes the story's year rather than the article's.
+    """Whether a partial date takes the story's year rather than the article's: when the
+    year opens the sentence, when the story's last date is a full day of that year and the
+    partial date is a day too, or when the article's year contradicts the tense.
 
     ``own`` is the (month, day) of the reading in the article's year (day 0 for a month)."""
     if not ctx.narrative_year or ctx.dct is None or ctx.narrative_year == ctx.dct.year:
         return False
     if ctx.year_frame:
         return True
+    anchor = ctx.anchor
+    if own is not None and own[1] and ctx.anchor_precision == "day" and anchor is not None \
+            and anchor.year == ctx.narrative_year:
+        return True  # a day after a full date of the story: "Le 28 décembre 2019, ... le 2"
     if own is None or ctx.dct_precision == "year":
         return False
     limit = _last_known_day(ctx)
