@@ -30,7 +30,7 @@ from . import calendar as cal
 from .dct import infer_dct
 from .normalise import Context, resolve
 from .recognise import recognise
-from .tense import CLAUSE_STOPS, clause_tense, set_as_deadline
+from .tense import CLAUSE_STOPS, clause_tense, in_dateline, set_as_deadline
 from .vocabulary import key, load
 
 __all__ = ["annotate"]
@@ -75,6 +75,8 @@ def annotate(article: Article, sentences: Sequence[Sentence] | None = None,
         lead = c.groups["pre"][2] if "pre" in c.groups else c.start
         if tense == "past" and set_as_deadline(text, lead, vocab):
             tense = None
+        elif in_dateline(text, c.start, c.end):
+            tense = "past"
         story = narrative if narrative and narrative[1] == paragraph else None
         between = text[apposed[1]:c.start].strip(" ,") if apposed else None
         if between is not None and len(between) <= 3 and (between.isalpha() or not between):

@@ -12,9 +12,15 @@ decides, because a sentence often mixes a past reporting verb with a planned eve
 
 from __future__ import annotations
 
+import re
+
 from .vocabulary import Vocabulary
 
 CLAUSE_STOPS = ";"  # a semicolon joins two clauses, each with its own tense
+# a dateline: a paragraph opening with a place in capitals (or nothing) and a comma, then
+# the date, then the agency in brackets or a dash: "RABAT, 12 août (MAP) -", "Sep 23 -"
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[A-ZÀ-Ý][A-ZÀ-Ý .'’/-]*[A-ZÀ-Ý.],?[ \t]+)?$")
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?[-–—]")
 _ORDER = {"future": 0, "past": 1, "present": 2}
 CUE_REACH = 80  # a verb further away than this usually belongs to another clause
 
@@ -53,3 +59,10 @@ def set_as_deadline(text: str, start: int, vocab: Vocabulary) -> bool:
     verb of its clause does not date it."""
     rx = vocab.deadline_regex
     return bool(rx and rx.search(text, max(0, start - 32), start))
+
+
+def in_dateline(text: str, start: int, end: int) -> bool:
+    """The span is the date of a dateline: the day the story was filed, on or before the
+    article date whatever the tense of what follows."""
+    return bool(_DATELINE_BEFORE.search(text, max(0, start - 40), start)
+                and _DATELINE_AFTER.match(text, end))
