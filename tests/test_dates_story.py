@@ -40,3 +40,21 @@ DAYS = [
 @pytest.mark.parametrize(("lang", "dct", "text", "expected"), DAYS)
 def test_a_day_takes_the_story_year_forward(lang, dct, text, expected):
     assert values(lang, dct, text) == expected
+
+
+FLASHBACKS = [
+    # a date counted back is a look back: the story goes on from where it was
+    ("en", "2021-06-07", "On March 3, 2019, he arrived. Two days earlier, he had called. "
+     "Three days later, he left.", ["2019-03-03", "2019-03-01", "2019-03-06"]),
+    ("fr", "2021-06-07", "Le 3 mars 2019, il est arrivé. La veille, il avait appelé. "
+     "Le lendemain, il est reparti.", ["2019-03-03", "2019-03-02", "2019-03-04"]),
+    ("en", "2021-06-07", "Sales rose from $3 million a year earlier. Profit rose from $1 "
+     "million a year earlier.", ["2020", "2020"]),
+    ("fr", "2021-06-07", "Les ventes ont progressé par rapport à un an plus tôt. Le bénéfice "
+     "a progressé par rapport à un an plus tôt.", ["2020", "2020"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), FLASHBACKS)
+def test_a_look_back_does_not_move_the_story(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected

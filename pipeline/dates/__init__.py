@@ -116,7 +116,7 @@ def annotate(article: Article, sentences: Sequence[Sentence] | None = None,
             if c.kind in ("date", "relunit") and _QUARTER.match(r.value):  # a quarter named
                 quarter = (int(r.value[:4]), int(r.value[-1]))
             d, p = cal.parse_value(r.value)
-            if d is None:
+            if d is None or _flashback(c.kind, d, day_anchor or anchor or ref):
                 continue
             if p == "year" and c.kind in ("ago", "relunit", "deictic"):
                 apposed = (d.year, r.end)
@@ -133,6 +133,14 @@ def annotate(article: Article, sentences: Sequence[Sentence] | None = None,
             elif from_story and p == "year" and not r.mod and _starts_sentence(index, r.start):
                 narrative = (d.year, paragraph, True)  # "L'année suivante, ... en juillet"
     return dct, tuple(timexes)
+
+
+def _flashback(kind: str, d, base) -> bool:
+    """A date counted back from the story's ("two days earlier", "la veille", "a year
+    earlier"): a look back, after which the story goes on from where it was ("three days
+    later" counts from the date before the look back, "a year earlier" twice is one year);
+    ``base``: the story's date, else the article's."""
+    return kind in ("later", "anaphor") and base is not None and d < base
 
 
 def _background(text: str, start: int, vocab) -> bool:
