@@ -84,6 +84,9 @@ def _ago(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resol
     if back:
         return back
     sign = 1 if c.g("fwd") else -1
+    if unit == "W" and sign < 0 and ctx.dct_precision == "day":
+        # "il y a deux semaines", "a week ago": the day that many weeks back, not its week
+        return [Resolved(c.start, c.end, "DATE", cal.day(cal.add_days(ctx.dct, -7 * n)))]
     if c.g("exact") and unit in ("Y", "M") and ctx.dct_precision == "day":
         # "il y a un an jour pour jour", "a year ago today": that day, n units back
         months = n * (12 if unit == "Y" else 1)
