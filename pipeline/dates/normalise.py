@@ -245,10 +245,12 @@ def _date(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Reso
     if y is None and c.g("same"):  # "en novembre de la même année": the previous date's year
         y = ctx.anchor.year if ctx.anchor else ctx.narrative_year
     if c.g("dec"):
-        digits = re.sub(r"[^0-9]", "", c.g("dec"))
+        digits = re.sub(r"[^0-9]", "", c.g("dec")) or str(vocab.decades.get(key(c.g("dec")), ""))
         if len(digits) == 2:
             century = "19" if int(digits) >= 30 or dct is None or dct.year < 2000 else "20"
             digits = century + digits
+        if digits.endswith("00") and digits < "2000":  # "the 1800s", "les années 1900": a century
+            return [Resolved(c.start, c.end, "DATE", digits[:2], mod)]
         return [Resolved(c.start, c.end, "DATE", digits[:3], mod)]
     if c.g("cent"):
         n = cal.roman(c.g("cent"))

@@ -99,6 +99,7 @@ class Vocabulary:
     deictic: dict[str, list] = field(default_factory=dict)
     anaphoric: dict[str, list] = field(default_factory=dict)
     refs: dict[str, str] = field(default_factory=dict)
+    decades: dict[str, int] = field(default_factory=dict)  # "nineties": 90
     year_back: set[str] = field(default_factory=set)  # "a year earlier": a quarter back
     holidays: dict[str, str] = field(default_factory=dict)
     year_prefixes: set[str] = field(default_factory=set)
@@ -205,6 +206,7 @@ def build(data: dict) -> Vocabulary:
     v.deictic = {key(k): list(x) for k, x in (data.get("deictic") or {}).items()}
     v.anaphoric = {key(k): list(x) for k, x in (data.get("anaphoric") or {}).items()}
     v.refs = {key(k): r for k, r in (data.get("refs") or {}).items()}
+    v.decades = {key(k): int(n) for k, n in (data.get("decades") or {}).items()}
     v.year_back = {key(k) for k in data.get("year_back") or []}
     v.holidays = {key(k): str(h) for k, h in (data.get("holidays") or {}).items()}
     v.year_prefixes = {key(w) for w in data.get("year_prefixes", [])}
@@ -263,6 +265,7 @@ def build(data: dict) -> Vocabulary:
         "REF": alternation((data.get("refs") or {}).keys()),
         "HOLIDAY": alternation((data.get("holidays") or {}).keys()),
         "ORD": alternation((data.get("ordinals") or {}).keys()),
+        "DECADE": alternation((data.get("decades") or {}).keys()),
         "YEARPRE": alternation(
             list(data.get("year_prefixes", []))
             + list(data.get("year_weak_prefixes", []))
@@ -277,7 +280,7 @@ def build(data: dict) -> Vocabulary:
         + plural_words
         + [
             k
-            for name in ("units", "seasons", "holidays", "deictic", "anaphoric", "refs")
+            for name in ("units", "seasons", "holidays", "deictic", "anaphoric", "refs", "decades")
             for k in (data.get(name) or {}).keys()
         ]
         + list(data.get("core_words", []))
