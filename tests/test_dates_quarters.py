@@ -34,3 +34,20 @@ CASES = [
 @pytest.mark.parametrize(("lang", "dct", "text", "expected"), CASES)
 def test_quarter_values(lang, dct, text, expected):
     assert values(lang, dct, text) == expected
+
+
+YEARS = [
+    # the year a report is about
+    ("en", "1989-10-26", "Sales for the full year were $6 billion.", ["1989"]),
+    ("en", "1989-10-26", "It expects sales in the current fiscal year to rise.", ["1989"]),
+    ("en", "1989-10-26", "Sales rose last fiscal year.", ["1988"]),
+    ("en", "1989-10-26", "The full year of 2020 was bad.", ["2020"]),
+    ("fr", "1989-10-26", "Le chiffre d'affaires de l'exercice en cours progressera.", ["1989"]),
+    ("fr", "1989-10-26", "Le bénéfice a reculé sur l'exercice précédent.", ["1988"]),
+    ("fr", "1989-10-26", "Le groupe a réduit sa dette de deux exercices.", []),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), YEARS)
+def test_report_years(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected
