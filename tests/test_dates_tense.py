@@ -18,6 +18,10 @@ CASES = [
     ("en", "1989-10-26", "The bank created an office of the chairman, effective Feb. 1. It "
      "had none.", ["1990-02-01"]),
     ("en", "1989-10-26", "The company needed cash in March.", ["1989-03"]),
+    # a participle after a determiner is an adjective, no past
+    ("en", "1998-08-26", "Officials are discussing the slated visit of the envoy in September.",
+     ["1998-09"]),
+    ("en", "1998-08-26", "He signed the revised agreement in September.", ["1997-09"]),
     # a semicolon ends the clause: each part has its own tense
     ("fr", "2021-06-10", "Le ministre est venu en mars ; il reviendra en mars.",
      ["2021-03", "2022-03"]),
