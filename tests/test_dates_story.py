@@ -1,8 +1,16 @@
 """The story's reference time: a date without a year told after a date of another year
 takes the story's year, not the article's (article dates pinned)."""
 
+import datetime as dt
+
 import pytest
 
+from pipeline.dates.normalise import resolve
+from pipeline.dates.recognise import recognise
+from pipeline.dates.story import Story
+from pipeline.dates.vocabulary import load
+from pipeline.records import Article
+from pipeline.segment import SentenceIndex, segment
 from tests.test_dates_support import values
 
 SEASONS = [
@@ -58,3 +66,21 @@ FLASHBACKS = [
 @pytest.mark.parametrize(("lang", "dct", "text", "expected"), FLASHBACKS)
 def test_a_look_back_does_not_move_the_story(lang, dct, text, expected):
     assert values(lang, dct, text) == expected
+
+
+def test_the_story_moves_on_with_each_date_but_not_with_a_bound_or_a_look_back():
+    text = "Le 3 mars 2019, il est arrivé. Depuis 2015, il voyage. La veille, il avait appelé."
+    vocab = load("fr")
+    index = SentenceIndex(text, segment(Article("t.md", text, 0, "", "fr", None)))
+    story = Story(index, vocab, dt.date(2021, 6, 7), "day")
+    seen = []
+    for c in recognise(text, 0, len(text), vocab):
+        for r in resolve(c, text, story.context(c, 0, None), vocab):
+            story.advance(c, r, 0)
+            seen.append((r.value, story.day_anchor, story.anchor, story.narrative))
+    day = dt.date(2019, 3, 3)
+    assert seen == [
+        ("2019-03-03", day, day, (2019, 0, False)),
+        ("2015", day, day, (2019, 0, False)),  # "depuis 2015": a bound
+        ("2019-03-02", day, day, (2019, 0, False)),  # "la veille": a look back
+    ]

@@ -13,8 +13,12 @@ decides, because a sentence often mixes a past reporting verb with a planned eve
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from .vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from ..segment import SentenceIndex
 
 CLAUSE_STOPS = ";"  # a semicolon joins two clauses, each with its own tense
 # a dateline: a paragraph opening with a place in capitals (or nothing) and a comma, then
@@ -66,3 +70,15 @@ def in_dateline(text: str, start: int, end: int) -> bool:
     article date whatever the tense of what follows."""
     return bool(_DATELINE_BEFORE.search(text, max(0, start - 40), start)
                 and _DATELINE_AFTER.match(text, end))
+
+
+def tense_of(text: str, start: int, end: int, lead: int, index: SentenceIndex,
+             vocab: Vocabulary) -> str | None:
+    """The tense ``text[start:end]`` is read in: its clause's, except for a deadline
+    (``lead``: where the words before it end), read in none, and a dateline, always past."""
+    tense = clause_tense(text, start, end, index.around(start, end, CLAUSE_STOPS), vocab)
+    if tense == "past" and set_as_deadline(text, lead, vocab):
+        return None
+    if in_dateline(text, start, end):
+        return "past"
+    return tense
