@@ -25,6 +25,11 @@ CASES = [
     ("fr", "2021-10-26", "Au troisième trimestre, le bénéfice a progressé, contre 3 euros un an "
      "plus tôt. Au cours du trimestre, les ventes ont baissé. Le même trimestre de l'année "
      "dernière, elles avaient progressé.", ["2021-Q3", "2020-Q3", "2021-Q3", "2020-Q3"]),
+    # a quarter told after a year opening the sentence is of that year
+    ("fr", "2003-02-21", "En 2002, les ventes ont baissé. Au premier trimestre, elles avaient "
+     "augmenté.", ["2002", "2002-Q1"]),
+    ("en", "2003-02-21", "In 2002, sales fell. In the first quarter, they had risen.",
+     ["2002", "2002-Q1"]),
     # no quarter in the story: a year back is a year
     ("en", "2021-10-26", "A year ago, he was in Rabat.", ["2020"]),
     ("fr", "2021-10-26", "Il y a un an, il était à Rabat.", ["2020"]),

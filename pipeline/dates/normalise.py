@@ -284,6 +284,8 @@ def _date(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Reso
                 return []
             if rel:
                 y = dct.year + rel
+            elif _story_year_wins(ctx, ((n - 1) * (6 if half else 3) + 1, 0)):
+                y = ctx.narrative_year  # "En 2002, ... Au premier trimestre, ..."
             else:
                 y = _period_year(n, 6 if half else 3, dct, ctx.tense)
         return [Resolved(c.start, c.end, "DATE", f"{y:04d}-{'H' if half else 'Q'}{n}", mod)]
