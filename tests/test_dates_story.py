@@ -84,3 +84,15 @@ def test_the_story_moves_on_with_each_date_but_not_with_a_bound_or_a_look_back()
         ("2015", day, day, (2019, 0, False)),  # "depuis 2015": a bound
         ("2019-03-02", day, day, (2019, 0, False)),  # "la veille": a look back
     ]
+
+
+THAT_DAY = [
+    ("fr", "Le 3 mars 2001, il est arrivé. Ce jour-là, il pleuvait.", ["2001-03-03", "2001-03-03"]),
+    ("en", "On March 3, 2001, he arrived. That day, it rained.", ["2001-03-03", "2001-03-03"]),
+    ("fr", "Ce jour, il pleut.", ["2003-02-21"]),  # the article's day
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), THAT_DAY)
+def test_that_day_is_the_story_day(lang, text, expected):
+    assert values(lang, "2003-02-21", text) == expected
