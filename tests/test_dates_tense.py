@@ -52,3 +52,16 @@ DEADLINES = [
 @pytest.mark.parametrize(("lang", "dct", "text", "expected"), DEADLINES)
 def test_a_deadline_is_not_dated_by_a_past_verb(lang, dct, text, expected):
     assert values(lang, dct, text) == expected
+
+
+PASSIVE_TO_COME = [
+    ("en", "2003-02-21", "The plan, to be unveiled in January, was leaked.", ["2004-01"]),
+    ("en", "2003-02-21", "The plan, unveiled in January, failed.", ["2003-01"]),
+    ("fr", "2003-02-21", "Le plan, qui sera dévoilé en janvier, a fuité.", ["2004-01"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), PASSIVE_TO_COME)
+def test_a_passive_to_come_is_future(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected
+
