@@ -22,6 +22,12 @@ CASES = [
     ("en", "1998-08-26", "Officials are discussing the slated visit of the envoy in September.",
      ["1998-09"]),
     ("en", "1998-08-26", "He signed the revised agreement in September.", ["1997-09"]),
+    # "were planning to", "as early as": a date to come
+    ("en", "2000-01-07", "Protesters were planning to drive around the airport on Monday.",
+     ["2000-01-10"]),
+    ("en", "2000-04-03", "The group would be ready to leave as soon as Tuesday, Castro said.",
+     ["2000-04-04"]),
+    ("en", "2000-04-03", "The group left on Tuesday, Castro said.", ["2000-03-28"]),
     # a semicolon ends the clause: each part has its own tense
     ("fr", "2021-06-10", "Le ministre est venu en mars ; il reviendra en mars.",
      ["2021-03", "2022-03"]),
