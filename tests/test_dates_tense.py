@@ -28,6 +28,9 @@ CASES = [
     ("en", "2000-04-03", "The group would be ready to leave as soon as Tuesday, Castro said.",
      ["2000-04-04"]),
     ("en", "2000-04-03", "The group left on Tuesday, Castro said.", ["2000-03-28"]),
+    ("fr", "2000-04-05", "Les manifestants prévoyaient de défiler samedi.", ["2000-04-08"]),
+    ("fr", "2000-04-05", "Le ministre est attendu mardi à Rabat.", ["2000-04-11"]),
+    ("fr", "2000-04-05", "Le ministre a été reçu mardi à Rabat.", ["2000-04-04"]),
     # a semicolon ends the clause: each part has its own tense
     ("fr", "2021-06-10", "Le ministre est venu en mars ; il reviendra en mars.",
      ["2021-03", "2022-03"]),
