@@ -31,6 +31,12 @@ CASES = [
     ("fr", "2000-04-05", "Les manifestants prévoyaient de défiler samedi.", ["2000-04-08"]),
     ("fr", "2000-04-05", "Le ministre est attendu mardi à Rabat.", ["2000-04-11"]),
     ("fr", "2000-04-05", "Le ministre a été reçu mardi à Rabat.", ["2000-04-04"]),
+    # a passive in the present is no past
+    ("en", "2000-03-29", "They will fight to keep him when the case is heard in May.",
+     ["2000-05"]),
+    ("en", "1989-11-02", "The rights, which expire Nov. 21, can be exercised for $100 each.",
+     ["1989-11-21"]),
+    ("en", "1989-11-02", "The rights were exercised Nov. 21.", ["1988-11-21"]),
     # a semicolon ends the clause: each part has its own tense
     ("fr", "2021-06-10", "Le ministre est venu en mars ; il reviendra en mars.",
      ["2021-03", "2022-03"]),
