@@ -11,7 +11,7 @@ from pipeline.dates.story import Story
 from pipeline.dates.vocabulary import load
 from pipeline.records import Article
 from pipeline.segment import SentenceIndex, segment
-from tests.test_dates_support import values
+from tests.test_dates_support import dates, values
 
 SEASONS = [
     ("fr", "2021-06-07", "En 2019, la crise a éclaté. En été, le gouvernement a démissionné.",
@@ -96,3 +96,21 @@ THAT_DAY = [
 @pytest.mark.parametrize(("lang", "text", "expected"), THAT_DAY)
 def test_that_day_is_the_story_day(lang, text, expected):
     assert values(lang, "2003-02-21", text) == expected
+
+
+RELATIVE_YEAR = [
+    # a month or a quarter of a year named by a relative word, whatever the story's year
+    ("en", "In 1996, he fled. But in June last year, he came back.",
+     [("1996", "1996"), ("June last year", "1997-06")]),
+    ("fr", "En 1996, il a fui. Mais en juin de l'année dernière, il est revenu.",
+     [("1996", "1996"), ("juin de l'année dernière", "1997-06")]),
+    ("fr", "Il reviendra en mars l'an prochain.", [("mars l'an prochain", "1999-03")]),
+    ("en", "He will return in March of next year.", [("March of next year", "1999-03")]),
+    ("en", "Sales for this year's third quarter rose from last year's quarter.",
+     [("this year's third quarter", "1998-Q3"), ("last year's quarter", "1997-Q3")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), RELATIVE_YEAR)
+def test_a_relative_year_names_the_year(lang, text, expected):
+    assert dates(lang, "1998-02-19", text) == expected

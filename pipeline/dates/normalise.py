@@ -38,6 +38,7 @@ from .values import (
     parse_year,
     pick,
     relative_offset,
+    relative_year,
 )
 from .vocabulary import Vocabulary, key
 
@@ -236,7 +237,7 @@ def _date(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Reso
     rel, anaphoric = relative_offset(c, vocab)
     if anaphoric and rel and ctx.anchor and not c.g("y"):  # "le 22 décembre suivant"
         return _from_anchor(c, ctx, vocab, rel, mod)
-    y = parse_year(c.g("y"), ctx.dct) if c.g("y") else None
+    y = parse_year(c.g("y"), ctx.dct) if c.g("y") else relative_year(c, ctx, vocab)
     if y is None and c.g("same"):  # "en novembre de la même année": the previous date's year
         y = ctx.anchor.year if ctx.anchor else ctx.narrative_year
     w = Written(c, text, ctx, vocab, y, rel, mod)

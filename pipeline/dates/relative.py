@@ -25,6 +25,7 @@ from .values import (
     modifier,
     relative_offset,
     relative_value,
+    relative_year,
     unit_of,
 )
 from .vocabulary import Vocabulary, key
@@ -137,6 +138,8 @@ def _quarter(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[R
         n = vocab.ordinals.get(key(c.g("q")), n)
     if c.g("y"):
         year = int(c.g("y"))
+    elif c.g("ry"):  # "last year's quarter"
+        year = relative_year(c, ctx, vocab) or year
     elif c.g("back"):
         year -= 1
     if not c.g("u") and ctx.quarter is None:  # "the 1989 period", "year-earlier results"

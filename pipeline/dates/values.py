@@ -71,6 +71,16 @@ class Context:
         return self.dct, self.dct_precision
 
 
+def relative_year(c: Candidate, ctx: Context, vocab: Vocabulary) -> int | None:
+    """The year a relative phrase names ("last year" in "June last year", "l'an dernier"):
+    its relative word counted from the article's year."""
+    phrase, dct = c.g("ry"), ctx.dct
+    if not phrase or dct is None:
+        return None
+    offsets = [vocab.relative[w] for w in key(phrase).split() if w in vocab.relative]
+    return dct.year + offsets[0] if offsets else None
+
+
 def modifier(c: Candidate, vocab: Vocabulary) -> str | None:
     m = c.g("mod")
     return vocab.modifiers.get(key(m)) if m else None
