@@ -114,3 +114,17 @@ RELATIVE_YEAR = [
 @pytest.mark.parametrize(("lang", "text", "expected"), RELATIVE_YEAR)
 def test_a_relative_year_names_the_year(lang, text, expected):
     assert dates(lang, "1998-02-19", text) == expected
+
+
+THIS_SEASON = [
+    ("en", "1998-03-22", "They will not be left alone this summer, he said.", ["1998-SU"]),
+    ("en", "1998-03-22", "Protests were planned for this summer.", ["1998-SU"]),
+    ("fr", "1998-03-22", "Les manifestations ont été interdites cet été.", ["1998-SU"]),
+    ("en", "1998-02-10", "It snowed a lot this winter.", ["1997-WI"]),  # begun in December
+    ("fr", "1998-12-10", "Il a beaucoup neigé cet hiver.", ["1998-WI"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), THIS_SEASON)
+def test_this_season_is_the_article_year(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected

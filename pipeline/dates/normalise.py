@@ -322,7 +322,9 @@ def _season(w: Written) -> list[Resolved]:
         y = dct.year if start_m + 3 <= dct.month else dct.year - 1
     elif rel is not None and rel > 0:
         y = dct.year if start_m > dct.month else dct.year + 1
-    elif rel == 0 or ctx.tense:
+    elif rel == 0:  # "this summer": the article's, whatever the tense
+        y = dct.year - 1 if code == "WI" and dct.month <= 3 else dct.year  # begun last December
+    elif ctx.tense:
         y = dct.year
         if ctx.tense == "past" and start_m > dct.month:
             y -= 1
