@@ -80,3 +80,17 @@ PASSIVE_TO_COME = [
 def test_a_passive_to_come_is_future(lang, dct, text, expected):
     assert values(lang, dct, text) == expected
 
+
+SINCE = [
+    # a date after "since", "depuis" has gone by, whatever the tense of its clause
+    ("en", "1990-08-13", "The carrier, which has been on patrol since March, was scheduled to "
+     "return.", ["1990-03"]),
+    ("fr", "1990-08-13", "Le porte-avions, en patrouille depuis mars, doit rentrer.", ["1990-03"]),
+    ("en", "1990-08-13", "He will stay until March.", ["1991-03"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), SINCE)
+def test_since_is_past(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected
+

@@ -61,7 +61,11 @@ def clause_tense(text: str, start: int, end: int, clause: tuple[int, int],
 def set_as_deadline(text: str, start: int, vocab: Vocabulary) -> bool:
     """A deadline word ends right at ``start`` ("by", "d'ici"): the date is set, and a past
     verb of its clause does not date it."""
-    rx = vocab.deadline_regex
+    return _after(vocab.deadline_regex, text, start)
+
+
+def _after(rx: re.Pattern | None, text: str, start: int) -> bool:
+    """Words of the prefix regex ``rx`` end right at ``start``."""
     return bool(rx and rx.search(text, max(0, start - 32), start))
 
 
@@ -75,10 +79,11 @@ def in_dateline(text: str, start: int, end: int) -> bool:
 def tense_of(text: str, start: int, end: int, lead: int, index: SentenceIndex,
              vocab: Vocabulary) -> str | None:
     """The tense ``text[start:end]`` is read in: its clause's, except for a deadline
-    (``lead``: where the words before it end), read in none, and a dateline, always past."""
+    (``lead``: where the words before it end), read in none, and a dateline or a date
+    after "since", "depuis", always past."""
+    if in_dateline(text, start, end) or _after(vocab.since_regex, text, lead):
+        return "past"
     tense = clause_tense(text, start, end, index.around(start, end, CLAUSE_STOPS), vocab)
     if tense == "past" and set_as_deadline(text, lead, vocab):
         return None
-    if in_dateline(text, start, end):
-        return "past"
     return tense

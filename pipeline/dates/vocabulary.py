@@ -124,6 +124,7 @@ class Vocabulary:
     complementizer_regex: re.Pattern | None = None  # "that", "que": a complement clause opens
     background_regex: re.Pattern | None = None  # "depuis", "since": a background date
     deadline_regex: re.Pattern | None = None  # "by", "d'ici": a date set, not a date gone
+    since_regex: re.Pattern | None = None  # "since", "depuis": a date gone
     frame_regex: re.Pattern | None = None  # "En", "In": a sentence-opening year frame
 
     def number(self, word: str) -> int | None:
@@ -194,10 +195,11 @@ _WORD_SETS = ("months_need_context", "vague_numbers", "seasons_need_context",
               "year_followers_ok", "year_article_prefixes", "year_prefixes_in_span",
               "bare_year_not_before", "bare_year_determiners", "bare_year_not_after")
 # word lists compiled into a regex matching them at the end of a text ("<name>_prefixes")
-_PREFIX_REGEXES = ("background", "frame", "deadline")
+_PREFIX_REGEXES = ("background", "frame", "deadline", "since")
 # keys whose words never start a match
 _NOT_START_WORDS = frozenset((
-    "tense", "complementizers", "background_prefixes", "deadline_prefixes", "span_skip",
+    "tense", "complementizers", "background_prefixes", "deadline_prefixes", "since_prefixes",
+    "span_skip",
     "frame_prefixes", "year_followers_ok", "age_cues", "bare_year_not_before",
     "bare_year_determiners", "bare_year_not_after", "patterns", "lang", "day",
     "numeric_order", "base",
