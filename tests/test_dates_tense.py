@@ -31,6 +31,10 @@ CASES = [
     ("fr", "2000-04-05", "Les manifestants prévoyaient de défiler samedi.", ["2000-04-08"]),
     ("fr", "2000-04-05", "Le ministre est attendu mardi à Rabat.", ["2000-04-11"]),
     ("fr", "2000-04-05", "Le ministre a été reçu mardi à Rabat.", ["2000-04-04"]),
+    # "is to": a date to come
+    ("en", "1989-10-27", "The stock is to resume trading in Paris Tuesday.", ["1989-10-31"]),
+    ("en", "1989-10-27", "The summit is to be held on Tuesday.", ["1989-10-31"]),
+    ("fr", "1989-10-27", "Le sommet doit se tenir mardi.", ["1989-10-31"]),
     # a passive in the present is no past
     ("en", "2000-03-29", "They will fight to keep him when the case is heard in May.",
      ["2000-05"]),
