@@ -72,8 +72,8 @@ def _after(rx: re.Pattern | None, text: str, start: int) -> bool:
 def in_dateline(text: str, start: int, end: int) -> bool:
     """The span is the date of a dateline: the day the story was filed, on or before the
     article date whatever the tense of what follows."""
-    return bool(_DATELINE_BEFORE.search(text, max(0, start - 40), start)
-                and _DATELINE_AFTER.match(text, end))
+    return bool(_DATELINE_AFTER.match(text, end)
+                and _DATELINE_BEFORE.search(text, max(0, start - 40), start))
 
 
 def tense_of(text: str, start: int, end: int, lead: int, index: SentenceIndex,

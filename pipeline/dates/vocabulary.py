@@ -205,7 +205,7 @@ _NOT_START_WORDS = frozenset((
     "numeric_order", "base",
 ))
 # the tables whose words a match holds (with a digit, a month or a weekday)
-_CORE_TABLES = ("units", "seasons", "holidays", "deictic", "anaphoric", "refs", "decades")
+_CORE_TABLES = ("units", "seasons", "holidays", "deictic", "anaphoric", "refs")
 
 
 def build(data: dict) -> Vocabulary:
