@@ -1,5 +1,9 @@
 """Segment stage: an ``Article`` -> its ``Sentence`` records, paragraph by paragraph.
 
+It runs first, and every later stage takes its sentence and clause boundaries from it:
+the date stage looks sentences up by offset (``SentenceIndex``) for tense and sentence
+openings, the event stage cuts them into clauses.
+
 A paragraph is a line of text (news copy puts one paragraph per line; blank lines are
 tolerated). Sentences end at ., ! or ? followed by a space and an upper-case letter or a
 quote, except after abbreviations ("M.", "Sept.", "U.S.") and initials, and after a day
