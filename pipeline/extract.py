@@ -44,9 +44,9 @@ def extract_article(path: str, dct_option: Dct | None = None,
 
 
 def extract(article: Article) -> Extraction:
-    """The stages after reading: dates, sentences, mentions, events."""
-    dct, timexes = annotate(article)
+    """The stages after reading: sentences, dates, mentions, events."""
     sentences = segment(article)
+    dct, timexes = annotate(article, sentences)
     mentions = recognise(article)
     events = article_events(article, dct, timexes, sentences, mentions)
     return Extraction(article, dct, timexes, sentences, mentions, events)

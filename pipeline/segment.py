@@ -1,5 +1,9 @@
 """Segment stage: an ``Article`` -> its ``Sentence`` records, paragraph by paragraph.
 
+It runs first, and every later stage takes its sentence and clause boundaries from it:
+the date stage looks sentences up by offset (``SentenceIndex``) for tense and sentence
+openings, the event stage cuts them into clauses.
+
 A paragraph is a line of text (news copy puts one paragraph per line; blank lines are
 tolerated). Sentences end at ., ! or ? followed by a space and an upper-case letter or a
 quote, except after abbreviations ("M.", "Sept.", "U.S.") and initials, and after a day
@@ -9,6 +13,8 @@ written as an ordinal before a month ("am 24. November", in German).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from functools import cache
 
 from .dates.vocabulary import key, load
@@ -32,8 +38,9 @@ def split_sentences(text: str, offset: int, months=frozenset()) -> list[tuple[in
         before = text[start:m.start(1)]
         word = LAST_WORD.search(before)
         token = word.group(1).lower() if word else ""
-        if m.group(1) == "." and (token in ABBREVIATIONS or len(token.rstrip(".")) == 1):
-            continue  # "M. Lapid", "Sept. 11", "J. Kushner"
+        initial = len(token.rstrip(".")) == 1 and not token[:1].isdigit()
+        if m.group(1) == "." and (token in ABBREVIATIONS or initial):
+            continue  # "M. Lapid", "Sept. 11", "J. Kushner"; not "effective Feb. 1. It"
         if m.group(1) == "." and token.isdigit() and len(token) <= 2 and months:
             word = NEXT_WORD.match(text, m.end())
             if word and key(word.group(0)) in months:
@@ -68,3 +75,31 @@ def segment(article: Article) -> tuple[Sentence, ...]:
             paragraph += 1
         pos += len(line) + 1
     return tuple(sentences)
+
+
+class SentenceIndex:
+    """The sentences of one article looked up by offset: the date stage asks for the
+    sentence (or the clause, up to a ``;``) around an expression, with the same sentence
+    boundaries as every later stage."""
+
+    def __init__(self, text: str, sentences: Sequence[Sentence]) -> None:
+        self.text = text
+        self.starts = [s.start for s in sentences]
+        self.ends = [s.end for s in sentences]
+
+    def around(self, start: int, end: int, stops: str = "") -> tuple[int, int]:
+        """Start and end offsets of the sentence holding ``start``, narrowed to the part
+        between the nearest ``stops`` characters on either side of ``start:end``; the
+        span itself when no sentence holds it."""
+        i = bisect_right(self.starts, start) - 1
+        if i < 0 or self.ends[i] < start:
+            return start, end
+        left, right = self.starts[i], max(self.ends[i], end)
+        for ch in stops:
+            cut = self.text.rfind(ch, left, start)
+            if cut >= 0:
+                left = cut + 1
+            cut = self.text.find(ch, end, right)
+            if cut >= 0:
+                right = cut
+        return left, right

@@ -36,7 +36,7 @@ CASES = [
     ("In the first quarter of 2021 sales fell.", ["2021-Q1"]),
     ("During the 1990s the region changed.", ["199"]),
     ("In the summer of 2019 they met.", ["2019-SU"]),
-    ("Profit fell in the fourth quarter.", ["2019-Q4"]),
+    ("Profit fell in the fourth quarter.", ["2020-Q4"]),  # a fiscal quarter, just over
     ("It expects growth in the fourth quarter.", ["2020-Q4"]),
     ("1997's results were weak.", ["1997"]),
     ("The 1987 crash still hurts.", ["1987"]),

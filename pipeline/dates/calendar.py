@@ -59,13 +59,31 @@ def easter(y: int) -> dt.date:
     return dt.date(y, mo, da)
 
 
+WEEKDAY_CODES = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+
+
 def holiday(spec: str, y: int) -> dt.date | None:
-    """Date of a holiday given as "MM-DD" or "easter+N" in year ``y``."""
+    """Date of a holiday given as "MM-DD", "easter+N" or "MM-nDAY", the n-th weekday of a
+    month ("11-4thu", Thanksgiving; "05-lastmon" its last one) in year ``y``."""
     m = re.fullmatch(r"easter([+-][0-9]+)", spec)
     if m:
         return add_days(easter(y), int(m.group(1)))
+    m = re.fullmatch(r"([0-9]{2})-([1-5]|last)(mon|tue|wed|thu|fri|sat|sun)", spec)
+    if m:
+        return nth_weekday(y, int(m.group(1)), m.group(2), WEEKDAY_CODES[m.group(3)])
     mm, dd = spec.split("-")
     return valid(y, int(mm), int(dd))
+
+
+def nth_weekday(y: int, month: int, nth: str, wd: int) -> dt.date | None:
+    """The ``nth`` ("1".."5" or "last") ``wd`` (0 is Monday) of a month."""
+    if nth == "last":
+        nxt = dt.date(y + month // 12, month % 12 + 1, 1)
+        last = add_days(nxt, -1)
+        return add_days(last, -((last.weekday() - wd) % 7))
+    first = dt.date(y, month, 1)
+    d = add_days(first, (wd - first.weekday()) % 7 + 7 * (int(nth) - 1))
+    return d if d.month == month else None
 
 
 def roman(s: str) -> int | None:

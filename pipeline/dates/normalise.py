@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import NamedTuple
 
 from . import calendar as cal
 from .recognise import Candidate
@@ -37,10 +38,14 @@ from .values import (
     parse_year,
     pick,
     relative_offset,
+    relative_year,
 )
 from .vocabulary import Vocabulary, key
 
 __all__ = ["Context", "Resolved", "resolve"]
+
+QUARTER_DAYS = 92
+STORY_FORWARD = 120  # days by which a reading after the story's date is preferred
 
 
 def resolve(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resolved]:
@@ -52,6 +57,16 @@ def resolve(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Re
         return handler(c, text, ctx, vocab)
     except (ValueError, KeyError, OverflowError, TypeError, IndexError):
         return []
+
+
+def _with_weekday(mo: int, d: int, wd: int, dct: dt.date) -> dt.date | None:
+    """The day ``d`` of month ``mo`` nearest the article date that falls on weekday ``wd``
+    ("Tuesday, Nov. 24"), within about a year."""
+    for y in sorted(range(dct.year - 2, dct.year + 3), key=lambda y: abs(y - dct.year)):
+        dd = cal.valid(y, mo, d)
+        if dd and dd.weekday() == wd and abs((dd - dct).days) < 400:
+            return dd
+    return None
 
 
 def _infer_day_year(
@@ -66,10 +81,9 @@ def _infer_day_year(
     if dct is None:
         return None, False
     if wd is not None:
-        for y in sorted(range(dct.year - 2, dct.year + 3), key=lambda y: abs(y - dct.year)):
-            dd = cal.valid(y, mo, d)
-            if dd and dd.weekday() == wd and abs((dd - dct).days) < 400:
-                return dd, True
+        dd = _with_weekday(mo, d, wd, dct)
+        if dd is not None:
+            return dd, True
     opts = [x for x in (cal.valid(y, mo, d) for y in range(dct.year - 1, dct.year + 2)) if x]
     if rel is not None and rel != 0:
         if rel < 0:
@@ -90,7 +104,9 @@ def _infer_day_year(
         story = [
             x for x in (cal.valid(y, mo, d) for y in range(target.year - 1, target.year + 2)) if x
         ]
-        return (pick(story, target, None, 0) if story else None), True
+        # a story moves forward: a day a little after the story's date rather than most
+        # of a year before it ("Le 3 mars 2019, ... Le 5 septembre, ...": 2019)
+        return (pick(story, target, "future", STORY_FORWARD) if story else None), True
     if not opts:
         return None, False
     return _nearest(opts, ctx), ctx.dct_precision == "day"
@@ -143,13 +159,19 @@ def _nearest(opts: list[dt.date], ctx: Context) -> dt.date:
 
 
 def _story_year_wins(ctx: Context, own: tuple[int, int] | None) -> bool:
-    """Whether a partial date takes the story's year rather than the article's.
+    """Whether a partial date takes the story's year rather than the article's: when the
+    year opens the sentence, when the story's last date is a full day of that year and the
+    partial date is a day too, or when the article's year contradicts the tense.
 
     ``own`` is the (month, day) of the reading in the article's year (day 0 for a month)."""
     if not ctx.narrative_year or ctx.dct is None or ctx.narrative_year == ctx.dct.year:
         return False
     if ctx.year_frame:
         return True
+    anchor = ctx.anchor
+    if own is not None and own[1] and ctx.anchor_precision == "day" and anchor is not None \
+            and anchor.year == ctx.narrative_year:
+        return True  # a day after a full date of the story: "Le 28 décembre 2019, ... le 2"
     if own is None or ctx.dct_precision == "year":
         return False
     limit = _last_known_day(ctx)
@@ -176,134 +198,207 @@ def _infer_month_year(mo: int, ctx: Context, rel: int | None) -> int | None:
     return pick(opts, target, ctx.tense, 365).year
 
 
+def _period_year(n: int, months: int, dct: dt.date, tense: str | None) -> int:
+    """Year of the ``n``-th quarter or half without a year: the article's, as results are
+    reported during the next period and planned during the one before ("expects to report
+    third-quarter profit" in October, "fourth-quarter sales fell" of a fiscal quarter);
+    a year back only for a past that begins over a quarter after the article, a year on
+    only for a future that was over a quarter before it.
+    """
+    first = dt.date(dct.year, (n - 1) * months + 1, 1)
+    last = cal.add_days(dt.date(dct.year + (n * months) // 12, (n * months) % 12 + 1, 1), -1)
+    if tense == "past" and cal.add_days(dct, QUARTER_DAYS) < first:
+        return dct.year - 1
+    if tense == "future" and cal.add_days(last, QUARTER_DAYS) < dct:
+        return dct.year + 1
+    return dct.year
+
+
+class Written(NamedTuple):
+    """A written date being normalised: the candidate, the text, the context, the
+    vocabulary, and what ``_date`` has read of it (year, relative word, modifier)."""
+
+    c: Candidate
+    text: str
+    ctx: Context
+    vocab: Vocabulary
+    y: int | None
+    rel: int | None
+    mod: str | None
+
+    def one(self, value: str, anchored: bool = True) -> list[Resolved]:
+        return [Resolved(self.c.start, self.c.end, "DATE", value, self.mod, anchored)]
+
+
 def _date(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resolved]:
+    """A written date: the first kind of the table whose group the candidate holds, else a
+    day or month of the calendar."""
     mod = modifier(c, vocab)
     rel, anaphoric = relative_offset(c, vocab)
     if anaphoric and rel and ctx.anchor and not c.g("y"):  # "le 22 décembre suivant"
         return _from_anchor(c, ctx, vocab, rel, mod)
-    dct = ctx.dct
-    y = parse_year(c.g("y"), dct) if c.g("y") else None
+    y = parse_year(c.g("y"), ctx.dct) if c.g("y") else relative_year(c, ctx, vocab)
     if y is None and c.g("same"):  # "en novembre de la même année": the previous date's year
         y = ctx.anchor.year if ctx.anchor else ctx.narrative_year
-    if c.g("dec"):
-        digits = re.sub(r"[^0-9]", "", c.g("dec"))
-        if len(digits) == 2:
-            century = "19" if int(digits) >= 30 or dct is None or dct.year < 2000 else "20"
-            digits = century + digits
-        return [Resolved(c.start, c.end, "DATE", digits[:3], mod)]
-    if c.g("cent"):
-        n = cal.roman(c.g("cent"))
-        return [Resolved(c.start, c.end, "DATE", f"{n - 1:02d}", mod)] if n else []
-    if c.g("hol"):
-        spec = vocab.holidays.get(key(c.g("hol")))
-        if not spec:
-            return []
-        if y is None:
-            if dct is None:
-                return []
-            opts = [
-                x
-                for x in (cal.holiday(spec, yy) for yy in (dct.year - 1, dct.year, dct.year + 1))
-                if x
-            ]
-            d = pick(opts, dct, ctx.tense, 365)
-        else:
-            d = cal.holiday(spec, y)
-        return [Resolved(c.start, c.end, "DATE", cal.day(d), mod)] if d else []
-    if c.g("q") or c.g("qn"):
-        word = c.g("qn") or c.g("q")
-        n = int(word[1]) if c.g("qn") else vocab.ordinals.get(key(word))
-        half = c.g("u") and vocab.units.get(key(c.g("u"))) == "H"
-        if n is None:
-            return []
-        if half:
-            n = min(n, 2)
-        if y is None:
-            if dct is None:
-                return []
-            if rel:
-                y = dct.year + rel
-            else:
-                # the quarter nearest the article date, on the side the tense points to
-                # (a past quarter is over, a future one is not: compare their ends)
-                span = 6 if half else 3
-                first = (n - 1) * span + 1
-                if ctx.tense:
-                    point = (first + span - 1, 28)
-                else:
-                    point = (first + span // 2, 15)
-                opts = [dt.date(yy, *point) for yy in (dct.year - 1, dct.year, dct.year + 1)]
-                y = pick(opts, dct, ctx.tense, 365).year
-        return [Resolved(c.start, c.end, "DATE", f"{y:04d}-{'H' if half else 'Q'}{n}", mod)]
-    if c.g("season"):
-        code = vocab.seasons.get(key(c.g("season")))
-        if not code:
-            return []
-        if y is None:
-            if dct is None:
-                return [Resolved(c.start, c.end, "DATE", f"XXXX-{code}", mod, anchored=False)]
-            start_m = cal.SEASON_START[code]
-            if rel is not None and rel < 0:
-                y = dct.year if start_m + 3 <= dct.month else dct.year - 1
-            elif rel is not None and rel > 0:
-                y = dct.year if start_m > dct.month else dct.year + 1
-            elif rel == 0 or ctx.tense:
-                y = dct.year
-                if ctx.tense == "past" and start_m > dct.month:
-                    y -= 1
-                if ctx.tense == "future" and start_m + 3 <= dct.month and code != "WI":
-                    y += 1
-            else:
-                return [Resolved(c.start, c.end, "DATE", f"XXXX-{code}", mod, anchored=False)]
-        return [Resolved(c.start, c.end, "DATE", f"{y:04d}-{code}", mod)]
+    w = Written(c, text, ctx, vocab, y, rel, mod)
+    for groups, handler in _WRITTEN:
+        if c.has(*groups):
+            return handler(w)
+    return _calendar_date(w)
+
+
+def _decade(w: Written) -> list[Resolved]:
+    """ "les années 60", "the 1990s", "the nineties": three digits; "the 1800s": a century."""
+    raw = w.c.g("dec")
+    digits = re.sub(r"[^0-9]", "", raw) or str(w.vocab.decades.get(key(raw), ""))
+    if len(digits) == 2:
+        dct = w.ctx.dct
+        century = "19" if int(digits) >= 30 or dct is None or dct.year < 2000 else "20"
+        digits = century + digits
+    if digits.endswith("00") and digits < "2000":  # "the 1800s", "les années 1900": a century
+        return w.one(digits[:2])
+    return w.one(digits[:3])
+
+
+def _century(w: Written) -> list[Resolved]:
+    """ "le XIXe siècle", "the 19th century": 18."""
+    n = cal.roman(w.c.g("cent"))
+    return w.one(f"{n - 1:02d}") if n else []
+
+
+def _holiday(w: Written) -> list[Resolved]:
+    """A holiday of the year written, else the one the tense points to."""
+    spec = w.vocab.holidays.get(key(w.c.g("hol")))
+    dct = w.ctx.dct
+    if not spec or w.y is None and dct is None:
+        return []
+    if w.y is not None:
+        d = cal.holiday(spec, w.y)
+    else:
+        opts = [x for x in (cal.holiday(spec, yy) for yy in (dct.year - 1, dct.year, dct.year + 1))
+                if x]
+        d = pick(opts, dct, w.ctx.tense, 365)
+    return w.one(cal.day(d)) if d else []
+
+
+def _period(w: Written) -> list[Resolved]:
+    """A quarter or a half: of the year written, the relative year, the story's year, else
+    the article's (see ``_period_year``)."""
+    c, ctx, y = w.c, w.ctx, w.y
+    word = c.g("qn") or c.g("q")
+    n = int(word[1]) if c.g("qn") else w.vocab.ordinals.get(key(word))
+    half = bool(c.g("u")) and w.vocab.units.get(key(c.g("u"))) == "H"
+    if n is None or y is None and ctx.dct is None:
+        return []
+    n, months = (min(n, 2), 6) if half else (n, 3)
+    if y is not None:
+        pass
+    elif w.rel:
+        y = ctx.dct.year + w.rel
+    elif _story_year_wins(ctx, ((n - 1) * months + 1, 0)):
+        y = ctx.narrative_year  # "En 2002, ... Au premier trimestre, ..."
+    else:
+        y = _period_year(n, months, ctx.dct, ctx.tense)
+    return w.one(f"{y:04d}-{'H' if half else 'Q'}{n}")
+
+
+def _season(w: Written) -> list[Resolved]:
+    """A season: of the year written, else of the story's year as a month would take it
+    ("En 2019, ... en été"), else of the article's year as the relative word or the tense
+    points; with neither, a season of no known year."""
+    code = w.vocab.seasons.get(key(w.c.g("season")))
+    if not code:
+        return []
+    ctx, dct, y, rel = w.ctx, w.ctx.dct, w.y, w.rel
+    unknown = w.one(f"XXXX-{code}", anchored=False)
+    if y is None and dct is None:
+        return unknown
+    start_m = cal.SEASON_START[code]
+    if y is not None:
+        pass
+    elif rel is None and _story_year_wins(ctx, (start_m, 0)):
+        y = ctx.narrative_year
+    elif rel is not None and rel < 0:
+        y = dct.year if start_m + 3 <= dct.month else dct.year - 1
+    elif rel is not None and rel > 0:
+        y = dct.year if start_m > dct.month else dct.year + 1
+    elif rel == 0:  # "this summer": the article's, whatever the tense
+        y = dct.year - 1 if code == "WI" and dct.month <= 3 else dct.year  # begun last December
+    elif ctx.tense:
+        y = dct.year
+        if ctx.tense == "past" and start_m > dct.month:
+            y -= 1
+        if ctx.tense == "future" and start_m + 3 <= dct.month and code != "WI":
+            y += 1
+    else:
+        return unknown
+    return w.one(f"{y:04d}-{code}")
+
+
+# the kinds of written date, by the group that marks them, tried in this order
+_WRITTEN = (
+    (("dec",), _decade),
+    (("cent",), _century),
+    (("hol",), _holiday),
+    (("q", "qn"), _period),
+    (("season",), _season),
+)
+
+
+def _calendar_date(w: Written) -> list[Resolved]:
+    """A year alone, a month, or a day (or a list of days) of a month."""
+    c, vocab, y = w.c, w.vocab, w.y
     mo = month_number(c, vocab)
     if mo is None:
-        if y is None:
-            return []
-        return [Resolved(c.start, c.end, "DATE", f"{y:04d}", mod)]
+        return w.one(f"{y:04d}") if y is not None else []
     if not 1 <= mo <= 12:
         return []
     if c.g("d"):
-        day = day_number(c.g("d"), vocab)
-        wd = vocab.weekdays.get(key(c.g("wd"))) if c.g("wd") else None
-        if y is not None:
-            d = cal.valid(y, mo, day)
-            anchored = True
-        else:
-            d, anchored = _infer_day_year(mo, day, ctx, rel, wd)
-        if d is None:
-            return []
-        pieces = []
-        first_end = c.groups["d"][1]
-        extra = c.groups.get("dl")
-        if extra:
-            for i, dm in enumerate(vocab.day_regex.finditer(text, extra[1], extra[2])):
-                other = cal.valid(d.year, mo, day_number(dm.group(0), vocab))
-                if not other:
-                    continue
-                s = c.start if i == 0 else dm.start()
-                pieces.append(Resolved(s, dm.end(), "DATE", cal.day(other), mod, anchored))
-            main_start = c.groups["d"][1] if not c.g("wd") else c.groups["wd"][1]
-            main_start = max(main_start, pieces[-1].end if pieces else main_start)
-            pieces.append(Resolved(main_start, c.end, "DATE", cal.day(d), mod, anchored))
-            return pieces
-        extra = c.groups.get("dl2")
-        if extra and extra[0].strip():
-            days = list(vocab.day_regex.finditer(text, extra[1], extra[2]))
-            pieces.append(Resolved(c.start, c.groups["d"][2], "DATE", cal.day(d), mod, anchored))
-            for i, dm in enumerate(days):
-                other = cal.valid(d.year, mo, day_number(dm.group(0), vocab))
-                if other:
-                    e = c.end if i == len(days) - 1 else dm.end()
-                    pieces.append(Resolved(dm.start(), e, "DATE", cal.day(other), mod, anchored))
-            return pieces
-        del first_end
-        return [Resolved(c.start, c.end, "DATE", cal.day(d), mod, anchored)]
+        return _days(w, mo)
     if y is None:
-        y = _infer_month_year(mo, ctx, rel)
+        y = _infer_month_year(mo, w.ctx, w.rel)
         if y is None:
-            return [Resolved(c.start, c.end, "DATE", f"XXXX-{mo:02d}", mod, anchored=False)]
-    return [Resolved(c.start, c.end, "DATE", cal.month(y, mo), mod)]
+            return w.one(f"XXXX-{mo:02d}", anchored=False)
+    return w.one(cal.month(y, mo))
+
+
+def _days(w: Written, mo: int) -> list[Resolved]:
+    """A day of month ``mo``, with the other days listed before it ("les 27 et 28 mars")
+    or after it ("March 27 and 28"), each its own date of the same month and year."""
+    c, vocab, mod = w.c, w.vocab, w.mod
+    day = day_number(c.g("d"), vocab)
+    wd = vocab.weekdays.get(key(c.g("wd"))) if c.g("wd") else None
+    if w.y is not None:
+        d, anchored = cal.valid(w.y, mo, day), True
+    else:
+        d, anchored = _infer_day_year(mo, day, w.ctx, w.rel, wd)
+    if d is None:
+        return []
+
+    def other(dm: re.Match) -> dt.date | None:
+        return cal.valid(d.year, mo, day_number(dm.group(0), vocab))
+
+    pieces = []
+    extra = c.groups.get("dl")
+    if extra:
+        for i, dm in enumerate(vocab.day_regex.finditer(w.text, extra[1], extra[2])):
+            if other(dm):
+                s = c.start if i == 0 else dm.start()
+                pieces.append(Resolved(s, dm.end(), "DATE", cal.day(other(dm)), mod, anchored))
+        main_start = c.groups["d"][1] if not c.g("wd") else c.groups["wd"][1]
+        main_start = max(main_start, pieces[-1].end if pieces else main_start)
+        pieces.append(Resolved(main_start, c.end, "DATE", cal.day(d), mod, anchored))
+        return pieces
+    extra = c.groups.get("dl2")
+    if extra and extra[0].strip():
+        days = list(vocab.day_regex.finditer(w.text, extra[1], extra[2]))
+        pieces.append(Resolved(c.start, c.groups["d"][2], "DATE", cal.day(d), mod, anchored))
+        for i, dm in enumerate(days):
+            if other(dm):
+                e = c.end if i == len(days) - 1 else dm.end()
+                pieces.append(Resolved(dm.start(), e, "DATE", cal.day(other(dm)), mod, anchored))
+        return pieces
+    return w.one(cal.day(d), anchored)
 
 
 _HANDLERS = {"date": _date, **RELATIVE_HANDLERS}

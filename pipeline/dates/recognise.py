@@ -153,59 +153,120 @@ def _followed_ok(text: str, end: int, vocab: Vocabulary) -> bool:
     return bool(word) and key(word.group(0)) in vocab.year_followers_ok
 
 
+_WORD_BEFORE = re.compile(r"([^\s(\[\"“`']+)\s*$")
+_WORD_AFTER = re.compile(r"\s*([\w-]+)")
+
+
+def _bare_year_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
+    """A year written alone: not a count ("1500 people"), not a name or a number
+    ("Resolution 1973", "$1990"); a capitalised word before it must be a determiner or
+    open the sentence."""
+    before = _WORD_BEFORE.search(text, max(0, c.start - 30), c.start)
+    if before:
+        word = before.group(1)
+        low = key(word)
+        if low in vocab.bare_year_not_after or word[-1:] in "$#€£":
+            return False
+        sentence_end = re.search(r"[.!?:;,]$|^[-—–]+$", word)
+        if word[:1].isupper() and low not in vocab.bare_year_determiners and not sentence_end:
+            return False
+    after = _WORD_AFTER.match(text, c.end)
+    return not (after and key(after.group(1)) in vocab.bare_year_not_before)
+
+
 def accept(c: Candidate, text: str, vocab: Vocabulary) -> bool:
-    """Context checks that the regex alone cannot make."""
+    """Context checks that the regex alone cannot make: the ones every candidate passes,
+    then those of its kind (a year, a range of years), else the checks of the groups it
+    holds (a month, a season, a duration)."""
+    if _inside_word(c, text) or not _year_digits_ok(c, text):
+        return False
+    if c.kind == "year" and "bare" in c.groups:
+        return _bare_year_ok(c, text, vocab)
+    check = _KIND_CHECKS.get(c.kind)
+    if check is not None:
+        return check(c, text, vocab)
+    return all(check(c, text, vocab) for check in _GROUP_CHECKS)
+
+
+def _inside_word(c: Candidate, text: str) -> bool:
+    """A part starts inside a word: "Enmars", "finmai"."""
+    return any(s > 0 and text[s - 1].isalnum() and text[s].isalnum()
+               for _, s, _e in c.groups.values())
+
+
+def _year_digits_ok(c: Candidate, text: str) -> bool:
+    """A year's digits are no part of a larger number ("1 500", "12.2000"; not
+    "24.11.2022", where the month comes first) nor a percentage."""
+    ys = c.groups.get("y")
+    if not ys or c.kind not in ("year", "years") and "y" not in c.groups:
+        return True
+    if "mn" not in c.groups and _DIGITS_BEFORE.search(text[max(0, ys[1] - 2) : ys[1]]):
+        return False
+    return not re.match(r"\s*%", text[ys[2] : ys[2] + 3])
+
+
+def _year_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
+    """A year after a weak word needs a follower that closes it; after an article, a
+    common noun ("the 1987 crash"), never a round number ("the 2000 Israeli tourists")."""
     g = c.groups
-    for _, s, _e in g.values():
-        if s > 0 and text[s - 1].isalnum() and text[s].isalnum():
-            return False  # a part starts inside a word: "Enmars", "finmai"
-    if c.kind in ("year", "years") or "y" in g:
-        ys = g.get("y")
-        if ys and "mn" not in g and _DIGITS_BEFORE.search(text[max(0, ys[1] - 2) : ys[1]]):
-            return False  # "1 500", "12.2000"; not "24.11.2022", where the month comes first
-        if ys and re.match(r"\s*%", text[ys[2] : ys[2] + 3]):
-            return False
-    if c.kind == "year":
-        pre = key(g["pre"][0]) if "pre" in g else ""
-        if pre in vocab.year_weak_prefixes and not _followed_ok(text, c.end, vocab):
-            return False
-        if pre in vocab.year_article_prefixes:
-            y = g["y"][0]
-            if y.endswith("00") or not re.match(
-                r"\s*(?:[^\W\d_]*[a-zà-ÿ]|[,.;:)])", text[c.end : c.end + 3]
-            ):
-                return False  # "the 2000 Israeli tourists"; "the 1987 crash" is a year
-        return True
-    if c.kind == "years":
-        before = text[max(0, c.start - 1) : c.start]
-        return not (before and (before.isdigit() or before in "/-."))
-    alone = not g.keys() & {"d", "y", "mod", "rel", "same"}
-    if c.kind == "date" and "m" in g and alone and not g.keys() & {"pre", "dl", "mn"}:
-        if key(g["m"][0]) in vocab.months_need_context:
-            return False
-    if c.kind == "date" and "m" in g and "pre" in g and alone:
-        # "de mars" / "of May" are weak: accept only if the month word is written as a month
-        if key(g["pre"][0]) in ("de", "d'", "of") and key(g["m"][0]) in vocab.months_need_context:
-            word = g["m"][0]
-            if word[:1].isupper():
-                return False
-    if "season" in g and "pre" not in g and "art" in g and not g.keys() & {"y", "rel", "mod"}:
-        if key(g["season"][0]) in vocab.seasons_article_not_enough:
-            return False  # "the fall of Kabul"
-        return True
-    if "season" in g and not g.keys() & {"y", "rel", "mod"}:
-        if re.search(
-            r"(?:\b(?:d['’]|de|of)|-)\s*$", text[max(0, g["season"][1] - 4) : g["season"][1]], re.I
+    pre = key(g["pre"][0]) if "pre" in g else ""
+    if pre in vocab.year_weak_prefixes and not _followed_ok(text, c.end, vocab):
+        return False
+    if pre in vocab.year_article_prefixes:
+        y = g["y"][0]
+        if y.endswith("00") or not re.match(
+            r"\s*(?:[^\W\d_]*[a-zà-ÿ]|[,.;:)])", text[c.end : c.end + 3]
         ):
-            return False  # "Jeux d'hiver", "heure d'été": an attribute, not a date
-    if "season" in g and not g.keys() & {"y", "rel", "mod", "pre"}:
-        word = g["season"][0]
-        if key(word) in vocab.seasons_need_context:
-            if not (vocab.seasons_capital_ok and word[:1].isupper()):
-                return False
-    if c.kind == "duration" and "n" in g:
-        unit = vocab.units.get(key(g["u"][0]), "")
-        before = text[max(0, c.start - 12) : c.start]
-        if unit == "Y" and re.search(r"(?:\b(?:de|d['’]|aged|of|âgée?|agée?)|,)\s*$", before, re.I):
-            return False  # an age: "âgé de 54 ans", "Florian, 26 ans"
+            return False
     return True
+
+
+def _years_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
+    """A range of years is no part of a longer number or date."""
+    before = text[max(0, c.start - 1) : c.start]
+    return not (before and (before.isdigit() or before in "/-."))
+
+
+def _month_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
+    """A month word that is also a common word ("may", "march") needs context; after "de",
+    "of" it must be written as a month is ("de mars", not "of May")."""
+    g = c.groups
+    if c.kind != "date" or "m" not in g or g.keys() & {"d", "y", "mod", "rel", "same"}:
+        return True
+    weak = key(g["m"][0]) in vocab.months_need_context
+    if not g.keys() & {"pre", "dl", "mn"}:
+        return not weak
+    if "pre" in g and key(g["pre"][0]) in ("de", "d'", "of") and weak:
+        return not g["m"][0][:1].isupper()
+    return True
+
+
+def _season_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
+    """A season word is a date with a year, a relative word or a modifier; else not as an
+    attribute ("Jeux d'hiver", "heure d'été"), and the ones that are also common words
+    need a preposition or an article ("the fall of Kabul" is no date)."""
+    g = c.groups
+    if "season" not in g or g.keys() & {"y", "rel", "mod"}:
+        return True
+    word, start = g["season"][0], g["season"][1]
+    if "pre" not in g and "art" in g:
+        return key(word) not in vocab.seasons_article_not_enough
+    if re.search(r"(?:\b(?:d['’]|de|of)|-)\s*$", text[max(0, start - 4) : start], re.I):
+        return False
+    if "pre" not in g and key(word) in vocab.seasons_need_context:
+        return bool(vocab.seasons_capital_ok and word[:1].isupper())
+    return True
+
+
+def _duration_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
+    """A count of years after "âgé de", "aged", a comma is an age: "Florian, 26 ans"."""
+    g = c.groups
+    if c.kind != "duration" or "n" not in g:
+        return True
+    before = text[max(0, c.start - 12) : c.start]
+    return not (vocab.units.get(key(g["u"][0]), "") == "Y" and re.search(
+        r"(?:\b(?:de|d['’]|aged|of|âgée?|agée?)|,)\s*$", before, re.I))
+
+
+_KIND_CHECKS = {"year": _year_ok, "years": _years_ok}
+_GROUP_CHECKS = (_month_ok, _season_ok, _duration_ok)

@@ -25,6 +25,7 @@ from .values import (
     modifier,
     relative_offset,
     relative_value,
+    relative_year,
     unit_of,
 )
 from .vocabulary import Vocabulary, key
@@ -80,7 +81,13 @@ def _ago(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resol
         ]
     if unit == "D" and ctx.dct_precision != "day":
         unit = "M"
+    back = _quarter_back(c, text, ctx, vocab)
+    if back:
+        return back
     sign = 1 if c.g("fwd") else -1
+    if unit == "W" and sign < 0 and ctx.dct_precision == "day":
+        # "il y a deux semaines", "a week ago": the day that many weeks back, not its week
+        return [Resolved(c.start, c.end, "DATE", cal.day(cal.add_days(ctx.dct, -7 * n)))]
     if c.g("exact") and unit in ("Y", "M") and ctx.dct_precision == "day":
         # "il y a un an jour pour jour", "a year ago today": that day, n units back
         months = n * (12 if unit == "Y" else 1)
@@ -101,7 +108,44 @@ def _later(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Res
     direction = (
         -1 if re.search(r"t[oô]t|auparavant|earlier|before|avant", c.g("later") or "", re.I) else 1
     )
-    return _story_shift(c, ctx, unit, direction * n)
+    return _quarter_back(c, text, ctx, vocab) or _story_shift(c, ctx, unit, direction * n)
+
+
+def _quarter_back(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resolved]:
+    """"a year earlier" in a story about a quarter: that quarter a year back (results are
+    compared quarter to quarter); nothing when the story names no quarter."""
+    if ctx.quarter is None or key(text[c.start:c.end]) not in vocab.year_back:
+        return []
+    year, n = ctx.quarter
+    return [Resolved(c.start, c.end, "DATE", f"{year - 1:04d}-Q{n}")]
+
+
+def _quarter(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resolved]:
+    """"the quarter", "the latest period", "the year-ago quarter", "the 1988 quarter": the
+    quarter the story reports on (else, and for "the latest", the last one over at the
+    article date), a year
+    back or in the year named; a period with no quarter in the story is only its year."""
+    dct = ctx.dct
+    if ctx.quarter is not None and not c.g("latest"):
+        year, n = ctx.quarter
+    elif dct is not None and ctx.dct_precision == "day":
+        year, n = dct.year, (dct.month - 1) // 3
+        if n == 0:
+            year, n = year - 1, 4
+    else:
+        return []
+    if c.g("q"):
+        n = vocab.ordinals.get(key(c.g("q")), n)
+    if c.g("y"):
+        year = int(c.g("y"))
+    elif c.g("ry"):  # "last year's quarter"
+        year = relative_year(c, ctx, vocab) or year
+    elif c.g("back"):
+        year -= 1
+    if not c.g("u") and ctx.quarter is None:  # "the 1989 period", "year-earlier results"
+        value = f"{year:04d}" if not c.g("latest") else None
+        return [Resolved(c.start, c.end, "DATE", value)] if value else []
+    return [Resolved(c.start, c.end, "DATE", f"{year:04d}-Q{min(n, 4)}")]
 
 
 def _story_shift(c: Candidate, ctx: Context, unit: str, k: int) -> list[Resolved]:
@@ -132,7 +176,7 @@ def _anaphor(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[R
     entry = vocab.anaphoric.get(key(c.g("ana")))
     if not entry:
         return []
-    return _story_shift(c, ctx, entry[0], int(entry[1]))
+    return _quarter_back(c, text, ctx, vocab) or _story_shift(c, ctx, entry[0], int(entry[1]))
 
 
 def _duration(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resolved]:
@@ -241,6 +285,7 @@ def _year_only(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list
 
 
 HANDLERS = {
+    "quarter": _quarter,
     "deictic": _deictic,
     "relunit": _relunit,
     "ago": _ago,

@@ -1,9 +1,11 @@
 """Tense of the clause around a temporal expression.
 
-In: the text, the span of the expression, the language's :class:`Vocabulary` (its tense
-cues are regular expressions in the data file). Out: "past", "future" or None.
+In: the text, the span of the expression, the bounds of its clause (the sentence holding
+it, as ``pipeline.segment`` found it, up to a semicolon), the language's
+:class:`Vocabulary` (its tense cues are regular expressions in the data file). Out:
+"past", "future" or None.
 
-The clause is the sentence holding the expression; the cue nearest to the expression
+The cue nearest to the expression
 decides, because a sentence often mixes a past reporting verb with a planned event
 ("a annoncé qu'il se rendra le 16 juillet").
 """
@@ -11,33 +13,29 @@ decides, because a sentence often mixes a past reporting verb with a planned eve
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from .vocabulary import Vocabulary
 
-_SENTENCE_END = re.compile(r"[.!?;\n](?=\s|$)|\n")
-MAX_REACH = 220
+if TYPE_CHECKING:
+    from ..segment import SentenceIndex
+
+CLAUSE_STOPS = ";"  # a semicolon joins two clauses, each with its own tense
+# a dateline: a paragraph opening with a place in capitals (or nothing) and a comma, then
+# the date, then the agency in brackets or a dash: "RABAT, 12 août (MAP) -", "Sep 23 -"
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[A-ZÀ-Ý][A-ZÀ-Ý .'’/-]*[A-ZÀ-Ý.],?[ \t]+)?$")
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?[-–—]")
 _ORDER = {"future": 0, "past": 1, "present": 2}
 CUE_REACH = 80  # a verb further away than this usually belongs to another clause
 
 
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Start and end offsets of the sentence around ``text[start:end]``."""
-    lo = max(0, start - MAX_REACH)
-    left = lo
-    for m in _SENTENCE_END.finditer(text, lo, start):
-        left = m.end()
-    hi = min(len(text), end + MAX_REACH)
-    m = _SENTENCE_END.search(text, end, hi)
-    right = m.start() if m else hi
-    return left, right
-
-
-def clause_tense(text: str, start: int, end: int, vocab: Vocabulary) -> str | None:
-    """ "past", "future" or None (present, or no cue) for the clause of the span."""
+def clause_tense(text: str, start: int, end: int, clause: tuple[int, int],
+                 vocab: Vocabulary) -> str | None:
+    """ "past", "future" or None (present, or no cue) for the span, inside ``clause``."""
     regex = vocab.tense_regex
     if regex is None:
         return None
-    left, right = sentence_bounds(text, start, end)
+    left, right = clause
     if vocab.complementizer_regex is not None:  # "on Oct. 23 that Sudan would": not its tense
         m = vocab.complementizer_regex.search(text, end, min(right, end + CUE_REACH))
         right = m.start() if m else right
@@ -58,3 +56,34 @@ def clause_tense(text: str, start: int, end: int, vocab: Vocabulary) -> str | No
     if best is None or best[2] == "present":
         return None
     return best[2]
+
+
+def set_as_deadline(text: str, start: int, vocab: Vocabulary) -> bool:
+    """A deadline word ends right at ``start`` ("by", "d'ici"): the date is set, and a past
+    verb of its clause does not date it."""
+    return _after(vocab.deadline_regex, text, start)
+
+
+def _after(rx: re.Pattern | None, text: str, start: int) -> bool:
+    """Words of the prefix regex ``rx`` end right at ``start``."""
+    return bool(rx and rx.search(text, max(0, start - 32), start))
+
+
+def in_dateline(text: str, start: int, end: int) -> bool:
+    """The span is the date of a dateline: the day the story was filed, on or before the
+    article date whatever the tense of what follows."""
+    return bool(_DATELINE_AFTER.match(text, end)
+                and _DATELINE_BEFORE.search(text, max(0, start - 40), start))
+
+
+def tense_of(text: str, start: int, end: int, lead: int, index: SentenceIndex,
+             vocab: Vocabulary) -> str | None:
+    """The tense ``text[start:end]`` is read in: its clause's, except for a deadline
+    (``lead``: where the words before it end), read in none, and a dateline or a date
+    after "since", "depuis", always past."""
+    if in_dateline(text, start, end) or _after(vocab.since_regex, text, lead):
+        return "past"
+    tense = clause_tense(text, start, end, index.around(start, end, CLAUSE_STOPS), vocab)
+    if tense == "past" and set_as_deadline(text, lead, vocab):
+        return None
+    return tense

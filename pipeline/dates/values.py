@@ -62,12 +62,23 @@ class Context:
     tense: str | None = None
     day_anchor: dt.date | None = None  # the previous foreground day ("la veille")
     year_frame: bool = False  # the narrative year opens its sentence alone ("En 2001, ...")
+    quarter: tuple[int, int] | None = None  # (year, n): the quarter the story reports on
 
     def day_base(self) -> tuple[dt.date | None, str]:
         """Reference of a day counted from the story: the previous day, else the DCT."""
         if self.day_anchor is not None:
             return self.day_anchor, "day"
         return self.dct, self.dct_precision
+
+
+def relative_year(c: Candidate, ctx: Context, vocab: Vocabulary) -> int | None:
+    """The year a relative phrase names ("last year" in "June last year", "l'an dernier"):
+    its relative word counted from the article's year."""
+    phrase, dct = c.g("ry"), ctx.dct
+    if not phrase or dct is None:
+        return None
+    offsets = [vocab.relative[w] for w in key(phrase).split() if w in vocab.relative]
+    return dct.year + offsets[0] if offsets else None
 
 
 def modifier(c: Candidate, vocab: Vocabulary) -> str | None:

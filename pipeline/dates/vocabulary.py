@@ -99,11 +99,16 @@ class Vocabulary:
     deictic: dict[str, list] = field(default_factory=dict)
     anaphoric: dict[str, list] = field(default_factory=dict)
     refs: dict[str, str] = field(default_factory=dict)
+    decades: dict[str, int] = field(default_factory=dict)  # "nineties": 90
+    year_back: set[str] = field(default_factory=set)  # "a year earlier": a quarter back
     holidays: dict[str, str] = field(default_factory=dict)
     year_prefixes: set[str] = field(default_factory=set)
     year_weak_prefixes: set[str] = field(default_factory=set)
     year_followers_ok: set[str] = field(default_factory=set)
     year_article_prefixes: set[str] = field(default_factory=set)
+    bare_year_not_before: set[str] = field(default_factory=set)  # "1500 people"
+    bare_year_determiners: set[str] = field(default_factory=set)  # "a 1996 law"
+    bare_year_not_after: set[str] = field(default_factory=set)  # "$1990", "No. 1990"
     year_prefixes_in_span: set[str] = field(default_factory=set)
     span_skip: re.Pattern | None = None  # a leading preposition kept out of spans
     numeric_order: str = "dmy"
@@ -118,6 +123,8 @@ class Vocabulary:
     tense_regex: re.Pattern | None = None
     complementizer_regex: re.Pattern | None = None  # "that", "que": a complement clause opens
     background_regex: re.Pattern | None = None  # "depuis", "since": a background date
+    deadline_regex: re.Pattern | None = None  # "by", "d'ici": a date set, not a date gone
+    since_regex: re.Pattern | None = None  # "since", "depuis": a date gone
     frame_regex: re.Pattern | None = None  # "En", "In": a sentence-opening year frame
 
     def number(self, word: str) -> int | None:
@@ -177,38 +184,53 @@ def overlay(base: dict, data: dict) -> dict:
     return out
 
 
+# the word tables of a data file, each with how its values are read
+_TABLES = (("numbers", int), ("ordinals", int), ("units", str), ("seasons", str),
+           ("modifiers", str), ("relative", int), ("relative_anaphoric", int),
+           ("deictic", list), ("anaphoric", list), ("refs", str), ("decades", int),
+           ("holidays", str))
+# the word sets of a data file
+_WORD_SETS = ("months_need_context", "vague_numbers", "seasons_need_context",
+              "seasons_article_not_enough", "year_back", "year_prefixes", "year_weak_prefixes",
+              "year_followers_ok", "year_article_prefixes", "year_prefixes_in_span",
+              "bare_year_not_before", "bare_year_determiners", "bare_year_not_after")
+# word lists compiled into a regex matching them at the end of a text ("<name>_prefixes")
+_PREFIX_REGEXES = ("background", "frame", "deadline", "since")
+# keys whose words never start a match
+_NOT_START_WORDS = frozenset((
+    "tense", "complementizers", "background_prefixes", "deadline_prefixes", "since_prefixes",
+    "span_skip",
+    "frame_prefixes", "year_followers_ok", "age_cues", "bare_year_not_before",
+    "bare_year_determiners", "bare_year_not_after", "patterns", "lang", "day",
+    "numeric_order", "base",
+))
+# the tables whose words a match holds (with a digit, a month or a weekday)
+_CORE_TABLES = ("units", "seasons", "holidays", "deictic", "anaphoric", "refs")
+
+
 def build(data: dict) -> Vocabulary:
     """Turn the parsed data file into a :class:`Vocabulary` with its compiled regex."""
     v = Vocabulary(lang=data.get("lang", "xx"))
     v.months = _invert(data.get("months"))
-    v.months_need_context = {key(w) for w in data.get("months_need_context", [])}
     v.weekdays = _invert(data.get("weekdays"))
-    plural = _invert(data.get("weekdays_plural"))
-    v.numbers = {key(k): int(n) for k, n in (data.get("numbers") or {}).items()}
-    v.vague_numbers = {key(w) for w in data.get("vague_numbers", [])}
-    v.ordinals = {key(k): int(n) for k, n in (data.get("ordinals") or {}).items()}
-    v.units = {key(k): u for k, u in (data.get("units") or {}).items()}
-    v.seasons = {key(k): s for k, s in (data.get("seasons") or {}).items()}
-    v.seasons_need_context = {key(w) for w in data.get("seasons_need_context", [])}
+    for name, read in _TABLES:
+        setattr(v, name, {key(k): read(x) for k, x in (data.get(name) or {}).items()})
+    for name in _WORD_SETS:
+        setattr(v, name, {key(str(w)) for w in data.get(name) or []})
     v.seasons_capital_ok = bool(data.get("seasons_capital_ok", False))
-    v.seasons_article_not_enough = {key(w) for w in data.get("seasons_article_not_enough", [])}
-    v.modifiers = {key(k): m for k, m in (data.get("modifiers") or {}).items()}
-    v.relative = {key(k): int(n) for k, n in (data.get("relative") or {}).items()}
-    v.relative_anaphoric = {
-        key(k): int(n) for k, n in (data.get("relative_anaphoric") or {}).items()
-    }
-    v.deictic = {key(k): list(x) for k, x in (data.get("deictic") or {}).items()}
-    v.anaphoric = {key(k): list(x) for k, x in (data.get("anaphoric") or {}).items()}
-    v.refs = {key(k): r for k, r in (data.get("refs") or {}).items()}
-    v.holidays = {key(k): str(h) for k, h in (data.get("holidays") or {}).items()}
-    v.year_prefixes = {key(w) for w in data.get("year_prefixes", [])}
-    v.year_weak_prefixes = {key(w) for w in data.get("year_weak_prefixes", [])}
-    v.year_followers_ok = {key(w) for w in data.get("year_followers_ok", [])}
-    v.year_article_prefixes = {key(w) for w in data.get("year_article_prefixes", [])}
-    v.year_prefixes_in_span = {key(w) for w in data.get("year_prefixes_in_span", [])}
     if data.get("span_skip"):
         v.span_skip = re.compile(data["span_skip"], re.IGNORECASE)
     v.numeric_order = data.get("numeric_order", "dmy")
+    _compile_cues(v, data)
+    words = _words(data)
+    slots = _slots(data, words)
+    _index_tokens(v, data, words)
+    _compile_patterns(v, data, slots)
+    return v
+
+
+def _compile_cues(v: Vocabulary, data: dict) -> None:
+    """The tense cues, the complementizers and the prefix word lists, as regexes."""
     tense_parts = []
     for name in ("future", "past", "present"):
         cues = (data.get("tense") or {}).get(name, [])
@@ -221,24 +243,30 @@ def build(data: dict) -> Vocabulary:
         v.complementizer_regex = re.compile(
             r"(?<!\w)(?:" + alternation(data["complementizers"]) + r")(?:(?<=['’])|(?!\w))",
             re.IGNORECASE)
-    for name in ("background", "frame"):
+    for name in _PREFIX_REGEXES:
         words = data.get(f"{name}_prefixes") or []
         if words:
             rx = re.compile(r"(?<!\w)(?:" + alternation(words) + r")\s*$", re.IGNORECASE)
             setattr(v, f"{name}_regex", rx)
 
-    raw = data.get("raw_words", {})
-    month_words = [w for words in (data.get("months") or {}).values() for w in words]
-    weekday_words = [w for words in (data.get("weekdays") or {}).values() for w in words]
-    plural_words = [w for words in (data.get("weekdays_plural") or {}).values() for w in words]
+
+def _words(data: dict) -> dict[str, list[str]]:
+    """The month, weekday and plural weekday words of the data file."""
+    return {name: [w for words in (data.get(name) or {}).values() for w in words]
+            for name in ("months", "weekdays", "weekdays_plural")}
+
+
+def _slots(data: dict, words: dict[str, list[str]]) -> dict[str, str]:
+    """The regex of each ``{SLOT}`` a pattern may use."""
+    month_words = words["months"]
     letter_before = r"(?<![^\W\d_])"  # "AN1000" is no year: a number starts a token
     year = letter_before + r"(?:1[0-9]|20)[0-9]{2}(?![0-9]|[  ][0-9]{3}\b|[.,][0-9]|-[0-9])"
     slots = {
         "AP": APOSTROPHE,
         "MONTH": alternation(month_words),
         "MONTH_FULL": alternation([w for w in month_words if not w.endswith(".")]),
-        "WEEKDAY": alternation(weekday_words),
-        "WEEKDAYS": alternation(plural_words),
+        "WEEKDAY": alternation(words["weekdays"]),
+        "WEEKDAYS": alternation(words["weekdays_plural"]),
         "DAY": letter_before + "(?:" + data.get("day", r"[12][0-9]|3[01]|0?[1-9]") + r")(?![0-9])",
         "YEAR": year,
         "YEAR2": letter_before + APOSTROPHE + r"?[0-9]{2}(?![0-9\w%]|\s*h\b|\s+[a-zà-ÿ])",
@@ -247,31 +275,27 @@ def build(data: dict) -> Vocabulary:
             list((data.get("numbers") or {}).keys()) + list(data.get("vague_numbers", []))
         )
         + ")",
-        "UNIT": alternation((data.get("units") or {}).keys()),
-        "SEASON": alternation((data.get("seasons") or {}).keys()),
-        "MOD": alternation((data.get("modifiers") or {}).keys()),
-        "DEICTIC": alternation((data.get("deictic") or {}).keys()),
-        "ANAPHOR": alternation((data.get("anaphoric") or {}).keys()),
-        "REF": alternation((data.get("refs") or {}).keys()),
-        "HOLIDAY": alternation((data.get("holidays") or {}).keys()),
-        "ORD": alternation((data.get("ordinals") or {}).keys()),
         "YEARPRE": alternation(
             list(data.get("year_prefixes", []))
             + list(data.get("year_weak_prefixes", []))
             + list(data.get("year_article_prefixes", []))
         ),
     }
-    slots.update(raw)
-    # every match holds one of these tokens (or a digit): the search starts only near them
+    for slot, name in (("UNIT", "units"), ("SEASON", "seasons"), ("MOD", "modifiers"),
+                       ("DEICTIC", "deictic"), ("ANAPHOR", "anaphoric"), ("REF", "refs"),
+                       ("HOLIDAY", "holidays"), ("ORD", "ordinals"), ("DECADE", "decades")):
+        slots[slot] = alternation((data.get(name) or {}).keys())
+    slots.update(data.get("raw_words", {}))
+    return slots
+
+
+def _index_tokens(v: Vocabulary, data: dict, words: dict[str, list[str]]) -> None:
+    """The core tokens (every match holds one, or a digit: the search starts only near
+    them) and the words a match may start with (any word of the data file, a generous
+    superset), as one regex."""
     phrases = (
-        month_words
-        + weekday_words
-        + plural_words
-        + [
-            k
-            for name in ("units", "seasons", "holidays", "deictic", "anaphoric", "refs")
-            for k in (data.get(name) or {}).keys()
-        ]
+        words["months"] + words["weekdays"] + words["weekdays_plural"]
+        + [k for name in _CORE_TABLES for k in (data.get(name) or {}).keys()]
         + list(data.get("core_words", []))
         + ["q1", "q2", "q3", "q4"]
     )
@@ -281,33 +305,18 @@ def build(data: dict) -> Vocabulary:
             tok = max(tokens, key=len).lower()
             v.core_tokens.add(tok)
             v.core_tokens.add(key(tok))
-    # words a match may start with: any word of the data file (a generous superset)
-    words = set()
+    starts = set()
     for name, value in data.items():
-        if name in (
-            "tense",
-            "complementizers",
-            "background_prefixes",
-            "span_skip",
-            "frame_prefixes",
-            "year_followers_ok",
-            "age_cues",
-            "patterns",
-            "lang",
-            "day",
-            "numeric_order",
-            "base",
-        ):
-            continue
-        words.update(re.findall(r"[^\W\d_]+", str(value).lower()))
+        if name not in _NOT_START_WORDS:
+            starts.update(re.findall(r"[^\W\d_]+", str(value).lower()))
     for pat in data.get("patterns", []):
-        words.update(
+        starts.update(
             re.findall(
                 r"[^\W\d_]+",
                 re.sub(r"\\[a-zA-Z]|\(\?P<\w+>|\{[A-Z_0-9]+\}", " ", pat["re"]).lower(),
             )
         )
-    v.start_tokens = words | v.core_tokens | {key(w) for w in words}
+    v.start_tokens = starts | v.core_tokens | {key(w) for w in starts}
     starters = v.start_tokens - v.core_tokens
     v.token_regex = re.compile(
         r"(?<!\w)(?:(?P<core>[0-9]\w*|[ivx]+(?:e|er|eme|ème)|"
@@ -316,6 +325,10 @@ def build(data: dict) -> Vocabulary:
         + trie_regex(starters)
         + r")(?!\w)"
     )
+
+
+def _compile_patterns(v: Vocabulary, data: dict, slots: dict[str, str]) -> None:
+    """The patterns, slots filled and groups renamed per pattern, as one regex."""
     parts = []
     for i, pat in enumerate(data.get("patterns", [])):
         raw_re = re.sub(r"\s+", "", pat["re"])  # layout only: patterns spell spaces as \s
@@ -330,5 +343,3 @@ def build(data: dict) -> Vocabulary:
     # the word-start test is made once per position, not once per pattern
     v.regex = re.compile(r"(?<![\w])(?=[\w'’ʼ])(?:" + "|".join(parts) + ")", re.IGNORECASE)
     v.day_regex = re.compile(slots["DAY"], re.IGNORECASE)
-    del plural
-    return v

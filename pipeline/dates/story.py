@@ -1,0 +1,117 @@
+"""The story's reference time: where the dates told so far have taken the story.
+
+In: the article's text, its sentences, the language's :class:`Vocabulary`, the article
+date. :meth:`Story.context` gives the :class:`Context` a candidate is resolved in;
+:meth:`Story.advance` moves the story on with each date resolved.
+
+The anchors: the previous day ("la veille", "two days later" count from it, else from the
+DCT), the previous date of any precision ("l'année suivante"), the paragraph's year (a
+partial date takes it when the year opens the sentence, "En 2001, ... le 3 mars", when
+it follows a full date of that year, or when the article's own year contradicts the
+tense), the quarter a story reports on ("the year-ago quarter"). Dates after "depuis",
+"since", "jusqu'en" are bounds, not steps of the story, and dates counted back from it
+("two days earlier") are looks back: they anchor nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..records import granularity
+from ..segment import SentenceIndex
+from . import calendar as cal
+from .recognise import Candidate
+from .values import Context, Resolved
+from .vocabulary import Vocabulary, key
+
+_QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
+
+
+@dataclass
+class Story:
+    index: SentenceIndex
+    vocab: Vocabulary
+    ref: dt.date | None  # the article date
+    precision: str
+    anchor: dt.date | None = None
+    anchor_precision: str = "none"
+    day_anchor: dt.date | None = None
+    quarter: tuple[int, int] | None = None  # (year, n): the quarter the story reports on
+    narrative: tuple[int, int, bool] | None = None  # (year, paragraph, year-only frame)
+    apposed: tuple[int, int] | None = None  # (year, end) of "il y a un an", "last year"
+
+    def context(self, c: Candidate, paragraph: int, tense: str | None) -> Context:
+        """What candidate ``c`` of ``paragraph`` is resolved against."""
+        story = self.narrative if self.narrative and self.narrative[1] == paragraph else None
+        if self.apposed:
+            between = self.index.text[self.apposed[1]:c.start].strip(" ,")
+            if len(between) <= 3 and (between.isalpha() or not between):
+                story = (self.apposed[0], paragraph, True)  # "Il y a un an, le 24 novembre"
+        self.apposed = None
+        return Context(self.ref, self.precision, self.anchor, self.anchor_precision,
+                       story[0] if story else None, tense, self.day_anchor,
+                       bool(story and story[2]), self.quarter)
+
+    def advance(self, c: Candidate, r: Resolved, paragraph: int) -> None:
+        """Move the story on with date ``r`` resolved from candidate ``c``."""
+        if r.type != "DATE" or self._background(r.start):
+            return
+        if c.kind in ("date", "relunit") and _QUARTER.match(r.value):  # a quarter named
+            self.quarter = (int(r.value[:4]), int(r.value[-1]))
+        d, p = cal.parse_value(r.value)
+        if d is None or _flashback(c.kind, d, self.day_anchor or self.anchor or self.ref):
+            return
+        if p == "year" and c.kind in ("ago", "relunit", "deictic"):
+            self.apposed = (d.year, r.end)
+        if p == "day":
+            self.day_anchor = d
+        if granularity(r.value) in ("day", "month", "year"):
+            self.anchor, self.anchor_precision = d, p
+        year = self._narrative_year(c, r, d, p)
+        if year is not None:
+            self.narrative = (d.year, paragraph, year)
+
+    def _narrative_year(self, c: Candidate, r: Resolved, d: dt.date, p: str) -> bool | None:
+        """Whether the date sets the paragraph's year: False for a date with a month,
+        True for a year alone opening its sentence, None when it sets none."""
+        # the year a date spells or takes from the story: "le 22 décembre suivant"
+        rel = c.g("rel")
+        from_story = c.g("same") or rel and key(rel) in self.vocab.relative_anaphoric
+        if (c.g("y") or from_story) and (c.g("m") or c.g("mn")):
+            return False
+        if p != "year" or r.mod:
+            return None
+        if c.g("y") and self._opens_sentence(r.start):
+            return True
+        if from_story and self._starts_sentence(r.start):
+            return True  # "L'année suivante, ... en juillet"
+        return None
+
+    def _background(self, start: int) -> bool:
+        """A date after "depuis", "since", "jusqu'en": a bound, not a step of the story."""
+        rx = self.vocab.background_regex
+        return bool(rx and rx.search(self.index.text, max(0, start - 24), start))
+
+    def _starts_sentence(self, start: int) -> bool:
+        """Nothing but spaces, quotes or list marks before ``start`` in its sentence."""
+        left, _ = self.index.around(start, start)
+        return not self.index.text[left:start].strip(" \t\n«\"'“-—–*_#>")
+
+    def _opens_sentence(self, start: int) -> bool:
+        """A year that opens its sentence after a frame word alone: "En 2001, ..."."""
+        rx = self.vocab.frame_regex
+        if rx is None:
+            return False
+        left, _ = self.index.around(start, start)
+        m = rx.search(self.index.text, left, start)
+        return bool(m and self._starts_sentence(m.start()))
+
+
+def _flashback(kind: str, d: dt.date, base: dt.date | None) -> bool:
+    """A date counted back from the story's ("two days earlier", "la veille", "a year
+    earlier"): a look back, after which the story goes on from where it was ("three days
+    later" counts from the date before the look back, "a year earlier" twice is one year);
+    ``base``: the story's date, else the article's."""
+    return kind in ("later", "anaphor") and base is not None and d < base

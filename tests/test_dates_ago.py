@@ -1,0 +1,21 @@
+"""Counting back from the article date: weeks back name a day, other units their own
+granularity (article dates pinned)."""
+
+import pytest
+
+from tests.test_dates_support import values
+
+CASES = [
+    ("fr", "Il est arrivé il y a deux semaines.", ["2021-05-24"]),
+    ("en", "He arrived a week ago.", ["2021-05-31"]),
+    ("fr", "Il est arrivé il y a trois jours.", ["2021-06-04"]),
+    ("en", "He arrived two months ago.", ["2021-04"]),
+    ("fr", "Il est arrivé il y a un an.", ["2020"]),
+    # forward, a week stays a week
+    ("en", "He will arrive in two weeks.", ["2021-W25"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), CASES)
+def test_counting_back(lang, text, expected):
+    assert values(lang, "2021-06-07", text) == expected

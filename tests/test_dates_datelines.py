@@ -1,0 +1,28 @@
+"""Datelines: the date a story was filed, on or before the article date whatever the tense
+of the sentence after it (article dates pinned)."""
+
+import pytest
+
+from tests.test_dates_support import dates
+
+CASES = [
+    ("fr", "2021-08-14", "RABAT, 12 août (MAP) - Le ministre a reçu son homologue.",
+     [("12 août", "2021-08-12")]),
+    ("fr", "2021-01-03", "RABAT, 30 déc. (MAP) - Le ministre recevra son homologue.",
+     [("30 déc.", "2020-12-30")]),
+    ("en", "2021-01-03", "RABAT, Dec 30 (Reuters) - The minister will receive his counterpart.",
+     [("Dec 30", "2020-12-30")]),
+    ("en", "2021-09-23", "Sep 23 - The minister met his counterpart.", [("Sep 23", "2021-09-23")]),
+    ("en", "2021-09-23", "WASHINGTON, Sep 23 (Reuters) - The minister met his counterpart.",
+     [("Sep 23", "2021-09-23")]),
+    # not a dateline: the tense decides
+    ("en", "2021-01-03", "The minister will receive his counterpart on Dec 30 - a first.",
+     [("Dec 30", "2021-12-30")]),
+    ("fr", "2021-01-03", "Le ministre recevra son homologue le 30 décembre.",
+     [("le 30 décembre", "2021-12-30")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), CASES)
+def test_a_dateline_date_is_the_filing_day(lang, dct, text, expected):
+    assert dates(lang, dct, text) == expected

@@ -1,0 +1,28 @@
+"""Decades and centuries: TIMEX3 values of three and two digits (article dates pinned)."""
+
+import pytest
+
+from tests.test_dates_support import dates
+
+CASES = [
+    ("en", "In the 1990s, the city grew.", [("the 1990s", "199")]),
+    ("en", "In the nineties, the city grew.", [("the nineties", "199")]),
+    ("en", "In the early sixties, the city grew.", [("the early sixties", "196")]),
+    ("en", "He is in his sixties.", []),
+    ("en", "In the 1800s, the city grew.", [("the 1800s", "18")]),
+    ("en", "In the 2000s, the city grew.", [("the 2000s", "200")]),
+    ("en", "In the 19th century, the city grew.", [("the 19th century", "18")]),
+    ("fr", "Dans les années 60, la ville a grandi.", [("les années 60", "196")]),
+    ("fr", "Dans les années quatre-vingt, la ville a grandi.",
+     [("les années quatre-vingt", "198")]),
+    ("fr", "Au début des années soixante-dix, la ville a grandi.",
+     [("Au début des années soixante-dix", "197")]),
+    ("fr", "Dans les années 1800, la ville a grandi.", [("les années 1800", "18")]),
+    ("fr", "À la fin du XIXe siècle, la ville a grandi.", [("la fin du XIXe siècle", "18")]),
+    ("fr", "Soixante personnes sont venues.", []),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), CASES)
+def test_decades_and_centuries(lang, text, expected):
+    assert dates(lang, "2021-06-07", text) == expected

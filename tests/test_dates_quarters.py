@@ -1,0 +1,58 @@
+"""Quarters: the year of a quarter without one, and the quarter a story reports on ("the
+quarter", "the year-ago quarter", "a year earlier" after a quarter), article dates pinned."""
+
+import pytest
+
+from tests.test_dates_support import values
+
+CASES = [
+    # the article's year unless the tense points a quarter further than one period away
+    ("en", "2020-10-19", "Profit fell in the fourth quarter.", ["2020-Q4"]),
+    ("en", "2020-02-10", "Profit fell in the fourth quarter.", ["2019-Q4"]),
+    ("en", "1989-10-26", "It expects to report third-quarter profit.", ["1989-Q3"]),
+    ("en", "2020-11-10", "It will report in the first quarter.", ["2021-Q1"]),
+    ("en", "1989-10-26", "Sales will rise in the first half.", ["1990-H1"]),
+    ("fr", "2021-10-26", "Le groupe publiera ses comptes du troisième trimestre.", ["2021-Q3"]),
+    # the story's quarter, a year back, in a year named
+    ("en", "1989-10-26", "Third-quarter profit rose to $5 a share from $3 a year ago. In the "
+     "year-ago quarter, sales fell. For the quarter, revenue rose. The 1988 period was weak.",
+     ["1989-Q3", "1988-Q3", "1988-Q3", "1989-Q3", "1988-Q3"]),
+    ("en", "1989-11-02", "Net fell in the fourth quarter, from $2 a year earlier. A year "
+     "earlier, it had lost.", ["1989-Q4", "1988-Q4", "1988-Q4"]),
+    ("en", "1989-10-26", "Revenue rose in the latest quarter.", ["1989-Q3"]),
+    ("en", "1989-10-26", "Year-earlier results were restated after the second quarter.",
+     ["1988", "1989-Q2"]),
+    ("fr", "2021-10-26", "Au troisième trimestre, le bénéfice a progressé, contre 3 euros un an "
+     "plus tôt. Au cours du trimestre, les ventes ont baissé. Le même trimestre de l'année "
+     "dernière, elles avaient progressé.", ["2021-Q3", "2020-Q3", "2021-Q3", "2020-Q3"]),
+    # a quarter told after a year opening the sentence is of that year
+    ("fr", "2003-02-21", "En 2002, les ventes ont baissé. Au premier trimestre, elles avaient "
+     "augmenté.", ["2002", "2002-Q1"]),
+    ("en", "2003-02-21", "In 2002, sales fell. In the first quarter, they had risen.",
+     ["2002", "2002-Q1"]),
+    # no quarter in the story: a year back is a year
+    ("en", "2021-10-26", "A year ago, he was in Rabat.", ["2020"]),
+    ("fr", "2021-10-26", "Il y a un an, il était à Rabat.", ["2020"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), CASES)
+def test_quarter_values(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected
+
+
+YEARS = [
+    # the year a report is about
+    ("en", "1989-10-26", "Sales for the full year were $6 billion.", ["1989"]),
+    ("en", "1989-10-26", "It expects sales in the current fiscal year to rise.", ["1989"]),
+    ("en", "1989-10-26", "Sales rose last fiscal year.", ["1988"]),
+    ("en", "1989-10-26", "The full year of 2020 was bad.", ["2020"]),
+    ("fr", "1989-10-26", "Le chiffre d'affaires de l'exercice en cours progressera.", ["1989"]),
+    ("fr", "1989-10-26", "Le bénéfice a reculé sur l'exercice précédent.", ["1988"]),
+    ("fr", "1989-10-26", "Le groupe a réduit sa dette de deux exercices.", []),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), YEARS)
+def test_report_years(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected

@@ -1,0 +1,19 @@
+"""PRESENT_REF, PAST_REF and what only looks like them (article dates pinned)."""
+
+import pytest
+
+from tests.test_dates_support import dates
+
+CASES = [
+    ("en", "The two countries are now allies.", [("now", "PRESENT_REF")]),
+    ("en", "He lived there in the past.", [("in the past", "PAST_REF")]),
+    ("en", "He came in the past week.", []),  # a week back: a duration, not the past
+    ("en", "He came in the past few weeks.", []),
+    ("fr", "Actuellement, il est à Rabat.", [("Actuellement", "PRESENT_REF")]),
+    ("fr", "Il est venu au cours de la semaine passée.", [("la semaine passée", "2003-W07")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), CASES)
+def test_refs(lang, text, expected):
+    assert dates(lang, "2003-02-21", text) == expected

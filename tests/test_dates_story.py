@@ -1,0 +1,130 @@
+"""The story's reference time: a date without a year told after a date of another year
+takes the story's year, not the article's (article dates pinned)."""
+
+import datetime as dt
+
+import pytest
+
+from pipeline.dates.normalise import resolve
+from pipeline.dates.recognise import recognise
+from pipeline.dates.story import Story
+from pipeline.dates.vocabulary import load
+from pipeline.records import Article
+from pipeline.segment import SentenceIndex, segment
+from tests.test_dates_support import dates, values
+
+SEASONS = [
+    ("fr", "2021-06-07", "En 2019, la crise a éclaté. En été, le gouvernement a démissionné.",
+     ["2019", "2019-SU"]),
+    ("fr", "2021-06-07", "En 2019, la crise a éclaté. À l'automne, le gouvernement est tombé.",
+     ["2019", "2019-FA"]),
+    ("en", "2021-06-07", "In 2019, the crisis broke out. In the summer, the government resigned.",
+     ["2019", "2019-SU"]),
+    # no story year: the article's, as the tense points
+    ("fr", "2021-06-07", "La crise a éclaté à l'automne.", ["2020-FA"]),
+    ("en", "2021-06-07", "The government will resign in the autumn.", ["2021-FA"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), SEASONS)
+def test_a_season_takes_the_story_year(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected
+
+
+DAYS = [
+    # a story moves forward: a day a little after the story's date, not most of a year
+    # before it; a day just before it stays before (a flashback)
+    ("fr", "2021-06-07", "Le 3 mars 2019, il est arrivé. Le 5 septembre, il est reparti.",
+     ["2019-03-03", "2019-09-05"]),
+    ("en", "2021-06-07", "On March 3, 2019, he arrived. On Sept. 5, he left.",
+     ["2019-03-03", "2019-09-05"]),
+    ("fr", "2021-06-07", "Le 28 décembre 2019, il est arrivé. Le 2 janvier, il est reparti.",
+     ["2019-12-28", "2020-01-02"]),
+    ("en", "2021-06-07", "On March 3, 2019, he spoke. He had arrived on March 1.",
+     ["2019-03-03", "2019-03-01"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), DAYS)
+def test_a_day_takes_the_story_year_forward(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected
+
+
+FLASHBACKS = [
+    # a date counted back is a look back: the story goes on from where it was
+    ("en", "2021-06-07", "On March 3, 2019, he arrived. Two days earlier, he had called. "
+     "Three days later, he left.", ["2019-03-03", "2019-03-01", "2019-03-06"]),
+    ("fr", "2021-06-07", "Le 3 mars 2019, il est arrivé. La veille, il avait appelé. "
+     "Le lendemain, il est reparti.", ["2019-03-03", "2019-03-02", "2019-03-04"]),
+    ("en", "2021-06-07", "Sales rose from $3 million a year earlier. Profit rose from $1 "
+     "million a year earlier.", ["2020", "2020"]),
+    ("fr", "2021-06-07", "Les ventes ont progressé par rapport à un an plus tôt. Le bénéfice "
+     "a progressé par rapport à un an plus tôt.", ["2020", "2020"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), FLASHBACKS)
+def test_a_look_back_does_not_move_the_story(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected
+
+
+def test_the_story_moves_on_with_each_date_but_not_with_a_bound_or_a_look_back():
+    text = "Le 3 mars 2019, il est arrivé. Depuis 2015, il voyage. La veille, il avait appelé."
+    vocab = load("fr")
+    index = SentenceIndex(text, segment(Article("t.md", text, 0, "", "fr", None)))
+    story = Story(index, vocab, dt.date(2021, 6, 7), "day")
+    seen = []
+    for c in recognise(text, 0, len(text), vocab):
+        for r in resolve(c, text, story.context(c, 0, None), vocab):
+            story.advance(c, r, 0)
+            seen.append((r.value, story.day_anchor, story.anchor, story.narrative))
+    day = dt.date(2019, 3, 3)
+    assert seen == [
+        ("2019-03-03", day, day, (2019, 0, False)),
+        ("2015", day, day, (2019, 0, False)),  # "depuis 2015": a bound
+        ("2019-03-02", day, day, (2019, 0, False)),  # "la veille": a look back
+    ]
+
+
+THAT_DAY = [
+    ("fr", "Le 3 mars 2001, il est arrivé. Ce jour-là, il pleuvait.", ["2001-03-03", "2001-03-03"]),
+    ("en", "On March 3, 2001, he arrived. That day, it rained.", ["2001-03-03", "2001-03-03"]),
+    ("fr", "Ce jour, il pleut.", ["2003-02-21"]),  # the article's day
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), THAT_DAY)
+def test_that_day_is_the_story_day(lang, text, expected):
+    assert values(lang, "2003-02-21", text) == expected
+
+
+RELATIVE_YEAR = [
+    # a month or a quarter of a year named by a relative word, whatever the story's year
+    ("en", "In 1996, he fled. But in June last year, he came back.",
+     [("1996", "1996"), ("June last year", "1997-06")]),
+    ("fr", "En 1996, il a fui. Mais en juin de l'année dernière, il est revenu.",
+     [("1996", "1996"), ("juin de l'année dernière", "1997-06")]),
+    ("fr", "Il reviendra en mars l'an prochain.", [("mars l'an prochain", "1999-03")]),
+    ("en", "He will return in March of next year.", [("March of next year", "1999-03")]),
+    ("en", "Sales for this year's third quarter rose from last year's quarter.",
+     [("this year's third quarter", "1998-Q3"), ("last year's quarter", "1997-Q3")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), RELATIVE_YEAR)
+def test_a_relative_year_names_the_year(lang, text, expected):
+    assert dates(lang, "1998-02-19", text) == expected
+
+
+THIS_SEASON = [
+    ("en", "1998-03-22", "They will not be left alone this summer, he said.", ["1998-SU"]),
+    ("en", "1998-03-22", "Protests were planned for this summer.", ["1998-SU"]),
+    ("fr", "1998-03-22", "Les manifestations ont été interdites cet été.", ["1998-SU"]),
+    ("en", "1998-02-10", "It snowed a lot this winter.", ["1997-WI"]),  # begun in December
+    ("fr", "1998-12-10", "Il a beaucoup neigé cet hiver.", ["1998-WI"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), THIS_SEASON)
+def test_this_season_is_the_article_year(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected

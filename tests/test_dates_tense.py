@@ -1,0 +1,100 @@
+"""Tense of the clause around a date, found in the sentence the segmenter gives: the
+direction a partial date is resolved in (article dates pinned)."""
+
+import pytest
+
+from tests.test_dates_support import values
+
+CASES = [
+    # the sentence is the segmenter's: an abbreviation ("U.S.", "Feb.") ends none, so a
+    # cue before it still counts; "next to" is a place, not a future
+    ("en", "1998-08-08", "People were killed in the blasts next to the U.S. embassy on Friday.",
+     ["1998-08-07"]),
+    ("en", "1989-10-26", "Mr. Smith will succeed Mr. Jones Feb. 1, the bank said.", ["1990-02-01"]),
+    ("en", "1989-10-26", "The dividend will be paid Dec. 14 to holders of record Nov. 15.",
+     ["1989-12-14", "1989-11-15"]),
+    ("en", "1989-10-26", "Directors declared a dividend, payable Dec. 7 to holders of record "
+     "Nov. 22.", ["1989-12-07", "1989-11-22"]),
+    ("en", "1989-10-26", "The bank created an office of the chairman, effective Feb. 1. It "
+     "had none.", ["1990-02-01"]),
+    ("en", "1989-10-26", "The company needed cash in March.", ["1989-03"]),
+    # a participle after a determiner is an adjective, no past
+    ("en", "1998-08-26", "Officials are discussing the slated visit of the envoy in September.",
+     ["1998-09"]),
+    ("en", "1998-08-26", "He signed the revised agreement in September.", ["1997-09"]),
+    # "were planning to", "as early as": a date to come
+    ("en", "2000-01-07", "Protesters were planning to drive around the airport on Monday.",
+     ["2000-01-10"]),
+    ("en", "2000-04-03", "The group would be ready to leave as soon as Tuesday, Castro said.",
+     ["2000-04-04"]),
+    ("en", "2000-04-03", "The group left on Tuesday, Castro said.", ["2000-03-28"]),
+    ("fr", "2000-04-05", "Les manifestants prévoyaient de défiler samedi.", ["2000-04-08"]),
+    ("fr", "2000-04-05", "Le ministre est attendu mardi à Rabat.", ["2000-04-11"]),
+    ("fr", "2000-04-05", "Le ministre a été reçu mardi à Rabat.", ["2000-04-04"]),
+    # "is to": a date to come
+    ("en", "1989-10-27", "The stock is to resume trading in Paris Tuesday.", ["1989-10-31"]),
+    ("en", "1989-10-27", "The summit is to be held on Tuesday.", ["1989-10-31"]),
+    ("fr", "1989-10-27", "Le sommet doit se tenir mardi.", ["1989-10-31"]),
+    # a passive in the present is no past
+    ("en", "2000-03-29", "They will fight to keep him when the case is heard in May.",
+     ["2000-05"]),
+    ("en", "1989-11-02", "The rights, which expire Nov. 21, can be exercised for $100 each.",
+     ["1989-11-21"]),
+    ("en", "1989-11-02", "The rights were exercised Nov. 21.", ["1988-11-21"]),
+    # a semicolon ends the clause: each part has its own tense
+    ("fr", "2021-06-10", "Le ministre est venu en mars ; il reviendra en mars.",
+     ["2021-03", "2022-03"]),
+    ("fr", "2021-06-10", "Le sommet de l'U.E. se tiendra en mars.", ["2022-03"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), CASES)
+def test_tense_sets_the_direction(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected
+
+
+DEADLINES = [
+    # a deadline word: the date is set, the past verb of its clause does not date it
+    ("en", "2000-01-06", "The service ruled that he must be returned to his father by Jan. 14.",
+     ["2000-01-14"]),
+    ("en", "1989-11-02", "The partners extended to Nov. 20 their offer for all shares.",
+     ["1989-11-20"]),
+    ("en", "1998-03-22", "The talks were supposed to conclude by May.", ["1998-05"]),
+    ("fr", "2021-11-02", "Le ministre a promis une décision d'ici mars.", ["2022-03"]),
+    ("fr", "2021-11-02", "Le délai a été prolongé jusqu'au 20 novembre.", ["2021-11-20"]),
+    # without one, a past verb keeps its direction
+    ("en", "2020-12-11", "The deal was signed on Jan. 20.", ["2020-01-20"]),
+    ("fr", "2021-11-02", "Le ministre a pris une décision en mars.", ["2021-03"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), DEADLINES)
+def test_a_deadline_is_not_dated_by_a_past_verb(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected
+
+
+PASSIVE_TO_COME = [
+    ("en", "2003-02-21", "The plan, to be unveiled in January, was leaked.", ["2004-01"]),
+    ("en", "2003-02-21", "The plan, unveiled in January, failed.", ["2003-01"]),
+    ("fr", "2003-02-21", "Le plan, qui sera dévoilé en janvier, a fuité.", ["2004-01"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), PASSIVE_TO_COME)
+def test_a_passive_to_come_is_future(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected
+
+
+SINCE = [
+    # a date after "since", "depuis" has gone by, whatever the tense of its clause
+    ("en", "1990-08-13", "The carrier, which has been on patrol since March, was scheduled to "
+     "return.", ["1990-03"]),
+    ("fr", "1990-08-13", "Le porte-avions, en patrouille depuis mars, doit rentrer.", ["1990-03"]),
+    ("en", "1990-08-13", "He will stay until March.", ["1991-03"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), SINCE)
+def test_since_is_past(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected
+

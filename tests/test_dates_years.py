@@ -1,0 +1,38 @@
+"""A year written alone, with a pinned article date: a date after a determiner or a
+preposition, never a count or a name."""
+
+import pytest
+
+from tests.test_dates_support import dates
+
+CASES = [
+    ("en", "A 1996 law named for him strengthened the embargo.", [("1996", "1996")]),
+    ("en", "He lost his 1996 campaign for re-election.", [("1996", "1996")]),
+    ("en", "Earnings will fall in both 1990 and 1991.", [("1990", "1990"), ("1991", "1991")]),
+    ("en", "We expect that to continue into 1990.", [("1990", "1990")]),
+    ("en", "Analysts were predicting 1990 earnings of $3.90 a share.", [("1990", "1990")]),
+    ("en", "Some 2000 Israeli tourists are expected.", []),
+    ("en", "About 1500 people marched.", []),
+    ("en", "Resolution 1973 was passed; the index closed at 2082.1 points.", []),
+    ("en", "It costs $1990 a month.", []),
+    ("fr", "Une loi de 1996 a renforcé l'embargo.", [("1996", "1996")]),
+    ("fr", "Environ 1500 personnes ont défilé.", []),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), CASES)
+def test_years(lang, text, expected):
+    assert dates(lang, "1999-10-26", text) == expected
+
+
+ABBREVIATED = [
+    # an abbreviated month before its day is one date, even after a preposition
+    ("en", "He must be returned by Jan. 14, 2000.", [("Jan. 14, 2000", "2000-01-14")]),
+    ("en", "The rate holds until Dec. 31, 1994.", [("Dec. 31, 1994", "1994-12-31")]),
+    ("fr", "Il doit rentrer avant le 14 janv. 2000.", [("le 14 janv. 2000", "2000-01-14")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), ABBREVIATED)
+def test_abbreviated_month_before_its_day(lang, text, expected):
+    assert dates(lang, "1999-10-26", text) == expected
