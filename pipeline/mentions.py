@@ -103,26 +103,34 @@ def demonym_alternation(lang: str, fold: bool = False) -> str:
 
 
 @cache
+def role_phrases(lang: str) -> dict[str, str]:
+    """Role phrase (single-spaced, lower case in English) -> role key."""
+    fold = lang == "en"
+    return {(p.lower() if fold else p): role
+            for role, langs in sorted(gazetteer.role_phrases().items())
+            for p in langs.get(lang, ())}
+
+
+@cache
 def role_pattern(lang: str) -> re.Pattern | None:
-    """Role phrases with an optional demonym before, inside (after the head) or after."""
+    """A role phrase's first word, then an optional demonym inside it ("le ministre
+    israélien de la Défense"), then the rest of a phrase; an optional demonym or country
+    name before and a demonym after. One demonym alternation per slot, shared by every
+    phrase (a slot per phrase would compile hundreds of copies of the world's demonyms);
+    which head and rest make a phrase is checked by ``find_roles``."""
+    phrases = role_phrases(lang)
+    if not phrases:
+        return None
     fold = lang == "en"  # compiled with IGNORECASE
     dem = demonym_alternation(lang, fold)
-    alts = []
-    for role, langs in sorted(gazetteer.role_phrases().items()):
-        for i, phrase in enumerate(sorted(langs.get(lang, ()), key=len, reverse=True)):
-            words = [re.escape(w) for w in phrase.split()]
-            head, rest = words[0], r"\s+".join(words[1:])
-            alts.append(rf"(?P<r_{role}_{i}>{head}(?:\s+(?P<in_{role}_{i}>{dem}))?"
-                        + (rf"\s+{rest}" if rest else "") + ")")
-    if not alts:
-        return None
-    # one demonym slot before and one after, shared by every role: compiled and tried once;
-    # before, a possessive country name too ("Israel's defence minister")
+    heads = _alternation({p.split(" ", 1)[0] for p in phrases}, fold)
+    rests = _alternation({p.split(" ", 1)[1] for p in phrases if " " in p}, fold)
     names = _alternation({n for c in gazetteer.countries() for n in c.surface.get(lang, ())},
                          fold)
     # "Israel's defence minister", and a name as a noun before it: "U.S. Secretary of State"
     pre = rf"{dem}|(?:the\s+)?(?:{names})(?:['’]s)?" if lang == "en" else dem
-    return re.compile(_bounded(rf"(?:(?P<pre>{pre})\s+)?(?:{'|'.join(alts)})"
+    return re.compile(_bounded(rf"(?:(?P<pre>{pre})\s+)?(?P<head>{heads})"
+                               rf"(?:\s+(?P<inner>{dem}))?(?:\s+(?P<rest>{rests}))?"
                                rf"(?:\s+(?P<post>{dem}))?"),
                       re.IGNORECASE if lang == "en" else 0)
 
@@ -199,6 +207,24 @@ def _role_matches(pattern: re.Pattern, article: Article):
                 break
 
 
+def _role_of(m: re.Match, lang: str) -> tuple[str, int, str | None] | None:
+    """(role key, end of the phrase, demonym) of a role match; a rest that makes no phrase
+    with its head is not read ("le président" then "de la Défense")."""
+    phrases = role_phrases(lang)
+
+    def key(*parts):
+        phrase = " ".join(re.sub(r"\s+", " ", p) for p in parts)
+        return phrases.get(phrase.lower() if lang == "en" else phrase)
+
+    head, rest = m.group("head"), m.group("rest")
+    if rest and key(head, rest):
+        return key(head, rest), m.end(), m.group("pre") or m.group("inner") or m.group("post")
+    if key(head):
+        end = m.end("inner") if m.group("inner") and not rest else m.end("head")
+        return key(head), end, m.group("pre") or (m.group("inner") if not rest else None)
+    return None
+
+
 def find_roles(article: Article) -> list[Mention]:
     pattern = role_pattern(article.lang)
     if pattern is None:
@@ -206,14 +232,16 @@ def find_roles(article: Article) -> list[Mention]:
     forms = country_forms(article.lang)
     out = []
     for m in _role_matches(pattern, article):
-        group = next(k for k, v in m.groupdict().items() if v and k.startswith("r_"))
-        role, index = group[2:].rsplit("_", 1)
-        demonym = m.group("pre") or m.group(f"in_{role}_{index}") or m.group("post")
+        found = _role_of(m, article.lang)
+        if not found:
+            continue
+        role, end, demonym = found
         if demonym:  # "Israel's" / "the UAE's" name the country
             demonym = re.sub(r"^the\s+|['’]s$", "", demonym, flags=re.IGNORECASE)
         country = forms.get(demonym) if demonym else None
         key = f"{role}@{country}" if country else role
-        out.append(Mention(article.path, m.start(), m.end(), m.group(0), "role", key, country))
+        text = article.text[m.start():end]
+        out.append(Mention(article.path, m.start(), end, text, "role", key, country))
     return out
 
 
