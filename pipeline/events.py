@@ -316,7 +316,7 @@ def top_countries(mentions, n: int) -> list[str]:
     counts: dict[str, int] = {}
     for m in mentions:  # states named, and the states of the people named
         code = m.key if m.kind in ("country", "place") else m.country if m.reviewed else None
-        if code:
+        if code and code not in gazetteer.not_parties():
             counts[code] = counts.get(code, 0) + 1
     return sorted(counts, key=lambda c: (-counts[c], c))[:n]
 
@@ -367,7 +367,8 @@ def build_event(article: Article, dct: Dct, draft: Draft, mentions, one_in_sente
                 countries.append(country)
         # states named in passing in a following sentence are not parties to the event
         own = inside(m, draft.ranges) or (one_in_sentence and inside(m, home))
-        if m.kind in ("country", "place") and m.key not in countries and own:
+        if (m.kind in ("country", "place") and m.key not in countries and own
+                and m.key not in gazetteer.not_parties()):
             countries.append(m.key)
         if m.kind == "place" and place is None and PLACE_CUE.search(
                 article.text[max(0, m.start - 8):m.start]):

@@ -90,6 +90,12 @@ def countries() -> tuple[Country, ...]:
     return tuple(out)
 
 
+@cache
+def not_parties() -> frozenset[str]:
+    """Territories whose status is disputed: the subject of events, never a party."""
+    return frozenset(load_yaml("country_forms.yaml").get("not_parties") or ())
+
+
 @cache  # a scan of every actor's roles, asked again for the same role, country and date
 def holder(role: str, country: str, date: str) -> str | None:
     """The one actor holding ``role`` for ``country`` on ``date`` (a prefix of ISO), if unique."""

@@ -82,6 +82,8 @@ def country_forms(lang: str) -> dict[str, str]:
                 forms.setdefault(dem[:1].lower() + dem[1:], c.code)
         for place in c.places:
             forms.setdefault(place, c.code)
+    for region in load_yaml("country_forms.yaml")["regions"].get(lang, ()):
+        forms[region] = ""  # matched, so that no demonym inside it is read; no state
     return forms
 
 
@@ -159,15 +161,15 @@ def places() -> frozenset[str]:
 
 def find_countries(article: Article) -> list[Mention]:
     text, path, lang = article.text, article.path, article.lang
+    extras = load_yaml("country_forms.yaml")
     out = []
     for m in country_pattern(lang).finditer(text, article.body_start):
         code = _country_of_match(m, lang)
-        if code:
+        if code and not _not_a_state(article, m, extras):
             span = m.span("combo") if m.group("combo") else m.span()
             kind = "place" if m.group(0) in places() else "country"
             out.append(Mention(path, span[0], span[1], text[span[0]:span[1]], kind, code))
     counts = Counter(m.key for m in out)
-    extras = load_yaml("country_forms.yaml")
     kingdoms = [c for c, _ in counts.most_common() if c in extras["kingdoms"]]
     if kingdoms:
         words = _alternation(extras["kingdom_words"].get(lang, ()))
@@ -176,6 +178,27 @@ def find_countries(article: Article) -> list[Mention]:
             out.append(Mention(path, start, start + len(m.group(0)), m.group(0), "country",
                                kingdoms[0]))
     return out
+
+
+FOLLOWING_NAME = re.compile(r"\s+(?:(?:de|del|van|von|da)\s+)?(?P<word>[A-ZÀ-Þ][\w\-]+)")
+
+
+def _not_a_state(article: Article, m: re.Match, extras: dict) -> bool:
+    """A first name before a surname ("Jordan Bardella"), a form that needs another naming
+    of the state in the article ("Georgia"), a demonym saying what a plan is about."""
+    form, text, lang = m.group(0), article.text, article.lang
+    if form in extras["first_names"]:
+        after = FOLLOWING_NAME.match(text, m.end())
+        if after and after.group("word") not in country_forms(lang):
+            return True
+    confirm = extras["confirm"].get(form)
+    if confirm and not any(word in text for word in confirm):
+        return True
+    passing = extras["passing"]
+    before = text[max(0, m.start() - 30):m.start()].rstrip()
+    after = text[m.end():m.end() + 30].lstrip()
+    return (any(before.endswith(w) for w in passing["before"].get(lang, ()))
+            or any(after.startswith(w) for w in passing["after"].get(lang, ())))
 
 
 @cache
