@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 
-from .vocab import load_yaml
+from .vocab import check_keys, line_of, load_yaml
 
 
 @dataclass(frozen=True)
@@ -51,20 +51,59 @@ def _iso(value, where: str) -> str:
         raise ValueError(f"pipeline/data/actors.yaml: {where}: bad date {value!r}") from err
 
 
+ACTOR_KEYS = {"name", "kind", "country", "aliases", "roles"}
+ROLE_KEYS = {"role", "country", "org", "from", "to"}
+# organisations whose offices office_holders.yaml lists in place of a state
+ORGANISATIONS = {"UN", "EU", "AU", "NATO"}
+
+
+def _actor(entry: dict, i: int, roles: tuple[Role, ...], name_file: str) -> Actor:
+    name = entry["name"]
+    aliases = {name, *(str(a) for a in entry.get("aliases") or ())}
+    # the French press writes surnames in capitals ("Sergueï LAVROV"): the last word of a
+    # name of several words is matched so too
+    aliases |= {f"{a.rsplit(' ', 1)[0]} {a.rsplit(' ', 1)[1].upper()}"
+                for a in list(aliases) if " " in a and entry.get("kind", "person") == "person"}
+    return Actor(name, entry.get("kind", "person"), entry.get("country"),
+                 tuple(sorted(aliases)), roles)
+
+
 @cache
 def actors() -> tuple[Actor, ...]:
+    """The reviewed people and organisations of actors.yaml, then the office-holders of
+    office_holders.yaml (written by hand, to verify)."""
     out = []
     for i, entry in enumerate(load_yaml("actors.yaml") or []):
         name = entry.get("name") if isinstance(entry, dict) else None
         if not name:
             raise ValueError(f"pipeline/data/actors.yaml: entry {i + 1} has no name")
+        check_keys("actors.yaml", entry, ACTOR_KEYS, name)
+        for r in entry.get("roles") or ():
+            check_keys("actors.yaml", r, ROLE_KEYS, f"{name}: role")
         roles = tuple(
             Role(r["role"], r.get("country") or entry.get("country") or "",
                  _iso(r.get("from") or "1900-01-01", name), _iso(r.get("to"), name))
             for r in entry.get("roles") or ())
-        aliases = {name, *(str(a) for a in entry.get("aliases") or ())}
-        out.append(Actor(name, entry.get("kind", "person"), entry.get("country"),
-                         tuple(sorted(aliases)), roles))
+        out.append(_actor(entry, i, roles, "actors.yaml"))
+    known = {a.name for a in out}
+    for i, entry in enumerate(load_yaml("office_holders.yaml") or []):
+        name = entry.get("name") if isinstance(entry, dict) else None
+        if not name:
+            raise ValueError(f"pipeline/data/office_holders.yaml: entry {i + 1} has no name")
+        check_keys("office_holders.yaml", entry, ACTOR_KEYS, name)
+        if name in known:
+            raise ValueError(f"pipeline/data/office_holders.yaml:"
+                             f"{line_of('office_holders.yaml', name)}: {name} is already in "
+                             f"actors.yaml; keep one entry")
+        roles = []
+        for r in entry.get("roles") or ():
+            if not isinstance(r, list) or len(r) not in (3, 4):
+                raise ValueError(f"pipeline/data/office_holders.yaml:"
+                                 f"{line_of('office_holders.yaml', name)}: {name}: a role is "
+                                 f"[role, country, from] or [role, country, from, to]")
+            roles.append(Role(r[0], r[1], _iso(r[2], name), _iso(r[3] if len(r) > 3 else None,
+                                                                 name)))
+        out.append(_actor(entry, i, tuple(roles), "office_holders.yaml"))
     return tuple(out)
 
 

@@ -131,9 +131,11 @@ def role_pattern(lang: str) -> re.Pattern | None:
                          fold)
     # "Israel's defence minister", and a name as a noun before it: "U.S. Secretary of State"
     pre = rf"{dem}|(?:the\s+)?(?:{names})(?:['’]s)?" if lang == "en" else dem
+    # after it, a demonym or the state's name: "de la Fédération de Russie", "of Japan"
+    of = r"(?:de\s+la|de\s+l['’]|du|des|de|d['’]|of\s+the|of)\s*"
     return re.compile(_bounded(rf"(?:(?P<pre>{pre})\s+)?(?P<head>{heads})"
                                rf"(?:\s+(?P<inner>{dem}))?(?:\s+(?P<rest>{rests}))?"
-                               rf"(?:\s+(?P<post>{dem}))?"),
+                               rf"(?:\s+(?P<post>{dem})|\s+{of}(?P<postname>{names}))?"),
                       re.IGNORECASE if lang == "en" else 0)
 
 
@@ -241,7 +243,8 @@ def _role_of(m: re.Match, lang: str) -> tuple[str, int, str | None] | None:
 
     head, rest = m.group("head"), m.group("rest")
     if rest and key(head, rest):
-        return key(head, rest), m.end(), m.group("pre") or m.group("inner") or m.group("post")
+        return key(head, rest), m.end(), (m.group("pre") or m.group("inner") or m.group("post")
+                                           or m.group("postname"))
     if key(head):
         end = m.end("inner") if m.group("inner") and not rest else m.end("head")
         return key(head), end, m.group("pre") or (m.group("inner") if not rest else None)
@@ -268,18 +271,33 @@ def find_roles(article: Article) -> list[Mention]:
     return out
 
 
+def _title_country(article: Article, start: int, end: int) -> str | None:
+    """The state a title (``start``..``end``) names, or else the words before it back to
+    the clause's start: "New Zealand Deputy Prime Minister and Minister of Foreign Affairs
+    Winston Peters" is NZ."""
+    before = article.text[max(article.body_start, start - 80):start]
+    for head in (article.text[start:end], re.split(r"[,;:.()\n]", before)[-1]):
+        for m in country_pattern(article.lang).finditer(head):
+            code = _country_of_match(m, article.lang)
+            if code:
+                return code
+    return None
+
+
+HONORIFIC = re.compile(r"^(?:M\.|Mme|Mlle|MM\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sr\.|Sra\.)\s+")
+
+
 def _unknown_names(article: Article, roles: list[Mention]):
     """(start, name, country) of names announced by a title word or standing right after a
     role ("le ministre turc des Affaires étrangères Mevlüt Çavuşoğlu": TR)."""
-    forms = country_forms(article.lang)
     for m in cue_pattern(article.lang).finditer(article.text, article.body_start):
-        title = article.text[m.start():m.start("name")]
-        country = next((forms[w] for w in re.findall(r"[\w\-]+", title) if w in forms), None)
-        yield m.start("name"), m.group("name"), country
+        yield m.start("name"), m.group("name"), _title_country(article, m.start(),
+                                                               m.start("name"))
     for r in roles:
         m = NAME_AFTER_ROLE.match(article.text, r.end)
         if m:
-            yield m.start("name"), m.group("name"), r.country
+            yield m.start("name"), m.group("name"), r.country or _title_country(
+                article, r.start, r.end)
 
 
 def find_actors(article: Article, roles: list[Mention] = ()) -> list[Mention]:
@@ -298,6 +316,11 @@ def find_actors(article: Article, roles: list[Mention] = ()) -> list[Mention]:
                          key=lambda x: (x[0], x[1], x[2] is None, x[2] or ""))
     for s, found, country in found_names:
         name = found.rstrip("'’-")
+        honorific = HONORIFIC.match(name)  # "Mme Naledi Pandor" is Naledi Pandor
+        if honorific:
+            s, name = s + honorific.end(), name[honorific.end():]
+            if " " not in name:
+                continue
         e = s + len(name)
         if any(s < ke and ks < e for ks, ke in known) or name in places:
             continue
