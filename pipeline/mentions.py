@@ -133,9 +133,12 @@ def role_pattern(lang: str) -> re.Pattern | None:
     pre = rf"{dem}|(?:the\s+)?(?:{names})(?:['’]s)?" if lang == "en" else dem
     # after it, a demonym or the state's name: "de la Fédération de Russie", "of Japan"
     of = r"(?:de\s+la|de\s+l['’]|du|des|de|d['’]|of\s+the|of)\s*"
+    to = r"(?:to\s+the|to|in|auprès\s+de\s+la|auprès\s+de|auprès\s+du|en|au|aux)\s+"
     return re.compile(_bounded(rf"(?:(?P<pre>{pre})\s+)?(?P<head>{heads})"
                                rf"(?:\s+(?P<inner>{dem}))?(?:\s+(?P<rest>{rests}))?"
-                               rf"(?:\s+(?P<post>{dem})|\s+{of}(?P<postname>{names}))?"),
+                               rf"(?:\s+(?P<post>{dem})|\s+{of}(?P<postname>{names}))?"
+                               # where an envoy serves: "UAE Ambassador to Israel"
+                               rf"(?:\s+{to}(?P<dest>{names}))?"),
                       re.IGNORECASE if lang == "en" else 0)
 
 
@@ -245,6 +248,8 @@ def _role_of(m: re.Match, lang: str) -> tuple[str, int, str | None] | None:
     if rest and key(head, rest):
         return key(head, rest), m.end(), (m.group("pre") or m.group("inner") or m.group("post")
                                            or m.group("postname"))
+    if key(head) and m.group("dest") and not rest:
+        return key(head), m.end(), m.group("pre") or m.group("inner") or m.group("post")
     if key(head):
         end = m.end("inner") if m.group("inner") and not rest else m.end("head")
         return key(head), end, m.group("pre") or (m.group("inner") if not rest else None)
