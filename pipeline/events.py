@@ -322,6 +322,17 @@ def is_cited(article: Article, m: Mention) -> bool:
     return bool(_cited_pattern(article.lang).search(before))
 
 
+def is_title(article: Article, m: Mention, mentions, starts) -> bool:
+    """A role right before a name is that person's title, not someone else to resolve
+    ("Chinese Foreign Minister Wang Yi": on a date just outside the gazetteer's, the office
+    alone would name another holder)."""
+    if m.kind != "role":
+        return False
+    i = bisect_left(starts, m.end)  # ``starts``: the mentions' starts, sorted
+    return (i < len(mentions) and mentions[i].kind == "person"
+            and not article.text[m.end:mentions[i].start].strip(" ,"))
+
+
 def resolve(m: Mention, value: str) -> str | None:
     if m.kind in ("person", "org"):
         return m.key
@@ -400,8 +411,10 @@ def build_event(article: Article, dct: Dct, draft: Draft, mentions, one_in_sente
     # actors of the dated sentence first: they are the event's subject
     ordered = sorted(within(mentions, scope), key=lambda m: (not inside(m, home), m.start))
     lead = [] if subject else sentence_subjects(article, draft, mentions, dates)
+    starts = [x.start for x in mentions]
     for m in ([subject] if subject else []) + lead + ordered:
-        if is_modifier(article, m) or is_cited(article, m):
+        if is_modifier(article, m) or is_cited(article, m) or (
+                m is not subject and is_title(article, m, mentions, starts)):
             continue
         name = resolve(m, value)
         if name and name not in actors and name not in unreviewed:
