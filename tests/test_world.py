@@ -206,3 +206,15 @@ def test_a_title_before_a_known_name_resolves_to_that_person_only():
     (e,) = events("Chinese Foreign Minister Wang Yi visited Canberra on March 17, 2023.",
                   "2023-03-18", "en")
     assert e.actors == ("Wang Yi",)
+
+
+@pytest.mark.parametrize("text, lang, org", [
+    ("La CEDEAO a suspendu le Niger.", "fr", "ECOWAS"),
+    ("ECOWAS leaders met in Abuja.", "en", "ECOWAS"),
+    ("L'OTAN a convoqué une réunion.", "fr", "NATO"),
+    ("La Unión Africana condenó el golpe.", "es", "African Union"),
+    ("Die Vereinten Nationen riefen zur Ruhe auf.", "de", "United Nations"),
+])
+def test_an_organisation_is_an_actor_not_a_state(text, lang, org):
+    found = people(text, lang)
+    assert ("org", org, None, True) in found
