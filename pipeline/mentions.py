@@ -54,8 +54,15 @@ def _alternation(forms, fold: bool = False) -> str:
     return emit(trie) if trie else "(?!)"
 
 
-def _bounded(pattern: str) -> str:
-    return rf"(?<![\w\-])(?:{pattern})(?![\w])"
+def _bounded(pattern: str, first: str = "") -> str:
+    """``pattern`` as whole words; ``first``: a character class of the letters it can start
+    with, checked before the alternation (most word starts then fail at once)."""
+    ahead = f"(?=[{first}])" if first else ""
+    return rf"(?<![\w\-]){ahead}(?:{pattern})(?![\w])"
+
+
+def _first_letters(forms) -> str:
+    return "".join(sorted({re.escape(f[0]) for f in forms if f}))
 
 
 @cache
@@ -64,7 +71,7 @@ def actor_pattern() -> tuple[re.Pattern, dict[str, gazetteer.Actor]]:
     for actor in gazetteer.actors():
         for alias in actor.aliases:
             by_alias.setdefault(alias, actor)
-    return re.compile(_bounded(_alternation(by_alias))), by_alias
+    return re.compile(_bounded(_alternation(by_alias), _first_letters(by_alias))), by_alias
 
 
 @cache
@@ -91,8 +98,9 @@ def country_forms(lang: str) -> dict[str, str]:
 def country_pattern(lang: str) -> re.Pattern:
     combining = load_yaml("country_forms.yaml")["combining"]
     combo = _alternation(combining)
+    forms = country_forms(lang)
     return re.compile(rf"(?<![\w\-])(?P<combo>{combo})-(?=\w)|"
-                      + _bounded(_alternation(country_forms(lang))))
+                      + _bounded(_alternation(forms), _first_letters(forms)))
 
 
 @cache
@@ -315,7 +323,7 @@ def find_actors(article: Article, roles: list[Mention] = ()) -> list[Mention]:
                            actor.country))
     # a name never overlaps a known actor or a role ("ministro de Asuntos Exteriores")
     known = [(m.start, m.end) for m in out] + [(r.start, r.end) for r in roles]
-    places = set(country_forms(article.lang))
+    places = country_forms(article.lang)  # a dict: its keys are looked up as a set
     # the same name found twice: the finding that knows the person's state first
     found_names = sorted(set(_unknown_names(article, roles)),
                          key=lambda x: (x[0], x[1], x[2] is None, x[2] or ""))
