@@ -290,10 +290,12 @@ def _title_country(article: Article, start: int, end: int) -> str | None:
     Winston Peters" is NZ."""
     before = article.text[max(article.body_start, start - 80):start]
     for head in (article.text[start:end], re.split(r"[,;:.()\n]", before)[-1]):
-        for m in country_pattern(article.lang).finditer(head):
-            code = _country_of_match(m, article.lang)
-            if code:
-                return code
+        # the nearest to the name: "Malian minister X called Togolese minister Y" (Y: TG)
+        codes = [_country_of_match(m, article.lang)
+                 for m in country_pattern(article.lang).finditer(head)]
+        codes = [c for c in codes if c]
+        if codes:
+            return codes[-1]
     return None
 
 
@@ -344,10 +346,72 @@ def find_actors(article: Article, roles: list[Mention] = ()) -> list[Mention]:
     return out
 
 
+def _named_again(article: Article, actors: list[Mention], roles: list[Mention]):
+    """People the gazetteer does not know, named again: by surname, with or without an
+    honorific ("M. Keita"), or by the role they were introduced with ("le chef de la
+    diplomatie malienne")."""
+    text, path = article.text, article.path
+    unknown = [m for m in actors if m.kind == "person" and not m.reviewed and " " in m.key]
+    if not unknown:
+        return []
+    taken = [(m.start, m.end) for m in actors]
+    by_surname = {}
+    for m in unknown:
+        surname = m.key.rsplit(" ", 1)[1]
+        if len(surname) > 3 and surname not in country_forms(article.lang):
+            by_surname.setdefault(surname, m)
+    out = []
+    if by_surname:
+        pattern = re.compile(rf"(?<![\w\-])(?:(?:M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)?"
+                             rf"(?P<s>{_alternation(by_surname)})(?![\w\-])")
+        for found in pattern.finditer(text, article.body_start):
+            first = by_surname[found.group("s")]
+            s, e = found.span("s")
+            if s > first.start and not any(s < ke and ks < e for ks, ke in taken):
+                out.append(Mention(path, s, e, found.group("s"), "person", first.key,
+                                   first.country, reviewed=False))
+    # the role that introduced a person, said again later, is that person
+    introduced = {}
+    for r in roles:
+        after = NAME_AFTER_ROLE.match(text, r.end)
+        person = next((m for m in unknown if after and m.start == after.start("name")), None)
+        if person and r.country:
+            introduced.setdefault(r.key, person)
+    for r in roles:
+        person = introduced.get(r.key)
+        if person and r.start > person.end:
+            out.append(Mention(path, r.start, r.end, r.text, "person", person.key,
+                               person.country, reviewed=False))
+    return out
+
+
+def _pairs(article: Article, people: list[Mention]) -> list[Mention]:
+    """"Les deux chefs de la diplomatie": the last two people named before."""
+    words = load_yaml("participants.yaml")["pairs"].get(article.lang)
+    if not words:
+        return []
+    out = []
+    ordered = sorted((m for m in people if m.kind == "person"), key=lambda m: m.start)
+    for found in re.finditer(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)", article.text,
+                             re.IGNORECASE):
+        last: list[Mention] = []
+        for m in reversed([m for m in ordered if m.end <= found.start()]):
+            if m.key not in [x.key for x in last]:
+                last.append(m)
+            if len(last) == 2:
+                break
+        if len(last) == 2:
+            out += [Mention(article.path, found.start(), found.end(), found.group(0), "person",
+                            m.key, m.country, m.reviewed) for m in last]
+    return out
+
+
 def recognise(article: Article) -> tuple[Mention, ...]:
     """All mentions, sorted by offset; a role inside an actor's name is dropped."""
     roles = find_roles(article)
     actors = find_actors(article, roles)
+    actors += _named_again(article, actors, roles)
+    actors += _pairs(article, actors)
     countries = find_countries(article)
     taken = [(m.start, m.end) for m in actors]
     kept = [m for m in countries if not any(m.start < e and s < m.end for s, e in taken)]

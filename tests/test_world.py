@@ -218,3 +218,23 @@ def test_a_title_before_a_known_name_resolves_to_that_person_only():
 def test_an_organisation_is_an_actor_not_a_state(text, lang, org):
     found = people(text, lang)
     assert ("org", org, None, True) in found
+
+
+def test_a_person_named_again_by_surname_or_role_is_the_same_person():
+    found = people("Le ministre malien des Affaires étrangères, Moussa Keita, est arrivé. "
+                   "M. Keita a ensuite rencontré la presse, puis le chef de la diplomatie "
+                   "malienne est reparti.", "fr")
+    again = [f for f in found if f[0] == "person"]
+    assert again == [("person", "Moussa Keita", "ML", False)] * 3
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Le ministre malien Moussa Keita a appelé le ministre togolais Kodjo Adedze. "
+     "Les deux chefs de la diplomatie se sont entretenus mardi par téléphone.", "fr"),
+    ("Malian minister Moussa Keita called Togolese minister Kodjo Adedze last week. The two "
+     "ministers signed an agreement in Bamako on Tuesday.", "en"),
+])
+def test_the_two_ministers_are_the_two_people_named_before(text, lang):
+    (e,) = events(text, "2023-05-10", lang)
+    assert set(e.unreviewed_actors) == {"Moussa Keita", "Kodjo Adedze"}
+    assert {"ML", "TG"} <= set(e.countries)
