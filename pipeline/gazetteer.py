@@ -77,9 +77,9 @@ def actors() -> tuple[Actor, ...]:
         name = entry.get("name") if isinstance(entry, dict) else None
         if not name:
             raise ValueError(f"pipeline/data/actors.yaml: entry {i + 1} has no name")
-        check_keys("actors.yaml", entry, ACTOR_KEYS, name)
+        check_keys("actors.yaml", entry, ACTOR_KEYS, name, f"name: {name}")
         for r in entry.get("roles") or ():
-            check_keys("actors.yaml", r, ROLE_KEYS, f"{name}: role")
+            check_keys("actors.yaml", r, ROLE_KEYS, f"{name}: role", f"name: {name}")
         roles = tuple(
             Role(r["role"], r.get("country") or entry.get("country") or "",
                  _iso(r.get("from") or "1900-01-01", name), _iso(r.get("to"), name))
@@ -90,7 +90,7 @@ def actors() -> tuple[Actor, ...]:
         name = entry.get("name") if isinstance(entry, dict) else None
         if not name:
             raise ValueError(f"pipeline/data/office_holders.yaml: entry {i + 1} has no name")
-        check_keys("office_holders.yaml", entry, ACTOR_KEYS, name)
+        check_keys("office_holders.yaml", entry, ACTOR_KEYS, name, f"name: {name},")
         if name in known:
             raise ValueError(f"pipeline/data/office_holders.yaml:"
                              f"{line_of('office_holders.yaml', name)}: {name} is already in "
@@ -107,10 +107,29 @@ def actors() -> tuple[Actor, ...]:
     return tuple(out)
 
 
+LANGS = {"fr", "en", "es", "de"}
+
+
 @cache
 def role_phrases() -> dict[str, dict[str, tuple[str, ...]]]:
     data = load_yaml("roles.yaml") or {}
+    for role, langs in data.items():
+        check_keys("roles.yaml", langs or {}, LANGS, role, f"{role}:")
     return {role: {lang: tuple(p) for lang, p in langs.items()} for role, langs in data.items()}
+
+
+COUNTRY_KEYS = LANGS | {"capitals", "metonyms"}
+FORM_KEYS = {"names", "demonyms", "combining"}
+COUNTRY_FORMS_KEYS = {"combining", "kingdom_words", "kingdoms", "regions", "first_names",
+                      "confirm", "passing", "not_parties"}
+
+
+@cache
+def country_forms_data() -> dict:
+    """``country_forms.yaml``, checked: an unknown key names the file and line."""
+    data = load_yaml("country_forms.yaml") or {}
+    check_keys("country_forms.yaml", data, COUNTRY_FORMS_KEYS, "top level")
+    return data
 
 
 @cache
@@ -119,9 +138,11 @@ def countries() -> tuple[Country, ...]:
     for code, entry in sorted((load_yaml("countries.yaml") or {}).items()):
         if len(code) != 2 or not code.isupper():
             raise ValueError(f"pipeline/data/countries.yaml: {code!r} is not an ISO 3166 code")
+        check_keys("countries.yaml", entry, COUNTRY_KEYS, code, f"{code}:")
         surface, demonyms = {}, {}
         for lang, forms in entry.items():
             if isinstance(forms, dict):
+                check_keys("countries.yaml", forms, FORM_KEYS, f"{code}: {lang}", f"{code}:")
                 surface[lang] = tuple(forms.get("names") or ())
                 demonyms[lang] = tuple(forms.get("demonyms") or ())
         places = tuple(entry.get("capitals") or ()) + tuple(entry.get("metonyms") or ())
@@ -132,7 +153,7 @@ def countries() -> tuple[Country, ...]:
 @cache
 def not_parties() -> frozenset[str]:
     """Territories whose status is disputed: the subject of events, never a party."""
-    return frozenset(load_yaml("country_forms.yaml").get("not_parties") or ())
+    return frozenset(country_forms_data().get("not_parties") or ())
 
 
 @cache  # a scan of every actor's roles, asked again for the same role, country and date

@@ -89,14 +89,14 @@ def country_forms(lang: str) -> dict[str, str]:
                 forms.setdefault(dem[:1].lower() + dem[1:], c.code)
         for place in c.places:
             forms.setdefault(place, c.code)
-    for region in load_yaml("country_forms.yaml")["regions"].get(lang, ()):
+    for region in gazetteer.country_forms_data()["regions"].get(lang, ()):
         forms[region] = ""  # matched, so that no demonym inside it is read; no state
     return forms
 
 
 @cache
 def country_pattern(lang: str) -> re.Pattern:
-    combining = load_yaml("country_forms.yaml")["combining"]
+    combining = gazetteer.country_forms_data()["combining"]
     combo = _alternation(combining)
     forms = country_forms(lang)
     return re.compile(rf"(?<![\w\-])(?P<combo>{combo})-(?=\w)|"
@@ -163,7 +163,7 @@ def cue_pattern(lang: str) -> re.Pattern:
 
 def _country_of_match(m: re.Match, lang: str) -> str | None:
     if m.group("combo"):
-        return load_yaml("country_forms.yaml")["combining"][m.group("combo")]
+        return gazetteer.country_forms_data()["combining"][m.group("combo")]
     return country_forms(lang).get(m.group(0))
 
 
@@ -174,7 +174,7 @@ def places() -> frozenset[str]:
 
 def find_countries(article: Article) -> list[Mention]:
     text, path, lang = article.text, article.path, article.lang
-    extras = load_yaml("country_forms.yaml")
+    extras = gazetteer.country_forms_data()
     out = []
     for m in country_pattern(lang).finditer(text, article.body_start):
         code = _country_of_match(m, lang)

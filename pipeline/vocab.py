@@ -39,10 +39,12 @@ def line_of(name: str, needle: str, after: int = 1) -> int:
     return after
 
 
-def check_keys(name: str, entry: dict, allowed, where: str) -> None:
-    """An unknown key in a vocabulary entry is an error naming the file and line."""
+def check_keys(name: str, entry: dict, allowed, where: str, anchor: str | None = None) -> None:
+    """An unknown key in a vocabulary entry is an error naming the file and line (the first
+    line holding the key after the line holding ``anchor``, the entry's own name)."""
     for key in entry:
         if key not in allowed:
+            start = line_of(name, anchor) if anchor else 1
             raise ValueError(
-                f"pipeline/data/{name}:{line_of(name, str(key))}: {where}: unknown key "
+                f"pipeline/data/{name}:{line_of(name, str(key), start)}: {where}: unknown key "
                 f"{key!r} (known: {', '.join(sorted(allowed))}); fix or remove it")

@@ -238,3 +238,23 @@ def test_the_two_ministers_are_the_two_people_named_before(text, lang):
     (e,) = events(text, "2023-05-10", lang)
     assert set(e.unreviewed_actors) == {"Moussa Keita", "Kodjo Adedze"}
     assert {"ML", "TG"} <= set(e.countries)
+
+
+def test_an_unknown_key_in_the_countries_names_the_line_of_its_state(monkeypatch):
+    from pipeline import vocab
+
+    real = vocab.load_yaml
+
+    def load(name):
+        data = real(name)
+        if name == "countries.yaml":
+            data = dict(data, ML=dict(data["ML"], capital=["Bamako"]))
+        return data
+
+    monkeypatch.setattr(gazetteer, "load_yaml", load)
+    gazetteer.countries.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"countries\.yaml:\d+: ML: unknown key 'capital'"):
+            gazetteer.countries()
+    finally:
+        gazetteer.countries.cache_clear()
