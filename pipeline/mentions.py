@@ -346,6 +346,11 @@ def find_actors(article: Article, roles: list[Mention] = ()) -> list[Mention]:
     return out
 
 
+# a capitalised word, perhaps after an honorific: compiled once, looked up in a table
+SURNAME = re.compile(r"(?<![\w\-])(?:(?:M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)?"
+                     r"(?P<s>[A-ZÀ-ÖØ-Þ][\w'’\-]+)(?![\w\-])")
+
+
 def _named_again(article: Article, actors: list[Mention], roles: list[Mention]):
     """People the gazetteer does not know, named again: by surname, with or without an
     honorific ("M. Keita"), or by the role they were introduced with ("le chef de la
@@ -362,10 +367,10 @@ def _named_again(article: Article, actors: list[Mention], roles: list[Mention]):
             by_surname.setdefault(surname, m)
     out = []
     if by_surname:
-        pattern = re.compile(rf"(?<![\w\-])(?:(?:M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)?"
-                             rf"(?P<s>{_alternation(by_surname)})(?![\w\-])")
-        for found in pattern.finditer(text, article.body_start):
-            first = by_surname[found.group("s")]
+        for found in SURNAME.finditer(text, article.body_start):
+            first = by_surname.get(found.group("s"))
+            if first is None:
+                continue
             s, e = found.span("s")
             if s > first.start and not any(s < ke and ks < e for ks, ke in taken):
                 out.append(Mention(path, s, e, found.group("s"), "person", first.key,
@@ -385,15 +390,20 @@ def _named_again(article: Article, actors: list[Mention], roles: list[Mention]):
     return out
 
 
+@cache
+def _pairs_pattern(lang: str) -> re.Pattern | None:
+    words = load_yaml("participants.yaml")["pairs"].get(lang)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)", re.IGNORECASE) if words else None
+
+
 def _pairs(article: Article, people: list[Mention]) -> list[Mention]:
     """"Les deux chefs de la diplomatie": the last two people named before."""
-    words = load_yaml("participants.yaml")["pairs"].get(article.lang)
-    if not words:
+    pattern = _pairs_pattern(article.lang)
+    if pattern is None:
         return []
     out = []
     ordered = sorted((m for m in people if m.kind == "person"), key=lambda m: m.start)
-    for found in re.finditer(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)", article.text,
-                             re.IGNORECASE):
+    for found in pattern.finditer(article.text, article.body_start):
         last: list[Mention] = []
         for m in reversed([m for m in ordered if m.end <= found.start()]):
             if m.key not in [x.key for x in last]:
