@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 
-from .vocab import check_keys, line_of, load_yaml
+from .vocab import DATA, check_keys, line_of, load_yaml
 
 
 @dataclass(frozen=True)
@@ -86,28 +86,38 @@ def actors() -> tuple[Actor, ...]:
             for r in entry.get("roles") or ())
         out.append(_actor(entry, i, roles, "actors.yaml"))
     known = {a.name for a in out}
-    for i, entry in enumerate(load_yaml("office_holders.yaml") or []):
-        name = entry.get("name") if isinstance(entry, dict) else None
-        if not name:
-            raise ValueError(f"pipeline/data/office_holders.yaml: entry {i + 1} has no name")
-        check_keys("office_holders.yaml", entry, ACTOR_KEYS, name, f"name: {name},")
-        if name in known:
-            raise ValueError(f"pipeline/data/office_holders.yaml:"
-                             f"{line_of('office_holders.yaml', name)}: {name} is already in "
-                             f"actors.yaml; keep one entry")
-        roles = []
-        for r in entry.get("roles") or ():
-            if not isinstance(r, list) or len(r) not in (3, 4):
-                raise ValueError(f"pipeline/data/office_holders.yaml:"
-                                 f"{line_of('office_holders.yaml', name)}: {name}: a role is "
-                                 f"[role, country, from] or [role, country, from, to]")
-            roles.append(Role(r[0], r[1], _iso(r[2], name), _iso(r[3] if len(r) > 3 else None,
-                                                                 name)))
-        out.append(_actor(entry, i, tuple(roles), "office_holders.yaml"))
+    for name_file in ("office_holders.yaml", "promoted.yaml"):
+        if (DATA / name_file).exists():  # promoted.yaml: only once someone was promoted
+            out.extend(_office_holders(name_file, known))
     return tuple(out)
 
 
 LANGS = {"fr", "en", "es", "de"}
+
+
+def _office_holders(name_file: str, known: set[str]) -> list[Actor]:
+    """The entries of office_holders.yaml (or promoted.yaml): one line a person, roles as
+    [role, country, from, to]."""
+    out = []
+    for i, entry in enumerate(load_yaml(name_file) or []):
+        name = entry.get("name") if isinstance(entry, dict) else None
+        if not name:
+            raise ValueError(f"pipeline/data/{name_file}: entry {i + 1} has no name")
+        check_keys(name_file, entry, ACTOR_KEYS, name, f"name: {name},")
+        if name in known:
+            raise ValueError(f"pipeline/data/{name_file}:{line_of(name_file, name)}: {name} "
+                             f"is listed twice in the gazetteer; keep one entry")
+        known.add(name)
+        roles = []
+        for r in entry.get("roles") or ():
+            if not isinstance(r, list) or len(r) not in (3, 4):
+                raise ValueError(f"pipeline/data/{name_file}:{line_of(name_file, name)}: "
+                                 f"{name}: a role is [role, country, from] or "
+                                 f"[role, country, from, to]")
+            roles.append(Role(r[0], r[1], _iso(r[2], name),
+                              _iso(r[3] if len(r) > 3 else None, name)))
+        out.append(_actor(entry, i, tuple(roles), name_file))
+    return out
 
 
 @cache

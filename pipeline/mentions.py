@@ -284,11 +284,12 @@ def find_roles(article: Article) -> list[Mention]:
     return out
 
 
-def _title_country(article: Article, start: int, end: int) -> str | None:
+def _title_country(article: Article, start: int, end: int, floor: int = 0) -> str | None:
     """The state a title (``start``..``end``) names, or else the words before it back to
     the clause's start: "New Zealand Deputy Prime Minister and Minister of Foreign Affairs
     Winston Peters" is NZ."""
-    before = article.text[max(article.body_start, start - 80):start]
+    # not back past another person: "Benjamin Netanyahu of Israel and Sheikh X" (``floor``)
+    before = article.text[max(article.body_start, start - 80, floor):start]
     for head in (article.text[start:end], re.split(r"[,;:.()\n]", before)[-1]):
         # the nearest to the name: "Malian minister X called Togolese minister Y" (Y: TG)
         codes = [_country_of_match(m, article.lang)
@@ -302,17 +303,22 @@ def _title_country(article: Article, start: int, end: int) -> str | None:
 HONORIFIC = re.compile(r"^(?:M\.|Mme|Mlle|MM\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sr\.|Sra\.)\s+")
 
 
-def _unknown_names(article: Article, roles: list[Mention]):
+def _unknown_names(article: Article, roles: list[Mention], known: list[Mention]):
     """(start, name, country) of names announced by a title word or standing right after a
     role ("le ministre turc des Affaires étrangères Mevlüt Çavuşoğlu": TR)."""
+    ends = sorted(m.end for m in known)
+
+    def floor(start):
+        return max((e for e in ends if e <= start), default=0)
+
     for m in cue_pattern(article.lang).finditer(article.text, article.body_start):
-        yield m.start("name"), m.group("name"), _title_country(article, m.start(),
-                                                               m.start("name"))
+        yield m.start("name"), m.group("name"), _title_country(
+            article, m.start(), m.start("name"), floor(m.start()))
     for r in roles:
         m = NAME_AFTER_ROLE.match(article.text, r.end)
         if m:
             yield m.start("name"), m.group("name"), r.country or _title_country(
-                article, r.start, r.end)
+                article, r.start, r.end, floor(r.start))
 
 
 def find_actors(article: Article, roles: list[Mention] = ()) -> list[Mention]:
@@ -327,7 +333,7 @@ def find_actors(article: Article, roles: list[Mention] = ()) -> list[Mention]:
     known = [(m.start, m.end) for m in out] + [(r.start, r.end) for r in roles]
     places = country_forms(article.lang)  # a dict: its keys are looked up as a set
     # the same name found twice: the finding that knows the person's state first
-    found_names = sorted(set(_unknown_names(article, roles)),
+    found_names = sorted(set(_unknown_names(article, roles, out)),
                          key=lambda x: (x[0], x[1], x[2] is None, x[2] or ""))
     for s, found, country in found_names:
         name = found.rstrip("'’-")

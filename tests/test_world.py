@@ -258,3 +258,36 @@ def test_an_unknown_key_in_the_countries_names_the_line_of_its_state(monkeypatch
             gazetteer.countries()
     finally:
         gazetteer.countries.cache_clear()
+
+
+def test_a_maintainer_lists_the_unknown_people_and_promotes_one(tmp_path, monkeypatch):
+    from pipeline import promote
+
+    article = tmp_path / "a.md"
+    article.write_text("---\ntitle: t\ndate: 2023-05-10\nlang: fr\n---\nLe ministre malien des "
+                       "Affaires étrangères, Moussa Keita, est arrivé mardi à Lomé. M. Keita "
+                       "a été reçu par le président.\n", encoding="utf-8")
+    (person,) = promote.unreviewed([str(article)])
+    assert (person.name, person.country, person.role, person.count) == (
+        "Moussa Keita", "ML", "foreign_minister", 2)
+    assert person.example.startswith("Le ministre malien")
+    # the gazetteer's files in a folder of their own, without office_holders.yaml's people
+    from pipeline import vocab
+
+    data = vocab.DATA
+    for name in ("actors.yaml", "roles.yaml"):
+        (tmp_path / name).write_text((data / name).read_text("utf-8"), "utf-8")
+    (tmp_path / "office_holders.yaml").write_text("[]\n", "utf-8")
+    monkeypatch.setattr(promote, "PROMOTED", tmp_path / "promoted.yaml")
+    assert promote.promote(["Moussa Keita", "Nobody"], [str(article)]) == ["Nobody"]
+    monkeypatch.setattr(vocab, "DATA", tmp_path)
+    monkeypatch.setattr(gazetteer, "DATA", tmp_path)
+    for cached in (vocab.load_yaml, gazetteer.actors, gazetteer.holder):
+        cached.cache_clear()
+    try:
+        keita = next(a for a in gazetteer.actors() if a.name == "Moussa Keita")
+        assert keita.country == "ML" and keita.aliases[0] == "Moussa KEITA"
+        assert gazetteer.holder("foreign_minister", "ML", "2023-06-01") == "Moussa Keita"
+    finally:
+        for cached in (vocab.load_yaml, gazetteer.actors, gazetteer.holder):
+            cached.cache_clear()
