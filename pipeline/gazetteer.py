@@ -131,7 +131,7 @@ def role_phrases() -> dict[str, dict[str, tuple[str, ...]]]:
 COUNTRY_KEYS = LANGS | {"capitals", "metonyms"}
 FORM_KEYS = {"names", "demonyms", "combining"}
 COUNTRY_FORMS_KEYS = {"combining", "kingdom_words", "kingdoms", "regions", "first_names",
-                      "confirm", "passing", "not_parties"}
+                      "confirm", "passing", "not_parties", "ambiguous"}
 
 
 @cache

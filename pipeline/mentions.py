@@ -89,6 +89,8 @@ def country_forms(lang: str) -> dict[str, str]:
                 forms.setdefault(dem[:1].lower() + dem[1:], c.code)
         for place in c.places:
             forms.setdefault(place, c.code)
+    for form, codes in gazetteer.country_forms_data()["ambiguous"].items():
+        forms[form] = codes[0]  # resolved in the article by find_countries
     for region in gazetteer.country_forms_data()["regions"].get(lang, ()):
         forms[region] = ""  # matched, so that no demonym inside it is read; no state
     return forms
@@ -182,6 +184,14 @@ def find_countries(article: Article) -> list[Mention]:
             span = m.span("combo") if m.group("combo") else m.span()
             kind = "place" if m.group(0) in places() else "country"
             out.append(Mention(path, span[0], span[1], text[span[0]:span[1]], kind, code))
+    ambiguous = extras["ambiguous"]
+    if any(m.text in ambiguous for m in out):
+        # "le Congo" is the Congo the article names by a form of its own ("Kinshasa")
+        own = Counter(m.key for m in out if m.text not in ambiguous)
+        out = [m if m.text not in ambiguous else Mention(
+            m.path, m.start, m.end, m.text, m.kind,
+            max(ambiguous[m.text], key=lambda c: (own[c], -ambiguous[m.text].index(c))))
+            for m in out]
     counts = Counter(m.key for m in out)
     kingdoms = [c for c, _ in counts.most_common() if c in extras["kingdoms"]]
     if kingdoms:

@@ -40,6 +40,10 @@ def people(text, lang):
     ("Le Niger et le Nigeria ont fermé leur frontière.", "fr", ["NE", "NG"]),
     ("Nigerien and Nigerian troops met.", "en", ["NE", "NG"]),
     ("La RDC et le Congo-Brazzaville ont signé.", "fr", ["CD", "CG"]),
+    # "Congo" alone: the Congo the article names otherwise, else the larger
+    ("Le président congolais a reçu à Brazzaville le ministre du Congo.", "fr", ["CG"]),
+    ("Kinshasa accuse Kigali : le Congo a rappelé son ambassadeur.", "fr", ["CD", "RW"]),
+    ("Congolese troops crossed the border.", "en", ["CD"]),
     ("Türkiye and Turkey are one state.", "en", ["TR"]),
 ])
 def test_every_state_is_recognised_in_each_language(text, lang, expected):
