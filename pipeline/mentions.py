@@ -203,7 +203,8 @@ def find_countries(article: Article) -> list[Mention]:
     return out
 
 
-FOLLOWING_NAME = re.compile(r"\s+(?:(?:de|del|van|von|da)\s+)?(?P<word>[A-ZÀ-Þ][\w\-]+)")
+# a surname after a first name, or a compound first name ("l'école Maurice-Henry")
+FOLLOWING_NAME = re.compile(r"(?:\s+(?:(?:de|del|van|von|da)\s+)?|-)(?P<word>[A-ZÀ-Þ][\w\-]+)")
 
 
 def _not_a_state(article: Article, m: re.Match, extras: dict) -> bool:

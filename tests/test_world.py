@@ -57,6 +57,8 @@ def test_every_state_is_recognised_in_each_language(text, lang, expected):
     # a first name before a surname is no state
     ("Jordan Bardella a rencontré le président.", "fr", []),
     ("Chad Wolf visited the border.", "en", []),
+    ("L'école Maurice-Henry a rouvert.", "fr", []),
+    ("Maurice et Madagascar ont signé.", "fr", ["MG", "MU"]),
     ("Jordan and Chad signed an accord.", "en", ["JO", "TD"]),
     # "Georgia" counts only where the article names the state otherwise too
     ("The governor of Georgia visited Atlanta.", "en", []),
