@@ -207,13 +207,20 @@ def find_countries(article: Article) -> list[Mention]:
 FOLLOWING_NAME = re.compile(r"(?:\s+(?:(?:de|del|van|von|da)\s+)?|-)(?P<word>[A-ZÀ-Þ][\w\-]+)")
 
 
+CALENDAR_WORD = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Lundi|Mardi|Mercredi|Jeudi|Vendredi|"
+    r"Samedi|Dimanche$")
+
+
 def _not_a_state(article: Article, m: re.Match, extras: dict) -> bool:
     """A first name before a surname ("Jordan Bardella"), a form that needs another naming
     of the state in the article ("Georgia"), a demonym saying what a plan is about."""
     form, text, lang = m.group(0), article.text, article.lang
     if form in extras["first_names"]:
         after = FOLLOWING_NAME.match(text, m.end())
-        if after and after.group("word") not in country_forms(lang):
+        if (after and after.group("word") not in country_forms(lang)
+                and not CALENDAR_WORD.match(after.group("word"))):  # "returned to Israel Monday"
             return True
     confirm = extras["confirm"].get(form)
     if confirm and not any(word in text for word in confirm):

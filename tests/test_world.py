@@ -54,12 +54,15 @@ def test_every_state_is_recognised_in_each_language(text, lang, expected):
     # a region's adjective is no state
     ("Central American leaders met in Mexico.", "en", ["MX"]),
     ("Latin American ministers called for talks.", "en", []),
+    ("Patrols in the South China Sea and the Indian Ocean resumed.", "en", []),
+    ("Les Comores, dans l'océan Indien, ont reçu la délégation.", "fr", ["KM"]),
     # a first name before a surname is no state
     ("Jordan Bardella a rencontré le président.", "fr", []),
     ("Chad Wolf visited the border.", "en", []),
     ("L'école Maurice-Henry a rouvert.", "fr", []),
     ("Maurice et Madagascar ont signé.", "fr", ["MG", "MU"]),
     ("Jordan and Chad signed an accord.", "en", ["JO", "TD"]),
+    ("The minister returned to Jordan Monday.", "en", ["JO"]),
     # "Georgia" counts only where the article names the state otherwise too
     ("The governor of Georgia visited Atlanta.", "en", []),
     ("Georgia recalled its ambassador from Moscow.", "en", ["GE", "RU"]),
