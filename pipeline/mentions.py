@@ -208,9 +208,9 @@ FOLLOWING_NAME = re.compile(r"(?:\s+(?:(?:de|del|van|von|da)\s+)?|-)(?P<word>[A-
 
 
 CALENDAR_WORD = re.compile(
-    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
-    r"August|September|October|November|December|Lundi|Mardi|Mercredi|Jeudi|Vendredi|"
-    r"Samedi|Dimanche$")
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|Lundi|Mardi|Mercredi|Jeudi|Vendredi|"
+    r"Samedi|Dimanche)$")
 
 
 def _not_a_state(article: Article, m: re.Match, extras: dict) -> bool:
