@@ -270,7 +270,9 @@ def _role_of(m: re.Match, lang: str) -> tuple[str, int, str | None] | None:
         phrase = " ".join(re.sub(r"\s+", " ", p) for p in parts)
         return phrases.get(phrase.lower() if lang == "en" else phrase)
 
-    head, rest = m.group("head"), m.group("rest")
+    head, rest, inner = m.group("head"), m.group("rest"), m.group("inner")
+    if inner and not rest and key(head, inner):  # "canciller alemán": another office
+        return key(head, inner), m.end("inner"), inner
     if rest and key(head, rest):
         return key(head, rest), m.end(), (m.group("pre") or m.group("inner") or m.group("post")
                                            or m.group("postname"))

@@ -81,6 +81,9 @@ def test_ambiguous_forms_are_resolved_by_their_context(text, lang, expected):
     ("Le ministre des Affaires étrangères de la Fédération de Russie est arrivé.", "fr",
      ("role", "foreign_minister@RU", "RU", True)),
     ("Der kenianische Präsident reiste ab.", "de", ("role", "head_of_state@KE", "KE", True)),
+    # "canciller" is a foreign minister, but the German one is the head of government
+    ("El canciller alemán llegó.", "es", ("role", "head_of_government@DE", "DE", True)),
+    ("Le chancelier allemand est arrivé.", "fr", ("role", "head_of_government@DE", "DE", True)),
 ])
 def test_an_office_of_any_state_names_the_state(text, lang, expected):
     assert expected in people(text, lang)
