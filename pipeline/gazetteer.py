@@ -53,8 +53,8 @@ def _iso(value, where: str) -> str:
 
 ACTOR_KEYS = {"name", "kind", "country", "aliases", "roles"}
 ROLE_KEYS = {"role", "country", "org", "from", "to"}
-# organisations whose offices office_holders.yaml lists in place of a state
-ORGANISATIONS = {"UN", "EU", "AU", "NATO"}
+# organisations whose offices office_holders.yaml lists in place of a state (not ISO codes)
+ORGANISATIONS = {"UN", "EU", "AU", "NATO", "LAS"}  # LAS: the Arab League
 
 
 def _actor(entry: dict, i: int, roles: tuple[Role, ...], name_file: str) -> Actor:
