@@ -432,3 +432,25 @@ def update(c, since=""):
     """Add what is new in every feed listed in content/feeds.yaml."""
     _add(["--feeds", str(ROOT / CONFIG["content"] / "feeds.yaml"),
           *(["--since", since] if since else [])])
+
+
+@task(iterable=["promote"],
+      help={"articles": "folder or files of articles (default: the seeds)",
+            "promote": "name of a listed person to add to the gazetteer (repeatable)"})
+def people(c, articles=CONFIG["seeds"], promote=None):
+    """List the people the articles name whom the gazetteer does not know (name, state,
+    role, count, an example); with --promote NAME, write their gazetteer entry into
+    pipeline/data/promoted.yaml (kept by every rebuild; check the role dates it gives)."""
+    from pipeline import promote as promotion
+    from pipeline.run import collect
+
+    paths = collect(shlex.split(articles))
+    if promote:
+        missing = promotion.promote(promote, paths)
+        print(f"{promotion.PROMOTED}: {len(promote) - len(missing)} promoted"
+              + (f"; not among the unreviewed people: {', '.join(missing)}" if missing else ""))
+        return
+    found = promotion.unreviewed(paths)
+    for p in found:
+        print(f"{p.count:4d}  {p.name:30} {p.country or '-':3} {p.role or '-':20} {p.example}")
+    print(f"{len(found)} unreviewed people in {len(paths)} articles")

@@ -28,6 +28,7 @@ from .identity import event_id
 from .periods import period
 from .records import Article, Dct, Event, Evidence, Mention, Sentence, Timex
 from .titles import make_title
+from .vocab import load_yaml
 
 CONCRETE = re.compile(r"^\d{4}(?:-(?:\d\d(?:-\d\d)?|Q[1-4]|H[12]|W\d\d|SP|SU|FA|WI))?$")
 PLACE_CUE = re.compile(r"\b(?:à|in|at|au|to|vers)\s*$", re.IGNORECASE)  # not "de"/"from": an origin
@@ -304,6 +305,34 @@ def inside(m: Mention, ranges) -> bool:
     return any(a <= m.start and m.end <= b for a, b in ranges)
 
 
+@cache
+def _cited_pattern(lang: str) -> re.Pattern:
+    words = load_yaml("participants.yaml")["cited"]
+    alts = "|".join(words.get(lang) or words["en"])
+    # the cue, then at most a few words of title ("le porte-parole du ministère, M.")
+    # never across a sentence's end: "Wang Wenbin announced Thursday. Wang Yi will ..."
+    return re.compile(rf"(?<!\w)(?:{alts})(?:\s+(?:M\.|Mr\.|Dr\.|[\w’'\-]+)){{0,4}}?[\s,]*$",
+                      re.IGNORECASE)
+
+
+def is_cited(article: Article, m: Mention) -> bool:
+    """A person named as the source of what is told or as thanked, not as a participant
+    ("selon le porte-parole X", "spokesperson X announced", "il a remercié X")."""
+    before = article.text[max(article.body_start, m.start - 50):m.start]
+    return bool(_cited_pattern(article.lang).search(before))
+
+
+def is_title(article: Article, m: Mention, mentions, starts) -> bool:
+    """A role right before a name is that person's title, not someone else to resolve
+    ("Chinese Foreign Minister Wang Yi": on a date just outside the gazetteer's, the office
+    alone would name another holder)."""
+    if m.kind != "role":
+        return False
+    i = bisect_left(starts, m.end)  # ``starts``: the mentions' starts, sorted
+    return (i < len(mentions) and mentions[i].kind == "person"
+            and not article.text[m.end:mentions[i].start].strip(" ,"))
+
+
 def resolve(m: Mention, value: str) -> str | None:
     if m.kind in ("person", "org"):
         return m.key
@@ -316,7 +345,7 @@ def top_countries(mentions, n: int) -> list[str]:
     counts: dict[str, int] = {}
     for m in mentions:  # states named, and the states of the people named
         code = m.key if m.kind in ("country", "place") else m.country if m.reviewed else None
-        if code:
+        if code and code not in gazetteer.not_parties():
             counts[code] = counts.get(code, 0) + 1
     return sorted(counts, key=lambda c: (-counts[c], c))[:n]
 
@@ -346,9 +375,32 @@ def antecedents(article: Article, sentences, mentions) -> dict[int, Mention]:
     return out
 
 
+def sentence_subjects(article: Article, draft: Draft, mentions, dates) -> list[Mention]:
+    """When the dated clause names no one, the people named before it in its sentence: the
+    subject and who invited them ("Chinese Foreign Minister Wang Yi, at the invitation of
+    ... Winston Peters and ... Penny Wong, will pay an official visit ... from March 17")."""
+    people = ("person", "org", "role")
+    start = min(a for a, _ in draft.ranges)
+    if draft.relative:
+        # "the Crown Prince, Sheikh Mohammed bin Zayed, who extended an invitation ... in
+        # October": who the relative pronoun stands for is named right before it
+        before = [m for m in within(mentions, [(draft.home.start, draft.home.end)])
+                  if m.kind in ("person", "role") and m.start < start
+                  and (m.end >= start or not article.text[m.end:start].strip(" ,"))]
+        return before[-1:]
+    if any(m.kind in people for m in within(mentions, draft.ranges)):
+        return []
+    # not across another date: "celle de Yaïr Lapid en août 2021, puis celle de Benny Gantz,
+    # venu signer ... en novembre" (Lapid belongs to August)
+    dated = [t.end for t in dates if draft.home.start <= t.end <= start]
+    return [m for m in within(mentions, [(max([draft.home.start, *dated]), start)])
+            if m.kind in ("person", "role") and (m.kind == "person" or m.country)]
+
+
 def build_event(article: Article, dct: Dct, draft: Draft, mentions, one_in_sentence: bool,
-                subject: Mention | None = None) -> Event:
-    """``subject``: who the pronoun opening the dated sentence stands for, if it does."""
+                subject: Mention | None = None, dates=()) -> Event:
+    """``subject``: who the pronoun opening the dated sentence stands for, if it does;
+    ``dates``: the article's event dates."""
     value = draft.timex.value
     scope = draft.ranges + draft.extra
     if one_in_sentence and not draft.relative:  # the only event of its sentence: all of it
@@ -358,16 +410,25 @@ def build_event(article: Article, dct: Dct, draft: Draft, mentions, one_in_sente
     home = [(draft.home.start, draft.home.end)]
     # actors of the dated sentence first: they are the event's subject
     ordered = sorted(within(mentions, scope), key=lambda m: (not inside(m, home), m.start))
-    for m in ([subject] if subject else []) + ordered:
-        name = resolve(m, value) if not is_modifier(article, m) else None
+    lead = [] if subject else sentence_subjects(article, draft, mentions, dates)
+    starts = [x.start for x in mentions]
+    for m in ([subject] if subject else []) + lead + ordered:
+        if is_modifier(article, m) or is_cited(article, m) or (
+                m is not subject and is_title(article, m, mentions, starts)):
+            continue
+        name = resolve(m, value)
         if name and name not in actors and name not in unreviewed:
             (actors if m.reviewed else unreviewed).append(name)
             country = gazetteer.actor_country(name) if m.reviewed else m.country
             if country and country not in countries:
                 countries.append(country)
+        elif (not name and m.kind == "role" and m.country and m.country not in countries
+              and inside(m, scope)):
+            countries.append(m.country)  # "le ministre malien" names a party, known or not
         # states named in passing in a following sentence are not parties to the event
         own = inside(m, draft.ranges) or (one_in_sentence and inside(m, home))
-        if m.kind in ("country", "place") and m.key not in countries and own:
+        if (m.kind in ("country", "place") and m.key not in countries and own
+                and m.key not in gazetteer.not_parties()):
             countries.append(m.key)
         if m.kind == "place" and place is None and PLACE_CUE.search(
                 article.text[max(0, m.start - 8):m.start]):
@@ -406,7 +467,7 @@ def article_events(article: Article, dct: Dct, timexes, sentences, mentions) -> 
     subjects = antecedents(article, sentences, mentions)
     # the pronoun is the subject of the main clause, not of a relative one inside it
     events = (build_event(article, dct, d, mentions, alone(d),
-                          None if d.relative else subjects.get(d.home.start))
+                          None if d.relative else subjects.get(d.home.start), dates)
               for d in drafts)
     return tuple(e for e in events if is_diplomatic(e, article.lang))
 

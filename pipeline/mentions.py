@@ -54,8 +54,15 @@ def _alternation(forms, fold: bool = False) -> str:
     return emit(trie) if trie else "(?!)"
 
 
-def _bounded(pattern: str) -> str:
-    return rf"(?<![\w\-])(?:{pattern})(?![\w])"
+def _bounded(pattern: str, first: str = "") -> str:
+    """``pattern`` as whole words; ``first``: a character class of the letters it can start
+    with, checked before the alternation (most word starts then fail at once)."""
+    ahead = f"(?=[{first}])" if first else ""
+    return rf"(?<![\w\-]){ahead}(?:{pattern})(?![\w])"
+
+
+def _first_letters(forms) -> str:
+    return "".join(sorted({re.escape(f[0]) for f in forms if f}))
 
 
 @cache
@@ -64,7 +71,7 @@ def actor_pattern() -> tuple[re.Pattern, dict[str, gazetteer.Actor]]:
     for actor in gazetteer.actors():
         for alias in actor.aliases:
             by_alias.setdefault(alias, actor)
-    return re.compile(_bounded(_alternation(by_alias))), by_alias
+    return re.compile(_bounded(_alternation(by_alias), _first_letters(by_alias))), by_alias
 
 
 @cache
@@ -82,15 +89,20 @@ def country_forms(lang: str) -> dict[str, str]:
                 forms.setdefault(dem[:1].lower() + dem[1:], c.code)
         for place in c.places:
             forms.setdefault(place, c.code)
+    for form, codes in gazetteer.country_forms_data()["ambiguous"].items():
+        forms[form] = codes[0]  # resolved in the article by find_countries
+    for region in gazetteer.country_forms_data()["regions"].get(lang, ()):
+        forms[region] = ""  # matched, so that no demonym inside it is read; no state
     return forms
 
 
 @cache
 def country_pattern(lang: str) -> re.Pattern:
-    combining = load_yaml("country_forms.yaml")["combining"]
+    combining = gazetteer.country_forms_data()["combining"]
     combo = _alternation(combining)
+    forms = country_forms(lang)
     return re.compile(rf"(?<![\w\-])(?P<combo>{combo})-(?=\w)|"
-                      + _bounded(_alternation(country_forms(lang))))
+                      + _bounded(_alternation(forms), _first_letters(forms)))
 
 
 @cache
@@ -103,27 +115,40 @@ def demonym_alternation(lang: str, fold: bool = False) -> str:
 
 
 @cache
+def role_phrases(lang: str) -> dict[str, str]:
+    """Role phrase (single-spaced, lower case in English) -> role key."""
+    fold = lang == "en"
+    return {(p.lower() if fold else p): role
+            for role, langs in sorted(gazetteer.role_phrases().items())
+            for p in langs.get(lang, ())}
+
+
+@cache
 def role_pattern(lang: str) -> re.Pattern | None:
-    """Role phrases with an optional demonym before, inside (after the head) or after."""
+    """A role phrase's first word, then an optional demonym inside it ("le ministre
+    israélien de la Défense"), then the rest of a phrase; an optional demonym or country
+    name before and a demonym after. One demonym alternation per slot, shared by every
+    phrase (a slot per phrase would compile hundreds of copies of the world's demonyms);
+    which head and rest make a phrase is checked by ``find_roles``."""
+    phrases = role_phrases(lang)
+    if not phrases:
+        return None
     fold = lang == "en"  # compiled with IGNORECASE
     dem = demonym_alternation(lang, fold)
-    alts = []
-    for role, langs in sorted(gazetteer.role_phrases().items()):
-        for i, phrase in enumerate(sorted(langs.get(lang, ()), key=len, reverse=True)):
-            words = [re.escape(w) for w in phrase.split()]
-            head, rest = words[0], r"\s+".join(words[1:])
-            alts.append(rf"(?P<r_{role}_{i}>{head}(?:\s+(?P<in_{role}_{i}>{dem}))?"
-                        + (rf"\s+{rest}" if rest else "") + ")")
-    if not alts:
-        return None
-    # one demonym slot before and one after, shared by every role: compiled and tried once;
-    # before, a possessive country name too ("Israel's defence minister")
+    heads = _alternation({p.split(" ", 1)[0] for p in phrases}, fold)
+    rests = _alternation({p.split(" ", 1)[1] for p in phrases if " " in p}, fold)
     names = _alternation({n for c in gazetteer.countries() for n in c.surface.get(lang, ())},
                          fold)
     # "Israel's defence minister", and a name as a noun before it: "U.S. Secretary of State"
     pre = rf"{dem}|(?:the\s+)?(?:{names})(?:['’]s)?" if lang == "en" else dem
-    return re.compile(_bounded(rf"(?:(?P<pre>{pre})\s+)?(?:{'|'.join(alts)})"
-                               rf"(?:\s+(?P<post>{dem}))?"),
+    # after it, a demonym or the state's name: "de la Fédération de Russie", "of Japan"
+    of = r"(?:de\s+la|de\s+l['’]|du|des|de|d['’]|of\s+the|of)\s*"
+    to = r"(?:to\s+the|to|in|auprès\s+de\s+la|auprès\s+de|auprès\s+du|en|au|aux)\s+"
+    return re.compile(_bounded(rf"(?:(?P<pre>{pre})\s+)?(?P<head>{heads})"
+                               rf"(?:\s+(?P<inner>{dem}))?(?:\s+(?P<rest>{rests}))?"
+                               rf"(?:\s+(?P<post>{dem})|\s+{of}(?P<postname>{names}))?"
+                               # where an envoy serves: "UAE Ambassador to Israel"
+                               rf"(?:\s+{to}(?P<dest>{names}))?"),
                       re.IGNORECASE if lang == "en" else 0)
 
 
@@ -140,7 +165,7 @@ def cue_pattern(lang: str) -> re.Pattern:
 
 def _country_of_match(m: re.Match, lang: str) -> str | None:
     if m.group("combo"):
-        return load_yaml("country_forms.yaml")["combining"][m.group("combo")]
+        return gazetteer.country_forms_data()["combining"][m.group("combo")]
     return country_forms(lang).get(m.group(0))
 
 
@@ -151,15 +176,23 @@ def places() -> frozenset[str]:
 
 def find_countries(article: Article) -> list[Mention]:
     text, path, lang = article.text, article.path, article.lang
+    extras = gazetteer.country_forms_data()
     out = []
     for m in country_pattern(lang).finditer(text, article.body_start):
         code = _country_of_match(m, lang)
-        if code:
+        if code and not _not_a_state(article, m, extras):
             span = m.span("combo") if m.group("combo") else m.span()
             kind = "place" if m.group(0) in places() else "country"
             out.append(Mention(path, span[0], span[1], text[span[0]:span[1]], kind, code))
+    ambiguous = extras["ambiguous"]
+    if any(m.text in ambiguous for m in out):
+        # "le Congo" is the Congo the article names by a form of its own ("Kinshasa")
+        own = Counter(m.key for m in out if m.text not in ambiguous)
+        out = [m if m.text not in ambiguous else Mention(
+            m.path, m.start, m.end, m.text, m.kind,
+            max(ambiguous[m.text], key=lambda c: (own[c], -ambiguous[m.text].index(c))))
+            for m in out]
     counts = Counter(m.key for m in out)
-    extras = load_yaml("country_forms.yaml")
     kingdoms = [c for c, _ in counts.most_common() if c in extras["kingdoms"]]
     if kingdoms:
         words = _alternation(extras["kingdom_words"].get(lang, ()))
@@ -168,6 +201,35 @@ def find_countries(article: Article) -> list[Mention]:
             out.append(Mention(path, start, start + len(m.group(0)), m.group(0), "country",
                                kingdoms[0]))
     return out
+
+
+# a surname after a first name, or a compound first name ("l'école Maurice-Henry")
+FOLLOWING_NAME = re.compile(r"(?:\s+(?:(?:de|del|van|von|da)\s+)?|-)(?P<word>[A-ZÀ-Þ][\w\-]+)")
+
+
+CALENDAR_WORD = re.compile(
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|Lundi|Mardi|Mercredi|Jeudi|Vendredi|"
+    r"Samedi|Dimanche)$")
+
+
+def _not_a_state(article: Article, m: re.Match, extras: dict) -> bool:
+    """A first name before a surname ("Jordan Bardella"), a form that needs another naming
+    of the state in the article ("Georgia"), a demonym saying what a plan is about."""
+    form, text, lang = m.group(0), article.text, article.lang
+    if form in extras["first_names"]:
+        after = FOLLOWING_NAME.match(text, m.end())
+        if (after and after.group("word") not in country_forms(lang)
+                and not CALENDAR_WORD.match(after.group("word"))):  # "returned to Israel Monday"
+            return True
+    confirm = extras["confirm"].get(form)
+    if confirm and not any(word in text for word in confirm):
+        return True
+    passing = extras["passing"]
+    before = text[max(0, m.start() - 30):m.start()].rstrip()
+    after = text[m.end():m.end() + 30].lstrip()
+    return (any(before.endswith(w) for w in passing["before"].get(lang, ()))
+            or any(after.startswith(w) for w in passing["after"].get(lang, ())))
 
 
 @cache
@@ -199,6 +261,29 @@ def _role_matches(pattern: re.Pattern, article: Article):
                 break
 
 
+def _role_of(m: re.Match, lang: str) -> tuple[str, int, str | None] | None:
+    """(role key, end of the phrase, demonym) of a role match; a rest that makes no phrase
+    with its head is not read ("le président" then "de la Défense")."""
+    phrases = role_phrases(lang)
+
+    def key(*parts):
+        phrase = " ".join(re.sub(r"\s+", " ", p) for p in parts)
+        return phrases.get(phrase.lower() if lang == "en" else phrase)
+
+    head, rest, inner = m.group("head"), m.group("rest"), m.group("inner")
+    if inner and not rest and key(head, inner):  # "canciller alemán": another office
+        return key(head, inner), m.end("inner"), inner
+    if rest and key(head, rest):
+        return key(head, rest), m.end(), (m.group("pre") or m.group("inner") or m.group("post")
+                                           or m.group("postname"))
+    if key(head) and m.group("dest") and not rest:
+        return key(head), m.end(), m.group("pre") or m.group("inner") or m.group("post")
+    if key(head):
+        end = m.end("inner") if m.group("inner") and not rest else m.end("head")
+        return key(head), end, m.group("pre") or (m.group("inner") if not rest else None)
+    return None
+
+
 def find_roles(article: Article) -> list[Mention]:
     pattern = role_pattern(article.lang)
     if pattern is None:
@@ -206,29 +291,54 @@ def find_roles(article: Article) -> list[Mention]:
     forms = country_forms(article.lang)
     out = []
     for m in _role_matches(pattern, article):
-        group = next(k for k, v in m.groupdict().items() if v and k.startswith("r_"))
-        role, index = group[2:].rsplit("_", 1)
-        demonym = m.group("pre") or m.group(f"in_{role}_{index}") or m.group("post")
+        found = _role_of(m, article.lang)
+        if not found:
+            continue
+        role, end, demonym = found
         if demonym:  # "Israel's" / "the UAE's" name the country
             demonym = re.sub(r"^the\s+|['’]s$", "", demonym, flags=re.IGNORECASE)
         country = forms.get(demonym) if demonym else None
         key = f"{role}@{country}" if country else role
-        out.append(Mention(article.path, m.start(), m.end(), m.group(0), "role", key, country))
+        text = article.text[m.start():end]
+        out.append(Mention(article.path, m.start(), end, text, "role", key, country))
     return out
 
 
-def _unknown_names(article: Article, roles: list[Mention]):
+def _title_country(article: Article, start: int, end: int, floor: int = 0) -> str | None:
+    """The state a title (``start``..``end``) names, or else the words before it back to
+    the clause's start: "New Zealand Deputy Prime Minister and Minister of Foreign Affairs
+    Winston Peters" is NZ."""
+    # not back past another person: "Benjamin Netanyahu of Israel and Sheikh X" (``floor``)
+    before = article.text[max(article.body_start, start - 80, floor):start]
+    for head in (article.text[start:end], re.split(r"[,;:.()\n]", before)[-1]):
+        # the nearest to the name: "Malian minister X called Togolese minister Y" (Y: TG)
+        codes = [_country_of_match(m, article.lang)
+                 for m in country_pattern(article.lang).finditer(head)]
+        codes = [c for c in codes if c]
+        if codes:
+            return codes[-1]
+    return None
+
+
+HONORIFIC = re.compile(r"^(?:M\.|Mme|Mlle|MM\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sr\.|Sra\.)\s+")
+
+
+def _unknown_names(article: Article, roles: list[Mention], known: list[Mention]):
     """(start, name, country) of names announced by a title word or standing right after a
     role ("le ministre turc des Affaires étrangères Mevlüt Çavuşoğlu": TR)."""
-    forms = country_forms(article.lang)
+    ends = sorted(m.end for m in known)
+
+    def floor(start):
+        return max((e for e in ends if e <= start), default=0)
+
     for m in cue_pattern(article.lang).finditer(article.text, article.body_start):
-        title = article.text[m.start():m.start("name")]
-        country = next((forms[w] for w in re.findall(r"[\w\-]+", title) if w in forms), None)
-        yield m.start("name"), m.group("name"), country
+        yield m.start("name"), m.group("name"), _title_country(
+            article, m.start(), m.start("name"), floor(m.start()))
     for r in roles:
         m = NAME_AFTER_ROLE.match(article.text, r.end)
         if m:
-            yield m.start("name"), m.group("name"), r.country
+            yield m.start("name"), m.group("name"), r.country or _title_country(
+                article, r.start, r.end, floor(r.start))
 
 
 def find_actors(article: Article, roles: list[Mention] = ()) -> list[Mention]:
@@ -241,12 +351,17 @@ def find_actors(article: Article, roles: list[Mention] = ()) -> list[Mention]:
                            actor.country))
     # a name never overlaps a known actor or a role ("ministro de Asuntos Exteriores")
     known = [(m.start, m.end) for m in out] + [(r.start, r.end) for r in roles]
-    places = set(country_forms(article.lang))
+    places = country_forms(article.lang)  # a dict: its keys are looked up as a set
     # the same name found twice: the finding that knows the person's state first
-    found_names = sorted(set(_unknown_names(article, roles)),
+    found_names = sorted(set(_unknown_names(article, roles, out)),
                          key=lambda x: (x[0], x[1], x[2] is None, x[2] or ""))
     for s, found, country in found_names:
         name = found.rstrip("'’-")
+        honorific = HONORIFIC.match(name)  # "Mme Naledi Pandor" is Naledi Pandor
+        if honorific:
+            s, name = s + honorific.end(), name[honorific.end():]
+            if " " not in name:
+                continue
         e = s + len(name)
         if any(s < ke and ks < e for ks, ke in known) or name in places:
             continue
@@ -257,10 +372,82 @@ def find_actors(article: Article, roles: list[Mention] = ()) -> list[Mention]:
     return out
 
 
+# a capitalised word, perhaps after an honorific: compiled once, looked up in a table
+SURNAME = re.compile(r"(?<![\w\-])(?:(?:M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)?"
+                     r"(?P<s>[A-ZÀ-ÖØ-Þ][\w'’\-]+)(?![\w\-])")
+
+
+def _named_again(article: Article, actors: list[Mention], roles: list[Mention]):
+    """People the gazetteer does not know, named again: by surname, with or without an
+    honorific ("M. Keita"), or by the role they were introduced with ("le chef de la
+    diplomatie malienne")."""
+    text, path = article.text, article.path
+    unknown = [m for m in actors if m.kind == "person" and not m.reviewed and " " in m.key]
+    if not unknown:
+        return []
+    taken = [(m.start, m.end) for m in actors]
+    by_surname = {}
+    for m in unknown:
+        surname = m.key.rsplit(" ", 1)[1]
+        if len(surname) > 3 and surname not in country_forms(article.lang):
+            by_surname.setdefault(surname, m)
+    out = []
+    if by_surname:
+        for found in SURNAME.finditer(text, article.body_start):
+            first = by_surname.get(found.group("s"))
+            if first is None:
+                continue
+            s, e = found.span("s")
+            if s > first.start and not any(s < ke and ks < e for ks, ke in taken):
+                out.append(Mention(path, s, e, found.group("s"), "person", first.key,
+                                   first.country, reviewed=False))
+    # the role that introduced a person, said again later, is that person
+    introduced = {}
+    for r in roles:
+        after = NAME_AFTER_ROLE.match(text, r.end)
+        person = next((m for m in unknown if after and m.start == after.start("name")), None)
+        if person and r.country:
+            introduced.setdefault(r.key, person)
+    for r in roles:
+        person = introduced.get(r.key)
+        if person and r.start > person.end:
+            out.append(Mention(path, r.start, r.end, r.text, "person", person.key,
+                               person.country, reviewed=False))
+    return out
+
+
+@cache
+def _pairs_pattern(lang: str) -> re.Pattern | None:
+    words = load_yaml("participants.yaml")["pairs"].get(lang)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)", re.IGNORECASE) if words else None
+
+
+def _pairs(article: Article, people: list[Mention]) -> list[Mention]:
+    """"Les deux chefs de la diplomatie": the last two people named before."""
+    pattern = _pairs_pattern(article.lang)
+    if pattern is None:
+        return []
+    out = []
+    ordered = sorted((m for m in people if m.kind == "person"), key=lambda m: m.start)
+    for found in pattern.finditer(article.text, article.body_start):
+        last: list[Mention] = []
+        for m in reversed([m for m in ordered if m.end <= found.start()]):
+            if m.key not in [x.key for x in last]:
+                last.append(m)
+            if len(last) == 2:
+                break
+        if len(last) == 2:
+            out += [Mention(article.path, found.start(), found.end(), found.group(0), "person",
+                            m.key, m.country, m.reviewed) for m in last]
+    return out
+
+
 def recognise(article: Article) -> tuple[Mention, ...]:
     """All mentions, sorted by offset; a role inside an actor's name is dropped."""
     roles = find_roles(article)
     actors = find_actors(article, roles)
+    actors += _named_again(article, actors, roles)
+    actors += _pairs(article, actors)
     countries = find_countries(article)
     taken = [(m.start, m.end) for m in actors]
     kept = [m for m in countries if not any(m.start < e and s < m.end for s, e in taken)]
