@@ -12,7 +12,10 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .vocab import load_yaml
+import yaml
+
+from . import modes
+from .vocab import DATA, load_yaml
 
 TYPE_ORDER = ("CONSULT", "SUPPORT", "AGREE", "COOPERATE", "AID", "SANCTION", "ACCUSE",
               "THREATEN", "DEMAND", "REJECT", "CONCEDE", "RETREAT", "PROTEST", "MOBILIZE",
@@ -30,8 +33,40 @@ def _lang(lang: str) -> str:
     return lang if lang in load_yaml("events.yaml") else "en"
 
 
+RULE_KEYS = ("cue", "types", "mode")
+EVENTS = "pipeline/data/events.yaml"
+
+
+@cache
+def check_rules() -> None:
+    """Raise, naming the line, on a cue rule with an unknown key, an unknown PLOVER type
+    or a mode not declared in modes.yaml; and on a mode whose type is no PLOVER type."""
+    for mode in modes.modes().values():
+        if mode.type not in TYPE_ORDER:
+            raise modes.ModesError(modes.PATH, mode.line, f"mode {mode.name!r} has type "
+                                   f"{mode.type!r}", f"use one of {', '.join(TYPE_ORDER)}")
+    root = yaml.compose((DATA / "events.yaml").read_text(encoding="utf-8"))
+    for _lang, rules in root.value:
+        if not isinstance(rules, yaml.SequenceNode):
+            continue  # a word list per language, not a language's cue rules
+        for rule in rules.value:
+            for key, value in rule.value:
+                line = key.start_mark.line + 1
+                if key.value not in RULE_KEYS:
+                    raise modes.ModesError(EVENTS, line, f"unknown key {key.value!r} in a "
+                                           "cue rule", f"use {', '.join(RULE_KEYS)}")
+                if key.value == "mode":
+                    modes.check(value.value, EVENTS, line)
+                if key.value == "types":
+                    for code in value.value:
+                        if code.value not in TYPE_ORDER:
+                            raise modes.ModesError(EVENTS, line, f"unknown type {code.value!r}",
+                                                   f"use one of {', '.join(TYPE_ORDER)}")
+
+
 @cache
 def cue_rules(lang: str) -> tuple[tuple[re.Pattern, tuple[str, ...], str | None], ...]:
+    check_rules()
     rules = []
     for rule in load_yaml("events.yaml")[_lang(lang)]:
         pattern = re.compile(rf"(?<!\w)(?:{rule['cue']})(?!\w)", re.IGNORECASE)

@@ -22,7 +22,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from . import gazetteer
+from . import gazetteer, modes
 from .classify import Cues, classify, is_background, is_planned, word_list_pattern
 from .identity import event_id
 from .merge import period
@@ -411,7 +411,7 @@ def article_events(article: Article, dct: Dct, timexes, sentences, mentions) -> 
     return tuple(e for e in events if is_diplomatic(e, article.lang))
 
 
-DIPLOMATIC_MODES = {"visit", "phone", "host", "third-party", "signing", "recognition", "break"}
+DIPLOMATIC_MODES = modes.diplomatic()  # declared with each mode (data/modes.yaml)
 
 
 def is_diplomatic(event: Event, lang: str) -> bool:

@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 from babel import Locale
 from babel.dates import format_date, format_skeleton
 
+from pipeline import modes
 from pipeline.records import granularity
 
 LANGS = ("fr", "en")
@@ -253,14 +254,8 @@ TYPE_LABELS: dict[str, dict[str, str]] = {
     },
 }
 
-MODE_LABELS: dict[str, dict[str, str]] = {
-    "fr": {"visit": "Visite", "phone": "Entretien téléphonique", "host": "Visite",
-           "third-party": "Rencontre", "signing": "Accord signé",
-           "recognition": "Reconnaissance", "break": "Rupture des relations"},
-    "en": {"visit": "Visit", "phone": "Phone call", "host": "Visit",
-           "third-party": "Meeting", "signing": "Agreement signed",
-           "recognition": "Recognition", "break": "Relations broken off"},
-}
+# Plain labels for modes, from their one declaration (data/modes.yaml)
+MODE_LABELS: dict[str, dict[str, str]] = {lang: modes.labels(lang) for lang in LANGS}
 
 # How a modifier reads in front of a period; "{}" is the period's own label.
 MOD_PATTERNS: dict[str, dict[str, str]] = {

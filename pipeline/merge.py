@@ -19,6 +19,7 @@ from calendar import monthrange
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from . import modes
 from .records import Event, granularity
 from .titles import make_title
 
@@ -82,11 +83,10 @@ def real_types(e: Event) -> set[str]:
     return set(e.types) - {"STATEMENT"}
 
 
-# Modes that cannot be one happening: a phone call is not a visit, a summit or a break.
-APART = {frozenset(p) for p in (("phone", "visit"), ("phone", "host"), ("phone", "third-party"),
-                                ("break", "visit"), ("break", "host"), ("break", "signing"),
-                                ("break", "recognition"), ("break", "phone"))}
-STAY = {"visit", "third-party"}  # happenings that may last several days
+# Modes that cannot be one happening (a phone call is not a visit, a summit or a break),
+# and happenings that may last several days: both declared with the modes (data/modes.yaml)
+APART = modes.apart_pairs()
+STAY = modes.stays()
 
 
 @lru_cache(maxsize=65536)

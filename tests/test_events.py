@@ -231,3 +231,61 @@ def test_a_date_is_one_clause_even_with_a_comma_or_an_opener_inside():
     (signing,) = events("Morocco and Israel signed a declaration on Tuesday, Dec. 22, 2020, in "
                         "Rabat.", "2021-12-22", "en")
     assert signing.value == "2020-12-22"
+
+
+# --- modes: declared once (data/modes.yaml), every list derived from the declaration ----
+
+MODE = """visit:
+  type: CONSULT
+  label: {fr: "Visite", en: "Visit"}
+  titles: {fr: ["Visite de {first}"], en: ["Visit by {first}"]}
+"""
+
+
+@pytest.mark.parametrize("text, line, words", [
+    (MODE + "  colour: red\n", 5, "unknown key 'colour'"),
+    (MODE.replace('en: "Visit"', 'de: "Besuch"'), 3, "unknown key 'de'"),
+    (MODE.replace('  label: {fr: "Visite", en: "Visit"}\n', ""), 1, "lacks label"),
+    (MODE + "  apart: [phone]\n", 1, "'phone', which is not declared"),
+    (MODE + "  stays: yes\n", 5, "write true or false"),
+    (MODE + MODE, 5, "declared twice"),
+])
+def test_a_bad_mode_declaration_names_its_file_and_line(text, line, words):
+    from pipeline.modes import ModesError, parse
+    with pytest.raises(ModesError, match=rf"modes\.yaml:{line}: .*{words}"):
+        parse(text)
+
+
+def test_every_declared_mode_has_its_label_curation_title_and_merge_rules():
+    from pipeline import merge, modes
+    from pipeline.events import DIPLOMATIC_MODES
+    from pipeline.labels import MODE_LABELS, type_label
+    from pipeline.titles import make_title
+    declared = modes.modes()
+    assert {"recall", "expel", "closure", "suspension", "protest", "deal"} <= set(declared)
+    for name, mode in declared.items():
+        for lang in ("fr", "en"):
+            label = mode.label[lang]
+            assert type_label((mode.type,), name, lang) == label == MODE_LABELS[lang][name]
+            title = make_title((mode.type,), name, ("Yaïr Lapid",), ("IL", "MA"), None, lang)
+            assert title and "{" not in title
+        assert (name in DIPLOMATIC_MODES) == mode.diplomatic
+        assert (name in merge.STAY) == mode.stays
+        for other in mode.apart:  # read both ways
+            assert frozenset((other, name)) in merge.APART
+
+
+def test_a_cue_rule_naming_an_undeclared_mode_is_refused():
+    from pipeline.modes import ModesError, check
+    check("recall", "events.yaml", 3)
+    with pytest.raises(ModesError, match=r"events\.yaml:3: unknown mode 'recal'.*modes\.yaml"):
+        check("recal", "events.yaml", 3)
+
+
+def test_a_title_template_keyed_by_mode_outside_the_mode_declaration_is_refused():
+    from pipeline.modes import ModesError
+    from pipeline.titles import check_templates
+    text = 'fr:\n  and: " et "\n  templates:\n    - {type: CONSULT, text: "x"}\n' \
+           '    - {mode: visit, text: "Visite de {first}"}\n'
+    with pytest.raises(ModesError, match=r"titles\.yaml:5: unknown template key 'mode'"):
+        check_templates(text)
