@@ -325,7 +325,10 @@ def combine(parts: list[Event], lang_of) -> Event:
         for p in parts:
             seen.extend(x for x in getattr(p, attr) if x not in seen)
         return tuple(seen)
-    types = union("types")
+    # the head's act and what it states besides, then the act each other report tells:
+    # what they only mention in passing is theirs, not the merged event's
+    types = tuple(dict.fromkeys(head.types + tuple(
+        p.types[0] for p in parts[1:] if p.types and p.types[0] != "STATEMENT")))
     actors = union("actors")
     countries = tuple(sorted(set(union("countries"))))
     place = next((p.place for p in parts if p.place), None)

@@ -289,3 +289,60 @@ def test_a_title_template_keyed_by_mode_outside_the_mode_declaration_is_refused(
            '    - {mode: visit, text: "Visite de {first}"}\n'
     with pytest.raises(ModesError, match=r"titles\.yaml:5: unknown template key 'mode'"):
         check_templates(text)
+
+
+# --- diplomatic acts: each with its mode and its PLOVER type as primary type -----------
+
+@pytest.mark.parametrize("lang, body, dct, mode, primary", [
+    ("fr", "La Tunisie a rappelé mardi son ambassadeur en Libye pour consultations.",
+     "2023-05-10", "recall", "SANCTION"),
+    ("en", "Iran recalled its ambassador to Jordan on Monday over the dispute.",
+     "2023-05-10", "recall", "SANCTION"),
+    ("fr", "La Tunisie a expulsé jeudi l'ambassadeur de la Libye, déclaré persona non grata.",
+     "2023-05-12", "expel", "SANCTION"),
+    ("en", "On Thursday, Jordan and Iran kicked out their respective ambassadors.",
+     "2023-05-12", "expel", "SANCTION"),
+    ("fr", "La Tunisie a fermé lundi son espace aérien aux avions libyens.",
+     "2023-05-10", "closure", "SANCTION"),
+    ("en", "Jordan closed its airspace to Iranian aircraft on Monday.",
+     "2023-05-10", "closure", "SANCTION"),
+    ("fr", "La Tunisie a suspendu mardi le traité de coopération militaire avec la Libye.",
+     "2023-05-10", "suspension", "SANCTION"),
+    ("en", "Iran suspended the border treaty with Jordan on Tuesday.",
+     "2023-05-10", "suspension", "SANCTION"),
+    ("fr", "La Tunisie a exprimé mardi sa profonde désapprobation de la décision de la Libye.",
+     "2023-05-10", "protest", "PROTEST"),
+    ("en", "Iran lodged a formal protest with Jordan's foreign ministry on Tuesday.",
+     "2023-05-10", "protest", "PROTEST"),
+    ("fr", "La Tunisie et la Libye ont conclu mardi un accord sur leur frontière commune.",
+     "2023-05-10", "deal", "AGREE"),
+    ("en", "Jordan and Iran reached a deal on their maritime border on Tuesday.",
+     "2023-05-10", "deal", "AGREE"),
+    ("fr", "Une délégation de la Tunisie s'est rendue mardi à Tripoli pour des entretiens "
+     "diplomatiques avec la Libye.", "2023-05-10", "visit", "CONSULT"),
+    ("en", "Jordan downgraded its diplomatic relations with Iran on Tuesday.",
+     "2023-05-10", "downgrade", "SANCTION"),
+])
+def test_a_diplomatic_act_is_an_event_with_its_mode_and_type(lang, body, dct, mode, primary):
+    (e,) = events(body, dct, lang)
+    assert (e.mode, e.types[0]) == (mode, primary)
+    assert len(e.types) <= 2
+
+
+@pytest.mark.parametrize("lang, body, dct, types", [
+    # one act told with its statement, the relations it speaks of, and its cause: one type
+    ("en", "Jordan and Iran announced on Tuesday they were severing diplomatic ties.",
+     "2023-05-10", ("SANCTION",)),
+    ("fr", "La Tunisie a annoncé mardi la rupture de ses relations diplomatiques avec la Libye.",
+     "2023-05-10", ("SANCTION",)),
+    ("en", "Jordan and Iran agreed on Tuesday to restore full diplomatic ties, the "
+     "ministry said.", "2023-05-10", ("AGREE",)),
+    ("fr", "La Tunisie et la Libye ont signé mardi un accord de coopération à Tunis.",
+     "2023-05-10", ("SUPPORT", "COOPERATE")),
+    # another act the evidence states: a second type, after the act reported
+    ("en", "Jordan and Iran cut diplomatic ties on Tuesday, as Jordan accused Iran of "
+     "spying.", "2023-05-10", ("SANCTION", "ACCUSE")),
+])
+def test_an_event_has_one_primary_type_and_others_only_for_other_acts(lang, body, dct, types):
+    (e,) = events(body, dct, lang)
+    assert e.types == types
