@@ -346,3 +346,23 @@ def test_a_diplomatic_act_is_an_event_with_its_mode_and_type(lang, body, dct, mo
 def test_an_event_has_one_primary_type_and_others_only_for_other_acts(lang, body, dct, types):
     (e,) = events(body, dct, lang)
     assert e.types == types
+
+
+@pytest.mark.parametrize("lang, body, dct, day", [
+    ("fr", "Le chef de la diplomatie tunisienne est arrivé ce lundi soir à Tripoli pour une "
+     "visite officielle.", "2023-02-07", "2023-02-06"),
+    ("fr", "Les deux ministres des Affaires étrangères se sont entretenus mardi matin à "
+     "Tunis.", "2023-02-08", "2023-02-07"),
+    ("en", "Iran's foreign minister arrived in Amman on Tuesday morning for talks.",
+     "2023-02-08", "2023-02-07"),
+    ("en", "Jordan's foreign ministry confirmed late on Friday night that its ambassador had "
+     "been recalled from Iran.", "2023-02-07", "2023-02-03"),
+])
+def test_a_part_of_day_dates_an_event_to_its_day(lang, body, dct, day):
+    (e,) = events(body, dct, lang)
+    assert e.value == day
+
+
+def test_the_moment_of_speaking_dates_no_event():
+    assert events('"We are here this afternoon to sign the treaty," the Jordanian foreign '
+                  'minister said.', "2023-02-07", "en") == ()
