@@ -129,6 +129,40 @@ def _whole_dates(clauses, dates: list[Timex]) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
+# a word joining two dated items that share one predicate ("after Egypt in 1979 and Jordan
+# in 1994, to normalise relations"); not the end of a range ("entre 2019 et 2021")
+COORDINATION = re.compile(r"\s(?:and|et|y|und|as well as|ainsi que)\s|,\s", re.IGNORECASE)
+NAME = re.compile(r"(?<!\w)[A-ZÀ-Ý]\w")
+RANGE_START = re.compile(r"(?<!\w)(?:between|entre|from|de|du|des|von|zwischen|desde)\s+$",
+                         re.IGNORECASE)
+
+
+def _coordinated(sentence: Sentence, clauses, dates: list[Timex]):
+    """The clauses with each clause holding several dated items joined by "and" cut into
+    one clause per item, and the groups of items so cut."""
+    out: list[tuple[int, int]] = []
+    groups: list[list[tuple[int, int]]] = []
+    base = sentence.start
+    for a, b in clauses:
+        inside = [t for t in dates if a <= t.start < b]
+        cuts = [a]
+        if len(inside) >= 2 and not RANGE_START.search(sentence.text[:inside[0].start - base]):
+            for first, second in zip(inside, inside[1:], strict=False):
+                joins = list(COORDINATION.finditer(sentence.text, first.end - base,
+                                                   second.start - base))
+                # the second item names who ("et la Jordanie en 1994"); "dimanche et
+                # lundi" is one happening over two days
+                if joins and NAME.search(sentence.text, joins[0].end(), second.start - base):
+                    cuts.append(base + joins[0].start())
+        if len(cuts) == 1:
+            out.append((a, b))
+            continue
+        pieces = list(zip(cuts, cuts[1:] + [b], strict=True))
+        groups.append(pieces)
+        out.extend(pieces)
+    return tuple(out), groups
+
+
 def assign_clauses(sentence: Sentence, dates: list[Timex], lang: str) -> Clauses:
     """Share a sentence's clauses among its dates.
 
@@ -142,7 +176,7 @@ def assign_clauses(sentence: Sentence, dates: list[Timex], lang: str) -> Clauses
     clauses = clause_bounds(sentence, lang)
     if not dates:  # nothing to share out
         return Clauses({}, frozenset(), tuple(clauses))
-    clauses = _whole_dates(clauses, dates)
+    clauses, groups = _coordinated(sentence, _whole_dates(clauses, dates), dates)
     relative_words = word_list_pattern("relative", lang)
     subordinate_words = word_list_pattern("subordinate", lang)
     owner: list[int | None] = []
@@ -154,8 +188,12 @@ def assign_clauses(sentence: Sentence, dates: list[Timex], lang: str) -> Clauses
                 sentence, *clauses[k], dates):
             owner[k - 1] = owner[k]
     kind: dict[int, str] = {}
+    first_of = {piece: group[0] for group in groups for piece in group}
     for (a, b), o in zip(clauses, owner, strict=True):
         if o is not None and o not in kind:
+            # a coordinated item is the kind of clause the first item is ("after Egypt in
+            # 1979 and Jordan in 1994": both after)
+            a, b = first_of.get((a, b), (a, b))
             kind[o] = ("relative" if _opens(relative_words, sentence, a, b) else
                        "subordinate" if _opens(subordinate_words, sentence, a, b) else "main")
     scopes: dict[int, list] = {}
@@ -173,6 +211,12 @@ def assign_clauses(sentence: Sentence, dates: list[Timex], lang: str) -> Clauses
             scopes.setdefault(current, []).append((a, b))
         else:
             undated.append((a, b))
+    for group in groups:  # coordinated items share what the group's clauses say
+        members = [o for piece, o in zip(clauses, owner, strict=True) if piece in group
+                   and o is not None]
+        shared = [r for o in members for r in scopes.get(o, []) if r not in group]
+        for o in members:
+            scopes[o] = sorted(set(scopes[o]) | set(shared))
     for o, k in kind.items():
         if k == "relative":  # "l'Algérie, qui a rompu ...": the antecedent is the subject
             start = scopes[o][0][0]

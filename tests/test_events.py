@@ -366,3 +366,33 @@ def test_a_part_of_day_dates_an_event_to_its_day(lang, body, dct, day):
 def test_the_moment_of_speaking_dates_no_event():
     assert events('"We are here this afternoon to sign the treaty," the Jordanian foreign '
                   'minister said.', "2023-02-07", "en") == ()
+
+
+@pytest.mark.parametrize("lang, body, dct, want", [
+    ("en", "Oman became the third Gulf state, after Qatar in 1996 and Bahrain in 2020, to open "
+     "a liaison office with Israel.", "2021-03-01",
+     [("1996", {"IL", "QA"}), ("2020", {"BH", "IL"})]),
+    ("fr", "La Mauritanie est le troisième pays arabe, après l'Égypte en 1979 et la Jordanie "
+     "en 1994, à établir des relations diplomatiques avec Israël.", "2021-03-01",
+     [("1979", {"EG", "IL"}), ("1994", {"IL", "JO"})]),
+])
+def test_happenings_sharing_a_sentence_stay_apart_each_with_its_date_and_states(
+        lang, body, dct, want):
+    evs = events(body, dct, lang)
+    assert [(e.value, set(e.countries)) for e in evs] == want
+
+
+def test_a_range_of_dates_is_not_two_happenings():
+    evs = events("Les deux ministres des Affaires étrangères se sont rencontrés entre 2019 et "
+                 "2021 à Rabat.", "2022-01-10")
+    assert len(evs) <= 1
+
+
+@pytest.mark.parametrize("lang, body, dct", [
+    ("fr", "Le ministre tunisien des Affaires étrangères a participé dimanche et lundi au "
+     "sommet de Tripoli.", "2022-03-29"),
+    ("en", "Jordan's foreign minister attended the summit in Amman on Sunday and Monday.",
+     "2022-03-29"),
+])
+def test_two_days_of_one_happening_are_not_two_happenings(lang, body, dct):
+    assert len(events(body, dct, lang)) == 1
