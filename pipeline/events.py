@@ -17,6 +17,7 @@ jeudi..."). Background dates ("depuis 2000"), dates without a cue and visits by 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
@@ -50,6 +51,7 @@ class Draft:
     planned: bool = False
     relative: bool = False  # the date sits in a relative clause
     extra: list[tuple[int, int]] = field(default_factory=list)  # continuation ranges
+    end: str | None = None  # the last day, for a happening over several days
 
 
 @lru_cache(maxsize=256)  # asked again for the main clauses of the same sentence
@@ -235,6 +237,38 @@ def frames(outer: Timex, inner: Timex) -> bool:
     return lo <= first and last <= hi and (first, last) != (lo, hi)
 
 
+MAX_STAY = 14  # days: a longer "visit" is a posting, not one happening
+DAYS = re.compile(r"^P(\d+)D$")
+# what joins the first and the last day of one happening ("dimanche et lundi", "du 3 au
+# 5 janvier", "on Sunday and Monday")
+DAY_JOIN = re.compile(r"^\s*(?:et|au|and|to|through|until|jusqu'au|jusqu’au|y|al|bis|und|[–—-])"
+                      r"\s*(?:le\s+|on\s+|el\s+|am\s+)?$", re.IGNORECASE)
+
+
+def last_day(article: Article, timex: Timex, ranges, cues: Cues, here: list[Timex], scopes,
+             timexes) -> str | None:
+    """The last day of a happening over several days, from its clause: a later day joined
+    to its date ("dimanche et lundi", "du 3 au 5 janvier"), or the length of a visit or a
+    summit ("une visite de deux jours", "a two-day visit")."""
+    if timex.granularity != "day":
+        return None
+    first = dt.date.fromisoformat(timex.value)
+    for i, t in enumerate(here):  # a later day with no clause of its own
+        if (t is not timex and i not in scopes and t.granularity == "day"
+                and DAY_JOIN.match(article.text[timex.end:t.start])):
+            gap = (dt.date.fromisoformat(t.value) - first).days
+            if 0 < gap <= MAX_STAY:
+                return t.value
+    if cues.mode not in modes.stays():
+        return None
+    for t in timexes:
+        length = DAYS.match(t.value) if t.type == "DURATION" else None
+        days = int(length.group(1)) if length else 0
+        if 2 <= days <= MAX_STAY and any(a <= t.start < b for a, b in ranges):
+            return (first + dt.timedelta(days=days - 1)).isoformat()
+    return None
+
+
 def drafts_for(article: Article, sentences, timexes, mentions) -> list[Draft]:
     dates = event_dates(article, timexes)
     drafts: list[Draft] = []
@@ -269,7 +303,8 @@ def drafts_for(article: Article, sentences, timexes, mentions) -> list[Draft]:
             timex = here[index]
             planned = is_planned(scope, article.lang) and timex.tense != "past"
             made.append(Draft(timex, ranges, [sentence], cues, sentence.paragraph, sentence,
-                              planned, relative=index in clauses.relative))
+                              planned, relative=index in clauses.relative,
+                              end=last_day(article, timex, ranges, cues, here, scopes, timexes)))
         if head and len(made) > head[0] + 1 and all(
                 frames(made[head[0]].timex, d.timex) for d in made[head[0] + 1:]):
             del made[head[0]]  # "En 2021, les visites ... :" sums up the items after it
@@ -452,7 +487,7 @@ def build_event(article: Article, dct: Dct, draft: Draft, mentions, one_in_sente
         countries=tuple(sorted(countries)), place=place, status=status, title=title,
         sources=evidence, unreviewed_actors=tuple(unreviewed),
         inferred_date=not draft.timex.anchored or dct.source == "inferred",
-        date_text=draft.timex.text)
+        date_text=draft.timex.text, end=draft.end)
 
 
 def article_events(article: Article, dct: Dct, timexes, sentences, mentions) -> tuple[Event, ...]:

@@ -396,3 +396,20 @@ def test_a_range_of_dates_is_not_two_happenings():
 ])
 def test_two_days_of_one_happening_are_not_two_happenings(lang, body, dct):
     assert len(events(body, dct, lang)) == 1
+
+
+@pytest.mark.parametrize("lang, body, dct, value, end", [
+    ("fr", "Le chef de la diplomatie jordanienne a entamé dimanche 30 janvier une visite de "
+     "deux jours en Iran.", "2022-01-30", "2022-01-30", "2022-01-31"),
+    ("en", "Jordan's foreign minister began a three-day visit to Iran on Sunday.",
+     "2022-01-30", "2022-01-30", "2022-02-01"),
+    ("fr", "Le ministre tunisien des Affaires étrangères a participé dimanche et lundi au "
+     "sommet de Tripoli.", "2022-03-29", "2022-03-27", "2022-03-28"),
+    ("fr", "Le ministre jordanien des Affaires étrangères a visité Téhéran du 3 au 5 janvier.",
+     "2022-01-30", "2022-01-03", "2022-01-05"),
+    # one day: no end; a long stay is no visit of some days
+    ("en", "Jordan's foreign minister visited Iran on Sunday.", "2022-01-30", "2022-01-30", None),
+])
+def test_a_happening_over_several_days_has_its_first_and_last_day(lang, body, dct, value, end):
+    (e,) = events(body, dct, lang)
+    assert (e.value, e.end) == (value, end)

@@ -52,7 +52,19 @@ def test_a_coarse_event_never_chains_two_days_together():
 def test_visit_over_adjacent_days_is_one_event():
     day1 = ev("2021-08-11", "a.md", actors=("Yair Lapid",), mode="visit", countries=("IL", "MA"))
     day2 = ev("2021-08-12", "b.md", actors=("Yair Lapid",), countries=("IL", "MA"))
-    assert len(merge([day1, day2])) == 1
+    (one,) = merge([day1, day2])
+    # from the arrival day to the main day, whichever report gives the id
+    assert (one.value, one.end) == ("2021-08-11", "2021-08-12")
+
+
+def test_a_report_of_a_later_day_of_a_stay_joins_it():
+    stay = dataclasses.replace(ev("2021-08-11", "a.md", actors=("Yair Lapid",), mode="visit",
+                                  countries=("IL", "MA")), end="2021-08-13")
+    third = ev("2021-08-13", "b.md", actors=("Yair Lapid",), countries=("IL", "MA"))
+    after = ev("2021-08-15", "c.md", actors=("Yair Lapid",), mode="visit", countries=("IL", "MA"))
+    merged = merge([stay, third, after])
+    assert [(e.value, e.end, len(e.sources)) for e in merged] == [
+        ("2021-08-11", "2021-08-13", 2), ("2021-08-15", None, 1)]
 
 
 def test_merge_does_not_depend_on_input_order():
