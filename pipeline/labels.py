@@ -107,6 +107,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "month_unknown": "{year}, sans mois précis",
         "period": "Période",
         "period_label": "de {start} à {end}",
+        "days_label": "du {start} au {end}",
         "period_help": "Une durée dont parle un article, et non un événement daté.",
         "earlier_years": "Années précédentes",
         "earlier_help": "Chacune a sa page ; les filtres ci-dessus portent sur cette page.",
@@ -200,6 +201,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "month_unknown": "{year}, month not known",
         "period": "Period",
         "period_label": "{start} to {end}",
+        "days_label": "{start} to {end}",
         "period_help": "A span of time an article speaks about, not a dated event.",
         "earlier_years": "Earlier years",
         "earlier_help": "Each has its own page; the filters above apply to this page.",
@@ -379,6 +381,13 @@ def date_label(value: str, mod: str | None = None, date_text: str = "", lang: st
         label = ("{}e siècle" if lang == "fr" else "{}th century").format(first.year // 100 + 1)
     pattern = MOD_PATTERNS[lang].get(mod or "")
     return pattern.format(label) if pattern else label
+
+
+def days_label(value: str, end: str, lang: str = "fr") -> str:
+    """A happening over several days: "du 23 novembre 2021 au 24 novembre 2021"."""
+    lang = _lang(lang)
+    return strings(lang)["days_label"].format(start=date_label(value, None, "", lang),
+                                              end=date_label(end, None, "", lang))
 
 
 def month_label(year: int, month: int, lang: str = "fr") -> str:
