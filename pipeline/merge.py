@@ -113,8 +113,10 @@ class _Day:
     @classmethod
     def of(cls, e: Event) -> _Day:
         day = _day_number(e.value)
+        # people the gazetteer does not know are participants too: the same name told
+        # on two days is the same person
         return cls(day, _day_number(e.end) if e.end else day, e.mode, e.status, e.place,
-                   frozenset(e.actors),
+                   frozenset(e.actors) | frozenset(e.unreviewed_actors),
                    frozenset(e.countries), frozenset(paths(e)), frozenset(real_types(e)))
 
 
@@ -134,8 +136,14 @@ def _same_happening(a: _Day, b: _Day) -> bool:
     shared_actors = a.actors & b.actors
     if gap == 1:
         modes = {a.mode, b.mode}
+        # one trip told by one article over two days: the same people, or, where one of
+        # the reports names none, the same two states ("La délégation tunisienne est
+        # arrivée mercredi à Tripoli ... Elle a signé jeudi un accord avec la Libye")
+        same_trip = shared_actors or (
+            not a.paths.isdisjoint(b.paths) and not (a.actors and b.actors)
+            and len(a.countries & b.countries) >= 2)
         # a summit and a visit the next day are two stays, even for the same minister
-        return bool(shared_actors and a.status == b.status and STAY & modes
+        return bool(same_trip and a.status == b.status and STAY & modes
                     and not ("third-party" in modes and modes & {"visit", "host"})
                     and not (a.place and b.place and a.place != b.place))
     if not a.paths.isdisjoint(b.paths):
@@ -347,6 +355,10 @@ def combine(parts: list[Event], lang_of) -> Event:
     # precise report says nothing but a statement
     mode = head.mode if (head.mode or real_types(head)) else next(
         (p.mode for p in parts if p.mode), None)
+    stay = next((p for p in parts if p.mode in STAY), None) if len(days) > 1 else None
+    if stay is not None:  # told over several days, it is a visit or a summit first
+        mode = stay.mode
+        types = tuple(dict.fromkeys(stay.types[:1] + types))
     sources = tuple(sorted({s for p in parts for s in p.sources}, key=lambda s: (s.path, s.start)))
     # the id is the most precise report's own: every report's id stays reachable (as the id
     # or an alias) whatever other articles are added, so no URL ever breaks

@@ -144,3 +144,27 @@ def test_what_an_article_tells_as_planned_stays_apart_from_what_it_tells_as_done
     # told by another article, an announcement still joins what happened
     announced = dataclasses.replace(embassy, sources=(Evidence("other.md", 0, 10, "x"),))
     assert len(merge([visit, announced])) == 1
+
+
+def test_one_article_telling_a_trip_over_two_days_is_one_visit():
+    arrival = ev("2023-06-07", "a.md", mode="visit", countries=("IR", "JO"))
+    opening = ev("2023-06-08", "a.md", 200, types=("COOPERATE",), countries=("IR", "JO"))
+    (one,) = merge([arrival, opening])
+    assert (one.value, one.end, one.mode, one.types) == (
+        "2023-06-07", "2023-06-08", "visit", ("CONSULT", "COOPERATE"))
+    # two articles naming no one: nothing says it is the same trip
+    elsewhere = dataclasses.replace(opening, sources=(dataclasses.replace(
+        opening.sources[0], path="b.md"),))
+    assert len(merge([arrival, elsewhere])) == 2
+    # nor when each names its own people
+    lapid = dataclasses.replace(arrival, actors=("Yair Lapid",))
+    gantz = dataclasses.replace(opening, actors=("Benny Gantz",))
+    assert len(merge([lapid, gantz])) == 2
+
+
+def test_a_person_the_gazetteer_does_not_know_joins_two_days_of_a_stay():
+    day1 = dataclasses.replace(ev("2023-06-07", "a.md", mode="visit"),
+                               unreviewed_actors=("Ayman Safadi",))
+    day2 = dataclasses.replace(ev("2023-06-08", "b.md", types=("COOPERATE",)),
+                               unreviewed_actors=("Ayman Safadi",))
+    assert len(merge([day1, day2])) == 1
