@@ -413,3 +413,20 @@ def test_two_days_of_one_happening_are_not_two_happenings(lang, body, dct):
 def test_a_happening_over_several_days_has_its_first_and_last_day(lang, body, dct, value, end):
     (e,) = events(body, dct, lang)
     assert (e.value, e.end) == (value, end)
+
+
+@pytest.mark.parametrize("lang, body, dct, day", [
+    # the event of the sentence is dated by its own date, not by the earlier one told after
+    ("en", "The Jordanian and Iranian foreign ministers spoke by phone on Tuesday. Their "
+     "previous call was on 4 May.", "2023-06-08", "2023-06-06"),
+    ("fr", "Les ministres jordanien et iranien des Affaires étrangères se sont entretenus par "
+     "téléphone mardi. Leur précédent entretien remontait au 4 mai.", "2023-06-08",
+     "2023-06-06"),
+    # a dateline dates what follows it
+    ("fr", "AMMAN, 14 juin (Reuters) - Le ministre jordanien des Affaires étrangères a reçu "
+     "son homologue iranien pour des entretiens.", "2023-06-15", "2023-06-14"),
+    ("en", "AMMAN, June 14 (Reuters) - Jordan's foreign minister hosted his Iranian "
+     "counterpart for talks.", "2023-06-15", "2023-06-14"),
+])
+def test_the_main_event_is_dated_by_its_own_date(lang, body, dct, day):
+    assert events(body, dct, lang)[0].value == day
