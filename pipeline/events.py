@@ -499,10 +499,20 @@ def article_events(article: Article, dct: Dct, timexes, sentences, mentions) -> 
 
     subjects = antecedents(article, sentences, mentions)
     # the pronoun is the subject of the main clause, not of a relative one inside it
-    events = (build_event(article, dct, d, mentions, alone(d),
-                          None if d.relative else subjects.get(d.home.start))
-              for d in drafts)
-    return tuple(e for e in events if is_diplomatic(e, article.lang))
+    kept: list[Event] = []
+    told: Draft | None = None  # the draft of the last event kept
+    opens = word_list_pattern("continuation", article.lang)
+    for d in drafts:
+        e = build_event(article, dct, d, mentions, alone(d),
+                        None if d.relative else subjects.get(d.home.start))
+        # "L'accord a été signé douze jours plus tard": a sentence going on from the
+        # happening told just before tells a diplomatic one too
+        goes_on = (told is not None and d.paragraph - told.paragraph <= 1
+                   and d.home is not told.home and bool(opens.match(d.home.text.lstrip())))
+        if goes_on or is_diplomatic(e, article.lang):
+            kept.append(e)
+            told = d
+    return tuple(kept)
 
 
 DIPLOMATIC_MODES = modes.diplomatic()  # declared with each mode (data/modes.yaml)

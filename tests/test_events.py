@@ -430,3 +430,14 @@ def test_a_happening_over_several_days_has_its_first_and_last_day(lang, body, dc
 ])
 def test_the_main_event_is_dated_by_its_own_date(lang, body, dct, day):
     assert events(body, dct, lang)[0].value == day
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("fr", "Le 10 décembre, la Jordanie et l'Iran ont annoncé la reprise de leurs relations "
+     "diplomatiques. L'accord a été signé douze jours plus tard à Amman."),
+    ("en", "On December 10, Jordan and Iran announced the restoration of diplomatic ties. "
+     "The agreement was signed in Amman on December 22."),
+])
+def test_an_announcement_and_a_signing_days_later_are_two_events(lang, body):
+    evs = events(body, "2023-01-10", lang)
+    assert [(e.value, e.mode) for e in evs] == [("2022-12-10", None), ("2022-12-22", "signing")]
