@@ -269,8 +269,27 @@ def last_day(article: Article, timex: Timex, ranges, cues: Cues, here: list[Time
     return None
 
 
+DASH = re.compile(r"\s[-–—]{1,2}\s")
+DATELINE_REACH = 2  # paragraphs after the lead that a dateline still dates
+CITY = re.compile(r"^\(?[A-ZÀ-Ý][A-ZÀ-Ý'’ .\-]+\b")
+
+
+def find_dateline(article: Article, sentences, dates: list[Timex]) -> Timex | None:
+    """The date of a dateline opening the body ("NAIROBI, 14 juin (Reuters) -", "AMMAN,
+    June 14 (AP) —"): a city in capitals, a date, maybe an agency, then a dash."""
+    first = next((s for s in sentences
+                  if not (article.body_start == 0 and s.paragraph == 0)), None)
+    if first is None or not CITY.match(first.text):
+        return None
+    dash = DASH.search(first.text, 0, 100)
+    if dash is None or classify(first.text[:dash.start()], article.lang).types:
+        return None
+    return next((t for t in dates if first.start <= t.start < first.start + dash.start()), None)
+
+
 def drafts_for(article: Article, sentences, timexes, mentions) -> list[Draft]:
     dates = event_dates(article, timexes)
+    dateline = find_dateline(article, sentences, dates)
     drafts: list[Draft] = []
     pending: list[Sentence] = []  # undated sentences before the first dated event
     primary: Draft | None = None  # the main event of the last dated sentence
@@ -330,8 +349,12 @@ def drafts_for(article: Article, sentences, timexes, mentions) -> list[Draft]:
         if not cues.types:
             continue
         last = primary
-        if last and sentence.paragraph - last.paragraph <= 1 and continues(
-                article, sentence, last, mentions):
+        # under a dateline, what the next paragraphs tell without a date of their own
+        # happened on the dateline's day, as part of what the lead tells
+        under = (last is not None and dateline is not None and last.timex is dateline
+                 and sentence.paragraph - last.home.paragraph <= DATELINE_REACH)
+        if last and (under or sentence.paragraph - last.paragraph <= 1 and continues(
+                article, sentence, last, mentions)):
             last.extra.extend(main_clauses(sentence, article.lang))
             last.sentences.append(sentence)
             last.paragraph = sentence.paragraph
@@ -473,8 +496,14 @@ def build_event(article: Article, dct: Dct, draft: Draft, mentions, one_in_sente
             if code not in countries:
                 countries.append(code)
     cues = classify(text, article.lang)
-    # the dated clause's own types come first: they say what the event mainly is
-    types = draft.cues.types + tuple(t for t in cues.types if t not in draft.cues.types)
+    # the dated clause's own types come first: they say what the event mainly is; then
+    # the other acts of its sentence, and the act each sentence going on from it tells
+    own = [r for r in scope if r not in draft.extra]
+    told = classify(" ".join(article.text[a:b] for a, b in own), article.lang).types
+    more = [t for a, b in draft.extra for t in classify(article.text[a:b], article.lang).types[:1]]
+    types = tuple(dict.fromkeys(draft.cues.types + told + tuple(more)))
+    if set(types) - {"STATEMENT"}:  # a statement counts only alone
+        types = tuple(t for t in types if t != "STATEMENT")
     mode = draft.cues.mode or (cues.mode if set(draft.cues.types) <= {"STATEMENT"} else None)
     after_dct = period(value, None)[0] > period(dct.value, None)[1]
     status = "planned" if draft.planned or after_dct else "happened"

@@ -441,3 +441,23 @@ def test_the_main_event_is_dated_by_its_own_date(lang, body, dct, day):
 def test_an_announcement_and_a_signing_days_later_are_two_events(lang, body):
     evs = events(body, "2023-01-10", lang)
     assert [(e.value, e.mode) for e in evs] == [("2022-12-10", None), ("2022-12-22", "signing")]
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("fr", "AMMAN, 14 juin (Reuters) - La Jordanie et l'Iran ont rétabli leurs relations "
+     "diplomatiques.\n\nLes deux ministres des Affaires étrangères se sont rencontrés à "
+     "Amman et ont signé un mémorandum."),
+    ("en", "AMMAN, June 14 (Reuters) - Jordan and Iran restored diplomatic ties.\n\nThe two "
+     "foreign ministers met in Amman and signed a memorandum."),
+])
+def test_a_dateline_dates_what_the_next_paragraphs_tell_without_a_date(lang, body):
+    (e,) = events(body, "2023-06-16", lang)
+    assert (e.value, len(e.sources)) == ("2023-06-14", 2)
+    assert e.types[0] == "AGREE" and len(e.types) <= 3
+
+
+def test_without_a_dateline_an_undated_paragraph_is_not_dated_by_the_lead():
+    body = ("Jordan and Iran restored diplomatic ties on June 14.\n\nThe two foreign "
+            "ministers met in Amman and signed a memorandum.")
+    (e,) = events(body, "2023-06-16", "en")
+    assert len(e.sources) == 1
