@@ -461,3 +461,16 @@ def test_without_a_dateline_an_undated_paragraph_is_not_dated_by_the_lead():
             "ministers met in Amman and signed a memorandum.")
     (e,) = events(body, "2023-06-16", "en")
     assert len(e.sources) == 1
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("fr", "Des milliers de Tunisiens ont protesté vendredi devant l'ambassade de Libye."),
+    ("fr", "La Tunisie a expulsé mardi des centaines de migrants venus de Libye."),
+    ("fr", "Le ministre tunisien a rappelé mardi que son ambassadeur en Libye restait en poste."),
+    ("en", "Jordan suspended its football league on Tuesday after clashes with Iranian fans."),
+    ("en", "Thousands protested in Amman on Friday against Iran's policies."),
+    ("en", "Jordan expelled hundreds of migrants from Iran on Tuesday."),
+])
+def test_words_of_diplomatic_acts_used_otherwise_make_no_such_event(lang, body):
+    assert [e.mode for e in events(body, "2023-05-12", lang)
+            if e.mode in ("protest", "expel", "recall", "suspension")] == []
