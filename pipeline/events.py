@@ -497,11 +497,14 @@ def build_event(article: Article, dct: Dct, draft: Draft, mentions, one_in_sente
                 countries.append(code)
     cues = classify(text, article.lang)
     # the dated clause's own types come first: they say what the event mainly is; then
-    # the other acts of its sentence, and the act each sentence going on from it tells
+    # the other acts of its sentence; the sentences going on from it tell the act only
+    # when the dated sentence states nothing but a statement ("a indiqué jeudi que ...")
     own = [r for r in scope if r not in draft.extra]
-    told = classify(" ".join(article.text[a:b] for a, b in own), article.lang).types
-    more = [t for a, b in draft.extra for t in classify(article.text[a:b], article.lang).types[:1]]
-    types = tuple(dict.fromkeys(draft.cues.types + told + tuple(more)))
+    told = draft.cues.types + classify(" ".join(article.text[a:b] for a, b in own),
+                                       article.lang).types
+    more = () if set(told) - {"STATEMENT"} else tuple(
+        t for a, b in draft.extra for t in classify(article.text[a:b], article.lang).types[:1])
+    types = tuple(dict.fromkeys(told + more))
     if set(types) - {"STATEMENT"}:  # a statement counts only alone
         types = tuple(t for t in types if t != "STATEMENT")
     mode = draft.cues.mode or (cues.mode if set(draft.cues.types) <= {"STATEMENT"} else None)

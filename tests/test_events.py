@@ -55,7 +55,9 @@ def test_an_undated_sentence_continues_the_event_before_it():
                   "séjour, il a rencontré Abdellatif Loudiyi pour signer plusieurs accords.",
                   "2021-11-25")
     assert set(e.actors) == {"Benny Gantz", "Abdellatif Loudiyi"}
-    assert {"CONSULT", "SUPPORT"} <= set(e.types) and len(e.sources) == 2
+    # the visit is the act its dated sentence tells; what a following sentence adds is
+    # evidence, not another type
+    assert e.types == ("CONSULT",) and e.mode == "visit" and len(e.sources) == 2
 
 
 def test_announced_happenings_are_planned():
@@ -474,3 +476,14 @@ def test_without_a_dateline_an_undated_paragraph_is_not_dated_by_the_lead():
 def test_words_of_diplomatic_acts_used_otherwise_make_no_such_event(lang, body):
     assert [e.mode for e in events(body, "2023-05-12", lang)
             if e.mode in ("protest", "expel", "recall", "suspension")] == []
+
+
+@pytest.mark.parametrize("lang, body, types", [
+    ("fr", "Le ministre jordanien des Affaires étrangères a indiqué jeudi 24 novembre qu'il "
+     "avait parlé. Il s'est entretenu avec son homologue iranien.", ("CONSULT",)),
+    ("en", "Jordan's foreign minister said on Thursday he had been in Tehran. He met his "
+     "Iranian counterpart there.", ("CONSULT",)),
+])
+def test_a_dated_statement_takes_the_act_the_next_sentence_tells(lang, body, types):
+    (e,) = events(body, "2022-11-25", lang)
+    assert e.types == types
