@@ -13,6 +13,14 @@ multipliées : Yaïr Lapid en août, puis Benny Gantz en novembre"). A subject p
 opening a sentence stands for the subject of the sentence before ("Il doit inaugurer
 jeudi..."). Background dates ("depuis 2000"), dates without a cue and visits by no envoy
 ("des touristes israéliens") make no event.
+
+Dated items joined by "and" in one clause are one happening each, sharing the predicate
+("after Egypt in 1979 and Jordan in 1994, to normalise relations"). A part of day naming
+its day dates an event to that day ("ce lundi soir"). A later day joined to the date
+("dimanche et lundi") or the length of a stay ("une visite de deux jours") gives the
+event its last day. A dateline ("AMMAN, June 14 (Reuters) -") dates what the next
+paragraphs tell without a date of their own. An event's types are the acts of its dated
+sentence, the primary first (see ``classify``).
 """
 
 from __future__ import annotations
