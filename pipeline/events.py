@@ -279,7 +279,8 @@ def last_day(article: Article, timex: Timex, ranges, cues: Cues, here: list[Time
 
 DASH = re.compile(r"\s[-–—]{1,2}\s")
 DATELINE_REACH = 2  # paragraphs after the lead that a dateline still dates
-CITY = re.compile(r"^\(?[A-ZÀ-Ý][A-ZÀ-Ý'’ .\-]+\b")
+# a city opening the body, in capitals or not ("AMMAN,", "Rabat,", "NEW YORK (AP)")
+CITY = re.compile(r"^\(?[A-ZÀ-Ý][\w'’.\-]+(?:\s+[A-ZÀ-Ý][\w'’.\-]+)*\s*[,(]")
 
 
 def find_dateline(article: Article, sentences, dates: list[Timex]) -> Timex | None:

@@ -451,6 +451,8 @@ def test_an_announcement_and_a_signing_days_later_are_two_events(lang, body):
      "Amman et ont signé un mémorandum."),
     ("en", "AMMAN, June 14 (Reuters) - Jordan and Iran restored diplomatic ties.\n\nThe two "
      "foreign ministers met in Amman and signed a memorandum."),
+    ("fr", "Tunis, 14 juin (TAP) – La Tunisie et la Libye ont rétabli leurs relations "
+     "diplomatiques.\n\nLes deux ministres se sont rencontrés à Tunis."),
 ])
 def test_a_dateline_dates_what_the_next_paragraphs_tell_without_a_date(lang, body):
     (e,) = events(body, "2023-06-16", lang)
