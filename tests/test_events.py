@@ -446,6 +446,22 @@ def test_an_announcement_and_a_signing_days_later_are_two_events(lang, body):
 
 
 @pytest.mark.parametrize("lang, body", [
+    ("fr", "La Jordanie et l'Iran ont annoncé le 10 décembre un accord de paix, signé le 22 "
+     "décembre à Amman."),
+    ("fr", "L'accord de paix entre la Jordanie et l'Iran, annoncé le 10 décembre, a été signé "
+     "le 22 décembre à Amman."),
+    ("en", "Jordan and Iran announced a peace deal on December 10, which was signed in Amman "
+     "twelve days later."),
+    ("en", "Jordan and Iran announced a peace deal on December 10 and signed it in Amman on "
+     "December 22."),
+])
+def test_an_announcement_and_a_signing_in_one_sentence_stay_two_events(lang, body):
+    evs = events(body, "2023-01-10", lang)
+    assert [(e.value, e.types[0]) for e in evs] == [("2022-12-10", "STATEMENT"),
+                                                    ("2022-12-22", "SUPPORT")]
+
+
+@pytest.mark.parametrize("lang, body", [
     ("fr", "AMMAN, 14 juin (Reuters) - La Jordanie et l'Iran ont rétabli leurs relations "
      "diplomatiques.\n\nLes deux ministres des Affaires étrangères se sont rencontrés à "
      "Amman et ont signé un mémorandum."),
