@@ -39,17 +39,26 @@ EVENTS = "pipeline/data/events.yaml"
 
 @cache
 def check_rules() -> None:
-    """Raise, naming the line, on a cue rule with an unknown key, an unknown PLOVER type
-    or a mode not declared in modes.yaml; and on a mode whose type is no PLOVER type."""
+    """Check data/events.yaml's cue rules once per process (see ``check_rule_text``)."""
+    check_rule_text((DATA / "events.yaml").read_text(encoding="utf-8"))
+
+
+def check_rule_text(text: str) -> None:
+    """Raise, naming the line, on a cue rule with an unknown key, other than one PLOVER
+    type, or a mode not declared in modes.yaml or stated with another type; and on a mode
+    whose type is no PLOVER type."""
     for mode in modes.modes().values():
         if mode.type not in TYPE_ORDER:
             raise modes.ModesError(modes.PATH, mode.line, f"mode {mode.name!r} has type "
                                    f"{mode.type!r}", f"use one of {', '.join(TYPE_ORDER)}")
-    root = yaml.compose((DATA / "events.yaml").read_text(encoding="utf-8"))
+    root = yaml.compose(text)
     for _lang, rules in root.value:
         if not isinstance(rules, yaml.SequenceNode):
             continue  # a word list per language, not a language's cue rules
         for rule in rules.value:
+            if not isinstance(rule, yaml.MappingNode):
+                raise modes.ModesError(EVENTS, rule.start_mark.line + 1, "a cue rule must be "
+                                       "a mapping", "write {cue: ..., types: [TYPE]}")
             for key, value in rule.value:
                 line = key.start_mark.line + 1
                 if key.value not in RULE_KEYS:
@@ -64,6 +73,9 @@ def check_rules() -> None:
                                                f"{value.value!r} must state its type first",
                                                f"write types: [{want}]")
                 if key.value == "types":
+                    if not isinstance(value, yaml.SequenceNode) or len(value.value) != 1:
+                        raise modes.ModesError(EVENTS, line, "a cue states one act",
+                                               "give its one PLOVER type: types: [TYPE]")
                     for code in value.value:
                         if code.value not in TYPE_ORDER:
                             raise modes.ModesError(EVENTS, line, f"unknown type {code.value!r}",

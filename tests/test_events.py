@@ -505,3 +505,18 @@ def test_words_of_diplomatic_acts_used_otherwise_make_no_such_event(lang, body):
 def test_a_dated_statement_takes_the_act_the_next_sentence_tells(lang, body, types):
     (e,) = events(body, "2022-11-25", lang)
     assert e.types == types
+
+
+@pytest.mark.parametrize("rule, words", [
+    ('{cue: "rappel", types: [SANCTION], mode: recal}', "unknown mode 'recal'"),
+    ('{cue: "rappel", types: [CONSULT], mode: recall}', "must state its type first"),
+    ('{cue: "rappel", types: [SANCTION, ACCUSE]}', "a cue states one act"),
+    ('{cue: "rappel", types: [SANCTON]}', "unknown type 'SANCTON'"),
+    ('{cue: "rappel", type: [SANCTION]}', "unknown key 'type'"),
+])
+def test_a_bad_cue_rule_names_its_file_and_line(rule, words):
+    from pipeline.classify import check_rule_text
+    from pipeline.modes import ModesError
+    text = f'fr:\n  - {{cue: "visite", types: [CONSULT], mode: visit}}\n  - {rule}\n'
+    with pytest.raises(ModesError, match=rf"events\.yaml:3: .*{words}"):
+        check_rule_text(text)
