@@ -142,8 +142,12 @@ def _same_happening(a: _Day, b: _Day) -> bool:
         same_trip = shared_actors or (
             not a.paths.isdisjoint(b.paths) and not (a.actors and b.actors)
             and len(a.countries & b.countries) >= 2)
+        # what one article tells of a stay under way, done today and planned tomorrow, is
+        # one stay ("arrived on Sunday ... will meet the crown prince on Monday"); two
+        # articles, one telling it done, the other only announced, stay apart
+        told_alike = a.status == b.status or not a.paths.isdisjoint(b.paths)
         # a summit and a visit the next day are two stays, even for the same minister
-        return bool(same_trip and a.status == b.status and STAY & modes
+        return bool(same_trip and told_alike and STAY & modes
                     and not ("third-party" in modes and modes & {"visit", "host"})
                     and not (a.place and b.place and a.place != b.place))
     if not a.paths.isdisjoint(b.paths):

@@ -168,3 +168,14 @@ def test_a_person_the_gazetteer_does_not_know_joins_two_days_of_a_stay():
     day2 = dataclasses.replace(ev("2023-06-08", "b.md", types=("COOPERATE",)),
                                unreviewed_actors=("Ayman Safadi",))
     assert len(merge([day1, day2])) == 1
+
+
+def test_a_stay_under_way_and_its_next_day_planned_in_one_article_are_one_visit():
+    arrival = ev("2023-06-07", "a.md", mode="visit", actors=("Ayman Safadi",))
+    meeting = dataclasses.replace(ev("2023-06-08", "a.md", 300, actors=("Ayman Safadi",)),
+                                  status="planned")
+    (one,) = merge([arrival, meeting])
+    assert (one.value, one.end, one.status) == ("2023-06-07", "2023-06-08", "happened")
+    # another article announcing the next day is not told alike
+    announced = dataclasses.replace(meeting, sources=(Evidence("b.md", 0, 10, "x"),))
+    assert len(merge([arrival, announced])) == 2
