@@ -12,7 +12,10 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .vocab import load_yaml
+import yaml
+
+from . import modes
+from .vocab import DATA, load_yaml
 
 TYPE_ORDER = ("CONSULT", "SUPPORT", "AGREE", "COOPERATE", "AID", "SANCTION", "ACCUSE",
               "THREATEN", "DEMAND", "REJECT", "CONCEDE", "RETREAT", "PROTEST", "MOBILIZE",
@@ -30,8 +33,58 @@ def _lang(lang: str) -> str:
     return lang if lang in load_yaml("events.yaml") else "en"
 
 
+RULE_KEYS = ("cue", "types", "mode")
+EVENTS = "pipeline/data/events.yaml"
+
+
+@cache
+def check_rules() -> None:
+    """Check data/events.yaml's cue rules once per process (see ``check_rule_text``)."""
+    check_rule_text((DATA / "events.yaml").read_text(encoding="utf-8"))
+
+
+def check_rule_text(text: str) -> None:
+    """Raise, naming the line, on a cue rule with an unknown key, other than one PLOVER
+    type, or a mode not declared in modes.yaml or stated with another type; and on a mode
+    whose type is no PLOVER type."""
+    for mode in modes.modes().values():
+        if mode.type not in TYPE_ORDER:
+            raise modes.ModesError(modes.PATH, mode.line, f"mode {mode.name!r} has type "
+                                   f"{mode.type!r}", f"use one of {', '.join(TYPE_ORDER)}")
+    root = yaml.compose(text)
+    for _lang, rules in root.value:
+        if not isinstance(rules, yaml.SequenceNode):
+            continue  # a word list per language, not a language's cue rules
+        for rule in rules.value:
+            if not isinstance(rule, yaml.MappingNode):
+                raise modes.ModesError(EVENTS, rule.start_mark.line + 1, "a cue rule must be "
+                                       "a mapping", "write {cue: ..., types: [TYPE]}")
+            for key, value in rule.value:
+                line = key.start_mark.line + 1
+                if key.value not in RULE_KEYS:
+                    raise modes.ModesError(EVENTS, line, f"unknown key {key.value!r} in a "
+                                           "cue rule", f"use {', '.join(RULE_KEYS)}")
+                if key.value == "mode":
+                    modes.check(value.value, EVENTS, line)
+                    given = dict((k.value, v) for k, v in rule.value).get("types")
+                    want = modes.modes()[value.value].type
+                    if given is None or not given.value or given.value[0].value != want:
+                        raise modes.ModesError(EVENTS, line, f"a cue rule of mode "
+                                               f"{value.value!r} must state its type first",
+                                               f"write types: [{want}]")
+                if key.value == "types":
+                    if not isinstance(value, yaml.SequenceNode) or len(value.value) != 1:
+                        raise modes.ModesError(EVENTS, line, "a cue states one act",
+                                               "give its one PLOVER type: types: [TYPE]")
+                    for code in value.value:
+                        if code.value not in TYPE_ORDER:
+                            raise modes.ModesError(EVENTS, line, f"unknown type {code.value!r}",
+                                                   f"use one of {', '.join(TYPE_ORDER)}")
+
+
 @cache
 def cue_rules(lang: str) -> tuple[tuple[re.Pattern, tuple[str, ...], str | None], ...]:
+    check_rules()
     rules = []
     for rule in load_yaml("events.yaml")[_lang(lang)]:
         pattern = re.compile(rf"(?<!\w)(?:{rule['cue']})(?!\w)", re.IGNORECASE)
@@ -103,36 +156,52 @@ def _matches(text: str, lang: str):
         m = find(text, at + 1)
 
 
+def _outermost(found: list) -> list:
+    """The matches not lying inside a longer one: "severing diplomatic ties" is one act,
+    a break, not also the "diplomatic ties" an establishment of relations speaks of."""
+    return [(rule, m) for rule, m in found
+            if not any(o.start() <= m.start() and m.end() <= o.end()
+                       and o.end() - o.start() > m.end() - m.start() for _, o in found)]
+
+
 @lru_cache(maxsize=8192)  # the same clause is classified as scope, sentence and event
 def classify(text: str, lang: str) -> Cues:
-    """Types (in PLOVER order, STATEMENT last), the first mode, and where the cues are.
+    """Types (the primary act first), the first mode, and where the cues are.
 
-    Modes are PLOVER's for CONSULT (visit, phone, host, third-party) and, for the site's
-    labels, signing, recognition and break.
+    The primary type is the act the span reports: the type of its first mode (a visit, a
+    recall, a signing: see data/modes.yaml), else the type of its first cue by position
+    other than a statement. The others follow in the order of their cues, each cue
+    stating one act (its rule's first type); a statement only when nothing else is said.
     """
-    types: set[str] = set()
-    modes: list[tuple[int, str]] = []
+    acts: list[tuple[int, str]] = []
+    found_modes: list[tuple[int, str]] = []
     positions: list[int] = []
     anaphora = anaphora_before(lang)
     cancelled_before, cancelled_after = cancellation(lang)
     cancelled = False
-    for (_, rule_types, mode), m in _matches(text, lang):
+    for (_, rule_types, mode), m in _outermost(list(_matches(text, lang))):
         if anaphora.search(text, max(0, m.start() - 12), m.start()):
             continue
         if (cancelled_before.search(text, max(0, m.start() - 60), m.start())
                 or cancelled_after.match(text, m.end(), m.end() + 60)):
             cancelled = True
             continue
-        types.update(rule_types)
+        acts.append((m.start(), rule_types[0]))
         positions.append(m.start())
         if mode:
-            modes.append((m.start(), mode))
-    if cancelled and types <= {"STATEMENT"}:
+            found_modes.append((m.start(), mode))
+    types = [t for _, t in sorted(acts)]
+    if cancelled and set(types) <= {"STATEMENT"}:
         # "a annulé une rencontre, a affirmé l'ambassade": the statement only reports
         # what did not happen
         return Cues((), None, ())
-    ordered = tuple(t for t in TYPE_ORDER if t in types)
-    return Cues(ordered, min(modes)[1] if modes else None, tuple(sorted(positions)))
+    mode = min(found_modes)[1] if found_modes else None
+    real = [t for t in types if t != "STATEMENT"]
+    first = modes.modes()[mode].type if mode else real[0] if real else None
+    ordered = tuple(dict.fromkeys(([first] if first else []) + real))
+    if not ordered and types:
+        ordered = ("STATEMENT",)
+    return Cues(ordered, mode, tuple(sorted(positions)))
 
 
 def is_planned(text: str, lang: str) -> bool:

@@ -162,6 +162,7 @@ def _event_data(event: Event, slugs: dict[str, str]) -> dict:
         "id": event.id,
         "value": event.value,
         "mod": event.mod,
+        **({"end": event.end} if event.end else {}),  # the last day of a stay
         "precision": granularity(event.value),
         "sort": sort_date(event.value, event.mod).isoformat(),
         "types": list(event.types),

@@ -40,6 +40,8 @@ def event_json(e: Event) -> dict:
         "place": e.place,
         "sources": [{"path": s.path, "start": s.start, "end": s.end} for s in e.sources],
     }
+    if e.end:  # a happening over several days: value is its first day, end its last
+        out["date"]["end"] = e.end
     if e.aliases:
         out["aliases"] = list(e.aliases)
     return out

@@ -13,16 +13,25 @@ multipliées : Yaïr Lapid en août, puis Benny Gantz en novembre"). A subject p
 opening a sentence stands for the subject of the sentence before ("Il doit inaugurer
 jeudi..."). Background dates ("depuis 2000"), dates without a cue and visits by no envoy
 ("des touristes israéliens") make no event.
+
+Dated items joined by "and" in one clause are one happening each, sharing the predicate
+("after Egypt in 1979 and Jordan in 1994, to normalise relations"). A part of day naming
+its day dates an event to that day ("ce lundi soir"). A later day joined to the date
+("dimanche et lundi") or the length of a stay ("une visite de deux jours") gives the
+event its last day. A dateline ("AMMAN, June 14 (Reuters) -") dates what the next
+paragraphs tell without a date of their own. An event's types are the acts of its dated
+sentence, the primary first (see ``classify``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
-from . import gazetteer
+from . import gazetteer, modes
 from .classify import Cues, classify, is_background, is_planned, word_list_pattern
 from .identity import event_id
 from .periods import period
@@ -51,6 +60,7 @@ class Draft:
     planned: bool = False
     relative: bool = False  # the date sits in a relative clause
     extra: list[tuple[int, int]] = field(default_factory=list)  # continuation ranges
+    end: str | None = None  # the last day, for a happening over several days
 
 
 @lru_cache(maxsize=256)  # asked again for the main clauses of the same sentence
@@ -68,9 +78,24 @@ def clause_bounds(sentence: Sentence, lang: str) -> tuple[tuple[int, int], ...]:
                  if text[a:b].strip(" ,;:()–—-"))
 
 
+DAY_TIME = re.compile(r"^(\d{4}-\d\d-\d\d)T")  # "ce lundi soir": 2023-02-06TEV
+# a part of day dates an event when it names its day ("lundi soir", "on Tuesday morning",
+# "le 3 mars au soir"), not when it is only the moment of speaking ("this afternoon",
+# "ce soir" in a quote)
+NAMED_DAY = re.compile(r"\d|(?<!\w)(?:lun|mar|mercre|jeu|vendre|same|diman)di|dimanche"
+                       r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|lunes|martes|miércoles"
+                       r"|jueves|viernes|sábado|domingo|(?:mon|diens|donners|frei|sams|sonn)tag"
+                       r"|mittwoch", re.IGNORECASE)
+
+
 def event_dates(article: Article, timexes: tuple[Timex, ...]) -> list[Timex]:
+    """The dates that may date an event: concrete DATEs, and TIMEs with a day in them
+    ("ce lundi soir", "on Tuesday morning", "late on Friday night"), taken as their day."""
     out = []
     for t in timexes:
+        day = DAY_TIME.match(t.value) if t.type == "TIME" and NAMED_DAY.search(t.text) else None
+        if day:
+            t = replace(t, type="DATE", value=day.group(1))
         if t.type != "DATE" or not CONCRETE.match(t.value):
             continue
         if is_background(article.text[max(0, t.start - 30):t.start], article.lang):
@@ -115,6 +140,40 @@ def _whole_dates(clauses, dates: list[Timex]) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
+# a word joining two dated items that share one predicate ("after Egypt in 1979 and Jordan
+# in 1994, to normalise relations"); not the end of a range ("entre 2019 et 2021")
+COORDINATION = re.compile(r"\s(?:and|et|y|und|as well as|ainsi que)\s|,\s", re.IGNORECASE)
+NAME = re.compile(r"(?<!\w)[A-ZÀ-Ý]\w")
+RANGE_START = re.compile(r"(?<!\w)(?:between|entre|from|de|du|des|von|zwischen|desde)\s+$",
+                         re.IGNORECASE)
+
+
+def _coordinated(sentence: Sentence, clauses, dates: list[Timex]):
+    """The clauses with each clause holding several dated items joined by "and" cut into
+    one clause per item, and the groups of items so cut."""
+    out: list[tuple[int, int]] = []
+    groups: list[list[tuple[int, int]]] = []
+    base = sentence.start
+    for a, b in clauses:
+        inside = [t for t in dates if a <= t.start < b]
+        cuts = [a]
+        if len(inside) >= 2 and not RANGE_START.search(sentence.text[:inside[0].start - base]):
+            for first, second in zip(inside, inside[1:], strict=False):
+                joins = list(COORDINATION.finditer(sentence.text, first.end - base,
+                                                   second.start - base))
+                # the second item names who ("et la Jordanie en 1994"); "dimanche et
+                # lundi" is one happening over two days
+                if joins and NAME.search(sentence.text, joins[0].end(), second.start - base):
+                    cuts.append(base + joins[0].start())
+        if len(cuts) == 1:
+            out.append((a, b))
+            continue
+        pieces = list(zip(cuts, cuts[1:] + [b], strict=True))
+        groups.append(pieces)
+        out.extend(pieces)
+    return tuple(out), groups
+
+
 def assign_clauses(sentence: Sentence, dates: list[Timex], lang: str) -> Clauses:
     """Share a sentence's clauses among its dates.
 
@@ -128,7 +187,7 @@ def assign_clauses(sentence: Sentence, dates: list[Timex], lang: str) -> Clauses
     clauses = clause_bounds(sentence, lang)
     if not dates:  # nothing to share out
         return Clauses({}, frozenset(), tuple(clauses))
-    clauses = _whole_dates(clauses, dates)
+    clauses, groups = _coordinated(sentence, _whole_dates(clauses, dates), dates)
     relative_words = word_list_pattern("relative", lang)
     subordinate_words = word_list_pattern("subordinate", lang)
     owner: list[int | None] = []
@@ -140,8 +199,12 @@ def assign_clauses(sentence: Sentence, dates: list[Timex], lang: str) -> Clauses
                 sentence, *clauses[k], dates):
             owner[k - 1] = owner[k]
     kind: dict[int, str] = {}
+    first_of = {piece: group[0] for group in groups for piece in group}
     for (a, b), o in zip(clauses, owner, strict=True):
         if o is not None and o not in kind:
+            # a coordinated item is the kind of clause the first item is ("after Egypt in
+            # 1979 and Jordan in 1994": both after)
+            a, b = first_of.get((a, b), (a, b))
             kind[o] = ("relative" if _opens(relative_words, sentence, a, b) else
                        "subordinate" if _opens(subordinate_words, sentence, a, b) else "main")
     scopes: dict[int, list] = {}
@@ -159,6 +222,12 @@ def assign_clauses(sentence: Sentence, dates: list[Timex], lang: str) -> Clauses
             scopes.setdefault(current, []).append((a, b))
         else:
             undated.append((a, b))
+    for group in groups:  # coordinated items share what the group's clauses say
+        members = [o for piece, o in zip(clauses, owner, strict=True) if piece in group
+                   and o is not None]
+        shared = [r for o in members for r in scopes.get(o, []) if r not in group]
+        for o in members:
+            scopes[o] = sorted(set(scopes[o]) | set(shared))
     for o, k in kind.items():
         if k == "relative":  # "l'Algérie, qui a rompu ...": the antecedent is the subject
             start = scopes[o][0][0]
@@ -177,8 +246,60 @@ def frames(outer: Timex, inner: Timex) -> bool:
     return lo <= first and last <= hi and (first, last) != (lo, hi)
 
 
+MAX_STAY = 14  # days: a longer "visit" is a posting, not one happening
+DAYS = re.compile(r"^P(\d+)D$")
+# what joins the first and the last day of one happening ("dimanche et lundi", "du 3 au
+# 5 janvier", "on Sunday and Monday")
+DAY_JOIN = re.compile(r"^\s*(?:et|au|and|to|through|until|jusqu'au|jusqu’au|y|al|bis|und|[–—-])"
+                      r"\s*(?:le\s+|on\s+|el\s+|am\s+)?$", re.IGNORECASE)
+
+
+def last_day(article: Article, timex: Timex, ranges, cues: Cues, here: list[Timex], scopes,
+             timexes) -> str | None:
+    """The last day of a happening over several days, from its clause: a later day joined
+    to its date ("dimanche et lundi", "du 3 au 5 janvier"), or the length of a visit or a
+    summit ("une visite de deux jours", "a two-day visit")."""
+    if timex.granularity != "day":
+        return None
+    first = dt.date.fromisoformat(timex.value)
+    for i, t in enumerate(here):  # a later day with no clause of its own
+        if (t is not timex and i not in scopes and t.granularity == "day"
+                and DAY_JOIN.match(article.text[timex.end:t.start])):
+            gap = (dt.date.fromisoformat(t.value) - first).days
+            if 0 < gap <= MAX_STAY:
+                return t.value
+    if cues.mode not in modes.stays():
+        return None
+    for t in timexes:
+        length = DAYS.match(t.value) if t.type == "DURATION" else None
+        days = int(length.group(1)) if length else 0
+        if 2 <= days <= MAX_STAY and any(a <= t.start < b for a, b in ranges):
+            return (first + dt.timedelta(days=days - 1)).isoformat()
+    return None
+
+
+DASH = re.compile(r"\s[-–—]{1,2}\s")
+DATELINE_REACH = 2  # paragraphs after the lead that a dateline still dates
+# a city opening the body, in capitals or not ("AMMAN,", "Rabat,", "NEW YORK (AP)")
+CITY = re.compile(r"^\(?[A-ZÀ-Ý][\w'’.\-]+(?:\s+[A-ZÀ-Ý][\w'’.\-]+)*\s*[,(]")
+
+
+def find_dateline(article: Article, sentences, dates: list[Timex]) -> Timex | None:
+    """The date of a dateline opening the body ("NAIROBI, 14 juin (Reuters) -", "AMMAN,
+    June 14 (AP) —"): a city in capitals, a date, maybe an agency, then a dash."""
+    first = next((s for s in sentences
+                  if not (article.body_start == 0 and s.paragraph == 0)), None)
+    if first is None or not CITY.match(first.text):
+        return None
+    dash = DASH.search(first.text, 0, 100)
+    if dash is None or classify(first.text[:dash.start()], article.lang).types:
+        return None
+    return next((t for t in dates if first.start <= t.start < first.start + dash.start()), None)
+
+
 def drafts_for(article: Article, sentences, timexes, mentions) -> list[Draft]:
     dates = event_dates(article, timexes)
+    dateline = find_dateline(article, sentences, dates)
     drafts: list[Draft] = []
     pending: list[Sentence] = []  # undated sentences before the first dated event
     primary: Draft | None = None  # the main event of the last dated sentence
@@ -211,7 +332,8 @@ def drafts_for(article: Article, sentences, timexes, mentions) -> list[Draft]:
             timex = here[index]
             planned = is_planned(scope, article.lang) and timex.tense != "past"
             made.append(Draft(timex, ranges, [sentence], cues, sentence.paragraph, sentence,
-                              planned, relative=index in clauses.relative))
+                              planned, relative=index in clauses.relative,
+                              end=last_day(article, timex, ranges, cues, here, scopes, timexes)))
         if head and len(made) > head[0] + 1 and all(
                 frames(made[head[0]].timex, d.timex) for d in made[head[0] + 1:]):
             del made[head[0]]  # "En 2021, les visites ... :" sums up the items after it
@@ -237,8 +359,12 @@ def drafts_for(article: Article, sentences, timexes, mentions) -> list[Draft]:
         if not cues.types:
             continue
         last = primary
-        if last and sentence.paragraph - last.paragraph <= 1 and continues(
-                article, sentence, last, mentions):
+        # under a dateline, what the next paragraphs tell without a date of their own
+        # happened on the dateline's day, as part of what the lead tells
+        under = (last is not None and dateline is not None and last.timex is dateline
+                 and sentence.paragraph - last.home.paragraph <= DATELINE_REACH)
+        if last and (under or sentence.paragraph - last.paragraph <= 1 and continues(
+                article, sentence, last, mentions)):
             last.extra.extend(main_clauses(sentence, article.lang))
             last.sentences.append(sentence)
             last.paragraph = sentence.paragraph
@@ -440,8 +566,17 @@ def build_event(article: Article, dct: Dct, draft: Draft, mentions, one_in_sente
             if code not in countries:
                 countries.append(code)
     cues = classify(text, article.lang)
-    # the dated clause's own types come first: they say what the event mainly is
-    types = draft.cues.types + tuple(t for t in cues.types if t not in draft.cues.types)
+    # the dated clause's own types come first: they say what the event mainly is; then
+    # the other acts of its sentence; the sentences going on from it tell the act only
+    # when the dated sentence states nothing but a statement ("a indiqué jeudi que ...")
+    own = [r for r in scope if r not in draft.extra]
+    told = draft.cues.types + classify(" ".join(article.text[a:b] for a, b in own),
+                                       article.lang).types
+    more = () if set(told) - {"STATEMENT"} else tuple(
+        t for a, b in draft.extra for t in classify(article.text[a:b], article.lang).types[:1])
+    types = tuple(dict.fromkeys(told + more))
+    if set(types) - {"STATEMENT"}:  # a statement counts only alone
+        types = tuple(t for t in types if t != "STATEMENT")
     mode = draft.cues.mode or (cues.mode if set(draft.cues.types) <= {"STATEMENT"} else None)
     after_dct = period(value, None)[0] > period(dct.value, None)[1]
     status = "planned" if draft.planned or after_dct else "happened"
@@ -454,7 +589,7 @@ def build_event(article: Article, dct: Dct, draft: Draft, mentions, one_in_sente
         countries=tuple(sorted(countries)), place=place, status=status, title=title,
         sources=evidence, unreviewed_actors=tuple(unreviewed),
         inferred_date=not draft.timex.anchored or dct.source == "inferred",
-        date_text=draft.timex.text)
+        date_text=draft.timex.text, end=draft.end)
 
 
 def article_events(article: Article, dct: Dct, timexes, sentences, mentions) -> tuple[Event, ...]:
@@ -466,13 +601,23 @@ def article_events(article: Article, dct: Dct, timexes, sentences, mentions) -> 
 
     subjects = antecedents(article, sentences, mentions)
     # the pronoun is the subject of the main clause, not of a relative one inside it
-    events = (build_event(article, dct, d, mentions, alone(d),
-                          None if d.relative else subjects.get(d.home.start), dates)
-              for d in drafts)
-    return tuple(e for e in events if is_diplomatic(e, article.lang))
+    kept: list[Event] = []
+    told: Draft | None = None  # the draft of the last event kept
+    opens = word_list_pattern("continuation", article.lang)
+    for d in drafts:
+        e = build_event(article, dct, d, mentions, alone(d),
+                        None if d.relative else subjects.get(d.home.start), dates)
+        # "L'accord a été signé douze jours plus tard": a sentence going on from the
+        # happening told just before tells a diplomatic one too
+        goes_on = (told is not None and d.paragraph - told.paragraph <= 1
+                   and d.home is not told.home and bool(opens.match(d.home.text.lstrip())))
+        if goes_on or is_diplomatic(e, article.lang):
+            kept.append(e)
+            told = d
+    return tuple(kept)
 
 
-DIPLOMATIC_MODES = {"visit", "phone", "host", "third-party", "signing", "recognition", "break"}
+DIPLOMATIC_MODES = modes.diplomatic()  # declared with each mode (data/modes.yaml)
 
 
 def is_diplomatic(event: Event, lang: str) -> bool:

@@ -18,6 +18,7 @@ from functools import cache, lru_cache
 from babel import Locale
 from babel.dates import format_date, format_skeleton
 
+from pipeline import modes
 from pipeline.periods import granularity, period
 
 LANGS = ("fr", "en")
@@ -105,6 +106,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "month_unknown": "{year}, sans mois précis",
         "period": "Période",
         "period_label": "de {start} à {end}",
+        "days_label": "du {start} au {end}",
         "period_help": "Une durée dont parle un article, et non un événement daté.",
         "earlier_years": "Années précédentes",
         "earlier_help": "Chacune a sa page ; les filtres ci-dessus portent sur cette page.",
@@ -198,6 +200,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "month_unknown": "{year}, month not known",
         "period": "Period",
         "period_label": "{start} to {end}",
+        "days_label": "{start} to {end}",
         "period_help": "A span of time an article speaks about, not a dated event.",
         "earlier_years": "Earlier years",
         "earlier_help": "Each has its own page; the filters above apply to this page.",
@@ -252,14 +255,8 @@ TYPE_LABELS: dict[str, dict[str, str]] = {
     },
 }
 
-MODE_LABELS: dict[str, dict[str, str]] = {
-    "fr": {"visit": "Visite", "phone": "Entretien téléphonique", "host": "Visite",
-           "third-party": "Rencontre", "signing": "Accord signé",
-           "recognition": "Reconnaissance", "break": "Rupture des relations"},
-    "en": {"visit": "Visit", "phone": "Phone call", "host": "Visit",
-           "third-party": "Meeting", "signing": "Agreement signed",
-           "recognition": "Recognition", "break": "Relations broken off"},
-}
+# Plain labels for modes, from their one declaration (data/modes.yaml)
+MODE_LABELS: dict[str, dict[str, str]] = {lang: modes.labels(lang) for lang in LANGS}
 
 # How a modifier reads in front of a period; "{}" is the period's own label.
 MOD_PATTERNS: dict[str, dict[str, str]] = {
@@ -329,6 +326,13 @@ def date_label(value: str, mod: str | None = None, date_text: str = "", lang: st
         label = ("{}e siècle" if lang == "fr" else "{}th century").format(first.year // 100 + 1)
     pattern = MOD_PATTERNS[lang].get(mod or "")
     return pattern.format(label) if pattern else label
+
+
+def days_label(value: str, end: str, lang: str = "fr") -> str:
+    """A happening over several days: "du 23 novembre 2021 au 24 novembre 2021"."""
+    lang = _lang(lang)
+    return strings(lang)["days_label"].format(start=date_label(value, None, "", lang),
+                                              end=date_label(end, None, "", lang))
 
 
 def month_label(year: int, month: int, lang: str = "fr") -> str:

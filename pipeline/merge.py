@@ -7,8 +7,9 @@
    event whose date lies in their period, or stand alone when none fits, or when two fit
    about equally (then the coarse report is kept as told rather than guessed). A coarse
    event joins at most one event, so it never chains two different days together.
-The merged event takes the most precise date, the union of the rest, every source, and
-keeps the ids of its parts as aliases.
+The merged event takes the most precise date (from the first day to the last of a
+happening told over several days), the union of the rest, every source, and keeps the ids
+of its parts as aliases.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from . import modes
 from .periods import PRECISION, event_order, granularity, period
 from .records import Event
 from .titles import make_title
@@ -42,11 +44,10 @@ def real_types(e: Event) -> set[str]:
     return set(e.types) - {"STATEMENT"}
 
 
-# Modes that cannot be one happening: a phone call is not a visit, a summit or a break.
-APART = {frozenset(p) for p in (("phone", "visit"), ("phone", "host"), ("phone", "third-party"),
-                                ("break", "visit"), ("break", "host"), ("break", "signing"),
-                                ("break", "recognition"), ("break", "phone"))}
-STAY = {"visit", "third-party"}  # happenings that may last several days
+# Modes that cannot be one happening (a phone call is not a visit, a summit or a break),
+# and happenings that may last several days: both declared with the modes (data/modes.yaml)
+APART = modes.apart_pairs()
+STAY = modes.stays()
 
 
 @lru_cache(maxsize=65536)
@@ -60,6 +61,7 @@ class _Day:
     day's event is compared with every report of the clusters of the days around it."""
 
     day: int
+    last: int  # the last day of a happening told over several days, else ``day``
     mode: str | None
     status: str
     place: str | None
@@ -70,7 +72,11 @@ class _Day:
 
     @classmethod
     def of(cls, e: Event) -> _Day:
-        return cls(_day_number(e.value), e.mode, e.status, e.place, frozenset(e.actors),
+        day = _day_number(e.value)
+        # people the gazetteer does not know are participants too: the same name told
+        # on two days is the same person
+        return cls(day, _day_number(e.end) if e.end else day, e.mode, e.status, e.place,
+                   frozenset(e.actors) | frozenset(e.unreviewed_actors),
                    frozenset(e.countries), frozenset(paths(e)), frozenset(real_types(e)))
 
 
@@ -84,14 +90,24 @@ def same_happening(a: Event, b: Event) -> bool:
 def _same_happening(a: _Day, b: _Day) -> bool:
     if a.mode and b.mode and frozenset((a.mode, b.mode)) in APART:
         return False
-    gap = abs(a.day - b.day)
+    gap = max(0, b.day - a.last, a.day - b.last)  # days between them: 0 when they overlap
     if gap > 1:
         return False
     shared_actors = a.actors & b.actors
     if gap == 1:
         modes = {a.mode, b.mode}
+        # one trip told by one article over two days: the same people, or, where one of
+        # the reports names none, the same two states ("La délégation tunisienne est
+        # arrivée mercredi à Tripoli ... Elle a signé jeudi un accord avec la Libye")
+        same_trip = shared_actors or (
+            not a.paths.isdisjoint(b.paths) and not (a.actors and b.actors)
+            and len(a.countries & b.countries) >= 2)
+        # what one article tells of a stay under way, done today and planned tomorrow, is
+        # one stay ("arrived on Sunday ... will meet the crown prince on Monday"); two
+        # articles, one telling it done, the other only announced, stay apart
+        told_alike = a.status == b.status or not a.paths.isdisjoint(b.paths)
         # a summit and a visit the next day are two stays, even for the same minister
-        return bool(shared_actors and a.status == b.status and STAY & modes
+        return bool(same_trip and told_alike and STAY & modes
                     and not ("third-party" in modes and modes & {"visit", "host"})
                     and not (a.place and b.place and a.place != b.place))
     if not a.paths.isdisjoint(b.paths):
@@ -271,21 +287,30 @@ def best_fit(coarse: Event, clusters: Clusters, candidates: list[int]) -> tuple:
 
 
 def combine(parts: list[Event], lang_of) -> Event:
-    # the head gives the date: the most precise; among days, the one most articles report,
-    # then the later one (a visit "arrived on Tuesday" is told by what it did on Wednesday)
+    # the head gives the id and the precision: the most precise; among days, the one most
+    # articles report, then the later one (a visit "arrived on Tuesday" is told by what it
+    # did on Wednesday); the date runs from the first day told to the last
     reports = {v: len({s.path for p in parts if p.value == v for s in p.sources})
                for v in {p.value for p in parts}}
     parts = sorted(parts, key=lambda e: (precision(e), -reports[e.value],
                                          -period(e.value, e.mod)[0].toordinal(),
                                          e.sources[0].path, e.sources[0].start))
     head = parts[0]
+    # a happening told over several days runs from its first day to its last
+    days = sorted({p.value for p in parts if precision(p) == 0}
+                  | {p.end for p in parts if p.end})
+    value, end = (days[0], days[-1]) if len(days) > 1 else (head.value, head.end)
+    date_text = next((p.date_text for p in parts if p.value == value), head.date_text)
 
     def union(attr):
         seen: list = []
         for p in parts:
             seen.extend(x for x in getattr(p, attr) if x not in seen)
         return tuple(seen)
-    types = union("types")
+    # the head's act and what it states besides, then the act each other report tells:
+    # what they only mention in passing is theirs, not the merged event's
+    types = tuple(dict.fromkeys(head.types + tuple(
+        p.types[0] for p in parts[1:] if p.types and p.types[0] != "STATEMENT")))
     actors = union("actors")
     countries = tuple(sorted(set(union("countries"))))
     place = next((p.place for p in parts if p.place), None)
@@ -294,18 +319,22 @@ def combine(parts: list[Event], lang_of) -> Event:
     # precise report says nothing but a statement
     mode = head.mode if (head.mode or real_types(head)) else next(
         (p.mode for p in parts if p.mode), None)
+    stay = next((p for p in parts if p.mode in STAY), None) if len(days) > 1 else None
+    if stay is not None:  # told over several days, it is a visit or a summit first
+        mode = stay.mode
+        types = tuple(dict.fromkeys(stay.types[:1] + types))
     sources = tuple(sorted({s for p in parts for s in p.sources}, key=lambda s: (s.path, s.start)))
     # the id is the most precise report's own: every report's id stays reachable (as the id
     # or an alias) whatever other articles are added, so no URL ever breaks
     new_id = head.id
     aliases = sorted({a for p in parts for a in (p.id, *p.aliases)} - {new_id})
     title = make_title(types, mode, actors, countries, place, lang_of(head), status)
-    return Event(id=new_id, value=head.value, mod=head.mod, types=types, mode=mode,
+    return Event(id=new_id, value=value, mod=head.mod, types=types, mode=mode,
                  actors=actors, countries=countries, place=place, status=status, title=title,
                  sources=sources, unreviewed_actors=union("unreviewed_actors"),
                  aliases=tuple(aliases),
                  inferred_date=all(p.inferred_date for p in parts),  # one dated source suffices
-                 date_text=head.date_text)
+                 date_text=date_text, end=end)
 
 
 class Clusters:
@@ -357,16 +386,18 @@ class Clusters:
             self.few_states.add(index)
         else:
             self.few_states.discard(index)
-        if precision(e) == 0:
-            self.by_day.setdefault(dt.date.fromisoformat(e.value), set()).add(index)
+        for d in days_of(e):
+            self.by_day.setdefault(dt.date.fromordinal(d), set()).add(index)
         keys = self.keys(e)
         self.key_sets[index].update(keys)
         for k in keys:
             self.by_key.setdefault(k, set()).add(index)
 
-    def near_day(self, day: dt.date) -> list[int]:
-        one = dt.timedelta(days=1)
-        return sorted(set().union(*(self.by_day.get(d, ()) for d in (day - one, day, day + one))))
+    def near_days(self, first: int, last: int) -> list[int]:
+        """The clusters holding a day from the day before ``first`` to the day after
+        ``last`` (ordinals)."""
+        return sorted(set().union(*(self.by_day.get(dt.date.fromordinal(d), ())
+                                    for d in range(first - 1, last + 2))))
 
     def candidates(self, e: Event) -> list[int]:
         """Clusters a coarse event may join: a head within its period, of a finer
@@ -394,6 +425,15 @@ class Clusters:
                       if ends[i] <= hi and (precisions[i] < mine or values[i] == e.value))
 
 
+def days_of(e: Event) -> range:
+    """The days an event dated to the day covers (as ordinals): one, or its first to its
+    last for a happening over several days; none for a coarser date."""
+    if precision(e) != 0:
+        return range(0)
+    first = _day_number(e.value)
+    return range(first, (_day_number(e.end) if e.end else first) + 1)
+
+
 def order_key(e: Event) -> tuple:
     """The order events are merged in: the ones dated to the day first (a cluster holds
     only such events while they are placed), then coarser and coarser dates."""
@@ -404,7 +444,7 @@ def decide(clusters: Clusters, e: Event, day: _Day | None) -> int | None:
     """The cluster ``e`` joins, or None when it starts one; ``day`` is its ``_Day`` when
     it is dated to the day."""
     if day is not None:
-        return next((i for i in clusters.near_day(dt.date.fromisoformat(e.value))
+        return next((i for i in clusters.near_days(day.day, day.last)
                      if any(_same_happening(day, x) for x in clusters.days[i])), None)
     best, best_score, runner_up = best_fit(e, clusters, clusters.candidates(e))
     # "fin 2020" that fits two different happenings equally well stays as told

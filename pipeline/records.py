@@ -112,6 +112,7 @@ class Event:
     inferred_date: bool = False
     date_text: str = ""  # the date as the most precise source words it ("jeudi 24 novembre")
     curated: tuple[str, ...] = ()  # fields set by hand in the curation file ("value", "title")
+    end: str | None = None  # the last day of a happening over several days (value: its first)
 
 
 @dataclass(frozen=True)

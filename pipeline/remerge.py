@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .merge import Clusters, _day_number, day_of, decide, merged, order_key, precision
+from .merge import Clusters, day_of, days_of, decide, merged, order_key, precision
 from .periods import period
 from .records import Event
 
@@ -79,16 +79,15 @@ class _Changes:
 
     def add(self, e: Event, start: int) -> None:
         """A report joins a changed cluster whose first report starts on ``start``."""
-        if precision(e) == 0:
-            self.days.add(_day_number(e.value))
+        self.days.update(days_of(e))
         for k in Clusters.keys(e):
             self.keys.setdefault(k, set()).add(start)
 
     def reaches(self, e: Event) -> bool:
         """Whether ``e`` may be compared with a changed cluster."""
         if precision(e) == 0:
-            day = _day_number(e.value)
-            return not self.days.isdisjoint((day - 1, day, day + 1))
+            days = days_of(e)
+            return not self.days.isdisjoint(range(days[0] - 1, days[-1] + 2))
         lo, hi = period(e.value, e.mod)
         lo, hi = lo.toordinal(), hi.toordinal()
         return any(lo <= s <= hi for k in Clusters.keys(e) for s in self.keys.get(k, ()))
@@ -121,7 +120,8 @@ def remerge(articles: Sequence[tuple[str, str, Sequence[Event]]], lang_of=lambda
     def footprint(i: int) -> Footprint:
         """The footprint of cluster ``i`` as built so far (its keys and days are indexed
         by ``Clusters`` already)."""
-        return Footprint(starts[i], frozenset(d.day for d in clusters.days[i]),
+        return Footprint(starts[i], frozenset(x for d in clusters.days[i]
+                                              for x in range(d.day, d.last + 1)),
                          frozenset(clusters.key_sets[i]))
 
     for k in sorted(range(len(events)), key=lambda k: order_key(events[k])):

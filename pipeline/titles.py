@@ -8,9 +8,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
+import yaml
+
 from .gazetteer import actors as gazetteer_actors
 from .gazetteer import countries
-from .vocab import load_yaml
+from .modes import ModesError, title_templates
+from .vocab import DATA, load_yaml
+
+TEMPLATE_KEYS = {"type", "text"}  # a mode's templates are declared with the mode (modes.yaml)
 
 
 @cache  # the gazetteer is read once per process; titles ask for the same names again
@@ -45,8 +50,41 @@ def retitle(events, lang: str):
     return tuple(retitled(e) for e in events)
 
 
+def check_templates(text: str, path: str = "pipeline/data/titles.yaml") -> None:
+    """Raise, naming the line, on a template key other than a type and a text (a mode's
+    templates are declared with the mode, in modes.yaml)."""
+    root = yaml.compose(text)
+    for _lang, vocab in root.value:
+        for key, templates in vocab.value:
+            if key.value != "templates":
+                continue
+            for template in templates.value:
+                names = {k.value: k for k, _ in template.value}
+                for name, node in names.items():
+                    if name not in TEMPLATE_KEYS:
+                        raise ModesError(path, node.start_mark.line + 1,
+                                         f"unknown template key {name!r}",
+                                         "give a text and at most a type; a mode's "
+                                         "templates belong to the mode in "
+                                         "pipeline/data/modes.yaml")
+                if "text" not in names:
+                    raise ModesError(path, template.start_mark.line + 1,
+                                     "a template without a text", "give its text")
+
+
+@cache
+def vocabulary(lang: str) -> tuple[dict, tuple[dict, ...]]:
+    """The title words of ``lang`` (English when it has none) and its templates: the
+    modes' own first, then titles.yaml's by type and its fallbacks."""
+    check_templates((DATA / "titles.yaml").read_text(encoding="utf-8"))
+    data = load_yaml("titles.yaml")
+    lang = lang if lang in data else "en"
+    vocab = data[lang]
+    return vocab, tuple(title_templates(lang)) + tuple(vocab["templates"])
+
+
 def make_title(types, mode, actors, codes, place, lang: str, status: str = "happened") -> str:
-    vocab = load_yaml("titles.yaml").get(lang) or load_yaml("titles.yaml")["en"]
+    vocab, templates = vocabulary(lang)
     # a title names the main participants (people before organisations); the page lists all
     people = [a for a in actors if gazetteer_kind(a) != "org"]
     actors = tuple(people or actors)[:3]
@@ -60,7 +98,7 @@ def make_title(types, mode, actors, codes, place, lang: str, status: str = "happ
         "states": _join(states, vocab["and"]),
     }
     main = next((t for t in types if t != "STATEMENT"), types[0] if types else None)
-    for template in vocab["templates"]:
+    for template in templates:
         if "mode" in template and template["mode"] != mode:
             continue
         if "type" in template and template["type"] != main:

@@ -46,7 +46,19 @@ def test_a_coarse_event_never_chains_two_days_together():
 def test_visit_over_adjacent_days_is_one_event():
     day1 = ev("2021-08-11", "a.md", actors=("Yair Lapid",), mode="visit", countries=("IL", "MA"))
     day2 = ev("2021-08-12", "b.md", actors=("Yair Lapid",), countries=("IL", "MA"))
-    assert len(merge([day1, day2])) == 1
+    (one,) = merge([day1, day2])
+    # from the arrival day to the main day, whichever report gives the id
+    assert (one.value, one.end) == ("2021-08-11", "2021-08-12")
+
+
+def test_a_report_of_a_later_day_of_a_stay_joins_it():
+    stay = dataclasses.replace(ev("2021-08-11", "a.md", actors=("Yair Lapid",), mode="visit",
+                                  countries=("IL", "MA")), end="2021-08-13")
+    third = ev("2021-08-13", "b.md", actors=("Yair Lapid",), countries=("IL", "MA"))
+    after = ev("2021-08-15", "c.md", actors=("Yair Lapid",), mode="visit", countries=("IL", "MA"))
+    merged = merge([stay, third, after])
+    assert [(e.value, e.end, len(e.sources)) for e in merged] == [
+        ("2021-08-11", "2021-08-13", 2), ("2021-08-15", None, 1)]
 
 
 def test_merge_does_not_depend_on_input_order():
@@ -120,3 +132,38 @@ def test_what_an_article_tells_as_planned_stays_apart_from_what_it_tells_as_done
     # told by another article, an announcement still joins what happened
     announced = dataclasses.replace(embassy, sources=(Evidence("other.md", 0, 10, "x"),))
     assert len(merge([visit, announced])) == 1
+
+
+def test_one_article_telling_a_trip_over_two_days_is_one_visit():
+    arrival = ev("2023-06-07", "a.md", mode="visit", countries=("IR", "JO"))
+    opening = ev("2023-06-08", "a.md", 200, types=("COOPERATE",), countries=("IR", "JO"))
+    (one,) = merge([arrival, opening])
+    assert (one.value, one.end, one.mode, one.types) == (
+        "2023-06-07", "2023-06-08", "visit", ("CONSULT", "COOPERATE"))
+    # two articles naming no one: nothing says it is the same trip
+    elsewhere = dataclasses.replace(opening, sources=(dataclasses.replace(
+        opening.sources[0], path="b.md"),))
+    assert len(merge([arrival, elsewhere])) == 2
+    # nor when each names its own people
+    lapid = dataclasses.replace(arrival, actors=("Yair Lapid",))
+    gantz = dataclasses.replace(opening, actors=("Benny Gantz",))
+    assert len(merge([lapid, gantz])) == 2
+
+
+def test_a_person_the_gazetteer_does_not_know_joins_two_days_of_a_stay():
+    day1 = dataclasses.replace(ev("2023-06-07", "a.md", mode="visit"),
+                               unreviewed_actors=("Ayman Safadi",))
+    day2 = dataclasses.replace(ev("2023-06-08", "b.md", types=("COOPERATE",)),
+                               unreviewed_actors=("Ayman Safadi",))
+    assert len(merge([day1, day2])) == 1
+
+
+def test_a_stay_under_way_and_its_next_day_planned_in_one_article_are_one_visit():
+    arrival = ev("2023-06-07", "a.md", mode="visit", actors=("Ayman Safadi",))
+    meeting = dataclasses.replace(ev("2023-06-08", "a.md", 300, actors=("Ayman Safadi",)),
+                                  status="planned")
+    (one,) = merge([arrival, meeting])
+    assert (one.value, one.end, one.status) == ("2023-06-07", "2023-06-08", "happened")
+    # another article announcing the next day is not told alike
+    announced = dataclasses.replace(meeting, sources=(Evidence("b.md", 0, 10, "x"),))
+    assert len(merge([arrival, announced])) == 2

@@ -74,6 +74,18 @@ def test_an_edited_article_is_merged_as_it_now_reads():
     assert trace.afresh == 2
 
 
+def test_a_stay_edited_to_last_longer_takes_in_the_reports_of_its_days():
+    lapid = ("Yair Lapid",)
+    by_path = {"a.md": (ev("2021-08-11", "a.md", actors=lapid, mode="visit"),),
+               "b.md": (ev("2021-08-13", "b.md", actors=lapid),),
+               "c.md": (ev("2021-08-13", "c.md", actors=lapid),)}
+    first, _, trace = both(articles(by_path, set(by_path)), None)
+    assert len(first) == 2
+    by_path["a.md"] = (dataclasses.replace(by_path["a.md"][0], end="2021-08-12"),)
+    again, full, trace = both(articles(by_path, set(by_path), {"a.md": 1}), trace)
+    assert again == full and [(e.value, e.end) for e in again] == [("2021-08-11", "2021-08-13")]
+
+
 def _synthetic(tmp_path, n):
     spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
     corpus = importlib.util.module_from_spec(spec)
@@ -89,13 +101,15 @@ def corpus(tmp_path_factory):
 
 
 def _shifted(events, rng):
-    """An article edited: one report moved to the next day, one dropped."""
+    """An article edited: one report moved to the next day (and told, half the time, as
+    a stay of three days, reaching the clusters of the days after it), one dropped."""
     events = list(events)
     i = rng.randrange(len(events))
     e = events[i]
     if len(e.value) == 10:
         day = dt.date.fromisoformat(e.value) + dt.timedelta(days=1)
-        events[i] = dataclasses.replace(e, value=day.isoformat())
+        end = (day + dt.timedelta(days=2)).isoformat() if rng.random() < 0.5 else None
+        events[i] = dataclasses.replace(e, value=day.isoformat(), end=end)
     if len(events) > 1:
         del events[rng.randrange(len(events))]
     return tuple(events)

@@ -187,3 +187,21 @@ def test_a_failing_export_fails_the_build_with_its_cause(tmp_path, monkeypatch):
         # stores of its own: a build that fails leaves its card store's writes pending
         build_site(seed_records(), tmp_path, TIMELINE_SEARCH=False,
                    CACHE_PATH=str(tmp_path / "cache"))
+
+
+def test_exports_give_a_happening_over_several_days_its_last_day():
+    from types import SimpleNamespace
+
+    from pipeline.labels import days_label, strings
+    from plugins.timeline.exports import events_ics, events_json, timelinejs
+    event = {"id": "2021-11-24-visit-benny-gantz-rabat", "value": "2021-11-23",
+             "end": "2021-11-24", "sort": "2021-11-23", "precision": "day",
+             "date_label": days_label("2021-11-23", "2021-11-24", "fr"), "title": "Visite",
+             "type_label": "Visite", "type_labels": ["Entretien"], "types": ["CONSULT"],
+             "status": "happened", "evidence": [], "url": "events/x.html"}
+    timeline = SimpleNamespace(events=[event], t=strings("fr"))
+    assert "DTSTART;VALUE=DATE:20211123\r\nDTEND;VALUE=DATE:20211125" in events_ics(timeline)
+    assert json.loads(events_json(timeline))[0]["end"] == "2021-11-24"
+    tl = json.loads(timelinejs(timeline))["events"][0]
+    assert tl["end_date"] == {"year": "2021", "month": "11", "day": "24"}
+    assert tl["display_date"] == "du 23 novembre 2021 au 24 novembre 2021"

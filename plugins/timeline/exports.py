@@ -27,6 +27,8 @@ _FIELDS = ("id", "value", "mod", "precision", "sort", "date_label", "title", "ty
 
 def _record(event: dict) -> dict:
     rec = {k: event.get(k) for k in _FIELDS}
+    if event.get("end"):  # a happening over several days: its last day
+        rec["end"] = event["end"]
     rec["url"] = event["url"]
     rec["sources"] = [
         {"source": ev["source"], "start": ev["start"], "end": ev["end"], "text": ev["text"],
@@ -107,6 +109,8 @@ def events_ics(timeline, public_url: str = "") -> str:
         if span is None:
             continue
         first, last = span
+        if e.get("end"):  # a happening over several days runs to its last day
+            last = dt.date.fromisoformat(e["end"])
         stamp = dt.date.fromisoformat(e["sort"]).strftime("%Y%m%dT000000Z")
         description = f"{e['date_label']} — {e['type_label']}. " + " ".join(
             f"« {ev['text']} »" for ev in e["evidence"])
@@ -153,6 +157,7 @@ def timelinejs(timeline) -> str:
             "unique_id": e["id"],
             "start_date": _tl_date(e["value"] if e["precision"] in ("day", "month", "year")
                                    else e["sort"]),
+            **({"end_date": _tl_date(e["end"])} if e.get("end") else {}),
             "display_date": html.escape(e["date_label"]),
             "group": html.escape(e["type_label"]),
             "text": {"headline": html.escape(e["title"]), "text": quotes},

@@ -130,7 +130,8 @@ def _event(raw: dict, lang: str, titles: dict, langs: dict) -> dict:
     return {
         **raw,
         "url": f"events/{raw['id']}.html",
-        "date_label": labels.date_label(value, raw.get("mod"), raw.get("date_text", ""), lang),
+        "date_label": (labels.days_label(value, raw["end"], lang) if raw.get("end") else
+                       labels.date_label(value, raw.get("mod"), raw.get("date_text", ""), lang)),
         "datetime": _iso_datetime(value),
         "precision_label": t.get(f"precision_{precision}", precision)
         + (f" ({t['approximate']})" if raw.get("mod") == "APPROX" else ""),
