@@ -297,8 +297,11 @@ def combine(parts: list[Event], lang_of) -> Event:
                                          e.sources[0].path, e.sources[0].start))
     head = parts[0]
     # a happening told over several days runs from its first day to its last
-    days = sorted({p.value for p in parts if precision(p) == 0}
-                  | {p.end for p in parts if p.end})
+    # (beside a stay, a bare statement is its announcement: its day is not one of the stay's)
+    stayed = any(p.mode in STAY for p in parts)
+    told = [p for p in parts if not (stayed and p.mode is None and p.types[:1] == ("STATEMENT",))]
+    days = sorted({p.value for p in told if precision(p) == 0}
+                  | {p.end for p in told if p.end})
     value, end = (days[0], days[-1]) if len(days) > 1 else (head.value, head.end)
     date_text = next((p.date_text for p in parts if p.value == value), head.date_text)
 

@@ -167,3 +167,14 @@ def test_a_stay_under_way_and_its_next_day_planned_in_one_article_are_one_visit(
     # another article announcing the next day is not told alike
     announced = dataclasses.replace(meeting, sources=(Evidence("b.md", 0, 10, "x"),))
     assert len(merge([arrival, announced])) == 2
+
+
+def test_the_statement_announcing_a_stay_joins_it_without_adding_its_day():
+    # "X will start a two-day visit on Monday, the ministry said on Sunday"
+    said = ev("2021-01-10", "a.md", types=("STATEMENT",), actors=("Sabri Boukadoum",),
+              countries=("DZ", "ZA"))
+    visit = dataclasses.replace(ev("2021-01-11", "a.md", 100, actors=("Sabri Boukadoum",),
+                                   mode="visit", countries=("DZ", "ZA")), end="2021-01-12")
+    (one,) = merge([said, visit])
+    assert (one.value, one.end, one.mode, len(one.sources)) == (
+        "2021-01-11", "2021-01-12", "visit", 2)
