@@ -40,7 +40,13 @@ CASES = [
      ["2000-05"]),
     ("en", "1989-11-02", "The rights, which expire Nov. 21, can be exercised for $100 each.",
      ["1989-11-21"]),
-    ("en", "1989-11-02", "The rights were exercised Nov. 21.", ["1988-11-21"]),
+    ("en", "1989-11-02", "The rights were exercised Dec. 21.", ["1988-12-21"]),
+    # a day a few weeks ahead in a past clause is one the verb reports set: a day a year
+    # back would be written with its year
+    ("en", "1989-11-02", "The board has set Nov. 10 as the record date.", ["1989-11-10"]),
+    ("en", "1989-11-02", "The rights were exercised Nov. 21.", ["1989-11-21"]),
+    ("fr", "2021-06-10", "Le conseil a fixé au 20 juin la date limite.", ["2021-06-20"]),
+    ("fr", "2021-06-10", "Le traité a été signé le 20 juillet.", ["2020-07-20"]),
     # a semicolon ends the clause: each part has its own tense
     ("fr", "2021-06-10", "Le ministre est venu en mars ; il reviendra en mars.",
      ["2021-03", "2022-03"]),
