@@ -109,6 +109,7 @@ class Vocabulary:
     bare_year_not_before: set[str] = field(default_factory=set)  # "1500 people"
     bare_year_determiners: set[str] = field(default_factory=set)  # "a 1996 law"
     bare_year_not_after: set[str] = field(default_factory=set)  # "$1990", "No. 1990"
+    decade_not_after: set[str] = field(default_factory=set)  # "his 30s": an age
     year_prefixes_in_span: set[str] = field(default_factory=set)
     span_skip: re.Pattern | None = None  # a leading preposition kept out of spans
     numeric_order: str = "dmy"
@@ -193,7 +194,8 @@ _TABLES = (("numbers", int), ("ordinals", int), ("units", str), ("seasons", str)
 _WORD_SETS = ("months_need_context", "vague_numbers", "seasons_need_context",
               "seasons_article_not_enough", "year_back", "year_prefixes", "year_weak_prefixes",
               "year_followers_ok", "year_article_prefixes", "year_prefixes_in_span",
-              "bare_year_not_before", "bare_year_determiners", "bare_year_not_after")
+              "bare_year_not_before", "bare_year_determiners", "bare_year_not_after",
+              "decade_not_after")
 # word lists compiled into a regex matching them at the end of a text ("<name>_prefixes")
 _PREFIX_REGEXES = ("background", "frame", "deadline", "since")
 # keys whose words never start a match
@@ -201,7 +203,8 @@ _NOT_START_WORDS = frozenset((
     "tense", "complementizers", "background_prefixes", "deadline_prefixes", "since_prefixes",
     "span_skip",
     "frame_prefixes", "year_followers_ok", "age_cues", "bare_year_not_before",
-    "bare_year_determiners", "bare_year_not_after", "patterns", "lang", "day",
+    "bare_year_determiners", "bare_year_not_after", "decade_not_after", "patterns", "lang",
+    "day",
     "numeric_order", "base",
 ))
 # the tables whose words a match holds (with a digit, a month or a weekday)
