@@ -100,6 +100,9 @@ class Vocabulary:
     anaphoric: dict[str, list] = field(default_factory=dict)
     refs: dict[str, str] = field(default_factory=dict)
     decades: dict[str, int] = field(default_factory=dict)  # "nineties": 90
+    # a year in words: "nineteen" 1900, "two thousand" 2000, then "ninety-six" 90 + 6
+    year_centuries: dict[str, int] = field(default_factory=dict)
+    year_words: dict[str, int] = field(default_factory=dict)
     year_back: set[str] = field(default_factory=set)  # "a year earlier": a quarter back
     holidays: dict[str, str] = field(default_factory=dict)
     year_prefixes: set[str] = field(default_factory=set)
@@ -189,7 +192,7 @@ def overlay(base: dict, data: dict) -> dict:
 _TABLES = (("numbers", int), ("ordinals", int), ("units", str), ("seasons", str),
            ("modifiers", str), ("relative", int), ("relative_anaphoric", int),
            ("deictic", list), ("anaphoric", list), ("refs", str), ("decades", int),
-           ("holidays", str))
+           ("holidays", str), ("year_centuries", int), ("year_words", int))
 # the word sets of a data file
 _WORD_SETS = ("months_need_context", "vague_numbers", "seasons_need_context",
               "seasons_article_not_enough", "year_back", "year_prefixes", "year_weak_prefixes",
@@ -208,7 +211,8 @@ _NOT_START_WORDS = frozenset((
     "numeric_order", "base",
 ))
 # the tables whose words a match holds (with a digit, a month or a weekday)
-_CORE_TABLES = ("units", "seasons", "holidays", "deictic", "anaphoric", "refs")
+_CORE_TABLES = ("units", "seasons", "holidays", "deictic", "anaphoric", "refs",
+                "year_centuries")
 
 
 def build(data: dict) -> Vocabulary:
@@ -286,7 +290,8 @@ def _slots(data: dict, words: dict[str, list[str]]) -> dict[str, str]:
     }
     for slot, name in (("UNIT", "units"), ("SEASON", "seasons"), ("MOD", "modifiers"),
                        ("DEICTIC", "deictic"), ("ANAPHOR", "anaphoric"), ("REF", "refs"),
-                       ("HOLIDAY", "holidays"), ("ORD", "ordinals"), ("DECADE", "decades")):
+                       ("HOLIDAY", "holidays"), ("ORD", "ordinals"), ("DECADE", "decades"),
+                       ("CENTURYWORD", "year_centuries"), ("YEARWORD", "year_words")):
         slots[slot] = alternation((data.get(name) or {}).keys())
     slots.update(data.get("raw_words", {}))
     return slots
