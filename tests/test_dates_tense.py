@@ -28,6 +28,9 @@ CASES = [
     ("en", "2000-04-03", "The group would be ready to leave as soon as Tuesday, Castro said.",
      ["2000-04-04"]),
     ("en", "2000-04-03", "The group left on Tuesday, Castro said.", ["2000-03-28"]),
+    # "this coming" points forward whatever the verb
+    ("en", "1998-03-05", "Women's Day was set for this coming Sunday.", ["1998-03-08"]),
+    ("fr", "1998-03-05", "La journée a été fixée à dimanche prochain.", ["1998-03-08"]),
     ("fr", "2000-04-05", "Les manifestants prévoyaient de défiler samedi.", ["2000-04-08"]),
     ("fr", "2000-04-05", "Le ministre est attendu mardi à Rabat.", ["2000-04-11"]),
     ("fr", "2000-04-05", "Le ministre a été reçu mardi à Rabat.", ["2000-04-04"]),
