@@ -28,6 +28,13 @@ CASES = [
     ("en", "2000-04-03", "The group would be ready to leave as soon as Tuesday, Castro said.",
      ["2000-04-04"]),
     ("en", "2000-04-03", "The group left on Tuesday, Castro said.", ["2000-03-28"]),
+    # a past modal ("could have", "aurait pu") and a noun "plan" are no future cues
+    ("en", "1989-10-27", "On April 8 the gunman could have left unseen.", ["1989-04-08"]),
+    ("en", "1989-10-27", "The thrift announced the plan Aug. 21.", ["1989-08-21"]),
+    ("en", "1989-10-27", "The thrift plans to sell the unit Nov. 21.", ["1989-11-21"]),
+    ("fr", "1989-10-27", "Le 8 avril, le tireur aurait pu partir sans être vu.", ["1989-04-08"]),
+    ("fr", "1989-10-27", "Le ministre aurait rencontré son homologue le 8 avril.", ["1989-04-08"]),
+    ("fr", "1989-10-27", "Il a dit qu'il viendrait le 8 avril.", ["1990-04-08"]),
     # "this coming" points forward whatever the verb
     ("en", "1998-03-05", "Women's Day was set for this coming Sunday.", ["1998-03-08"]),
     ("fr", "1998-03-05", "La journée a été fixée à dimanche prochain.", ["1998-03-08"]),
