@@ -35,6 +35,12 @@ CASES = [
     ("fr", "1989-10-27", "Le 8 avril, le tireur aurait pu partir sans être vu.", ["1989-04-08"]),
     ("fr", "1989-10-27", "Le ministre aurait rencontré son homologue le 8 avril.", ["1989-04-08"]),
     ("fr", "1989-10-27", "Il a dit qu'il viendrait le 8 avril.", ["1990-04-08"]),
+    # a verb of intent before an infinitive dates what is intended, not when it was decided
+    ("en", "1999-02-10", "The alliance has decided to admit them in early March.", ["1999-03"]),
+    ("en", "1999-02-10", "He was forced to resign in January.", ["1999-01"]),
+    ("fr", "1999-02-10", "L'alliance a décidé de les admettre début mars.", ["1999-03"]),
+    ("fr", "1999-02-10", "Il s'est engagé à retirer ses troupes en mars.", ["1999-03"]),
+    ("fr", "1999-02-10", "Il a été contraint de démissionner en janvier.", ["1999-01"]),
     # "this coming" points forward whatever the verb
     ("en", "1998-03-05", "Women's Day was set for this coming Sunday.", ["1998-03-08"]),
     ("fr", "1998-03-05", "La journée a été fixée à dimanche prochain.", ["1998-03-08"]),
