@@ -3,7 +3,7 @@ direction a partial date is resolved in (article dates pinned)."""
 
 import pytest
 
-from tests.test_dates_support import values
+from tests.test_dates_support import run, values
 
 CASES = [
     # the sentence is the segmenter's: an abbreviation ("U.S.", "Feb.") ends none, so a
@@ -120,3 +120,19 @@ SINCE = [
 def test_since_is_past(lang, dct, text, expected):
     assert values(lang, dct, text) == expected
 
+
+
+PART_OF_DAY = [
+    # a weekday with a part of the day is a TIME (the event stage dates events with it),
+    # its day read in the tense as a bare weekday is
+    ("en", "2000-01-07", "The message was read Wednesday night.", "2000-01-05TNI"),
+    ("en", "2000-01-07", "The envoy will arrive Tuesday morning.", "2000-01-11TMO"),
+    ("fr", "2000-01-07", "Le message a été lu mercredi soir.", "2000-01-05TEV"),
+    ("fr", "2000-01-07", "L'envoyé arrivera mardi matin.", "2000-01-11TMO"),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), PART_OF_DAY)
+def test_part_of_day_stays_a_time(lang, dct, text, expected):
+    _, timexes = run(lang, dct, text)
+    assert [(t.type, t.value) for t in timexes] == [("TIME", expected)]
