@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     curation = Path(args.curation) if args.curation else None
     if args.command == "extract":
         events, failed = _curate(curation, extractions, events, None)
-        sys.stdout.write(to_json(extractions, events))
+        sys.stdout.write(to_json(report.listed, events))
     else:
         from .content import write_content
         from .titles import retitle

@@ -42,6 +42,9 @@ class Report:
     warnings: list[str] = field(default_factory=list)
     cached: int = 0  # articles taken from the extraction cache, not re-extracted
     keys: dict[str, str] = field(default_factory=dict)  # path -> its cache key, if cached
+    # every article read, in input order, a duplicate included: the extraction contract
+    # lists each file it was given, while the merge and the site count a duplicate once
+    listed: list[Extraction] = field(default_factory=list)
 
     def summary(self, events: int, seconds: float) -> str:
         return (f"Done: {len(self.read)} articles read, {events} events, "
@@ -237,6 +240,7 @@ def run(inputs: Iterable[str], dct: Dct | None = None, jobs: int | None = None,
     with without_cycle_collector():
         extractions, report = extract_all(paths, dct, jobs, store or False, scheduler)
         report.skipped.extend(not_articles(inputs))
+        report.listed = extractions
         extractions = drop_duplicate_articles(extractions, report)
         langs = {x.article.path: x.article.lang for x in extractions}
 

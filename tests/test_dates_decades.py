@@ -9,6 +9,10 @@ CASES = [
     ("en", "In the nineties, the city grew.", [("the nineties", "199")]),
     ("en", "In the early sixties, the city grew.", [("the early sixties", "196")]),
     ("en", "He is in his sixties.", []),
+    ("en", "He was in his 30s when he left.", []),  # an age
+    ("en", "She is in her early 40s.", []),
+    ("en", "Music of the 30s was sad.", [("the 30s", "193")]),
+    ("fr", "Il a quitté le pays dans les années 30.", [("les années 30", "193")]),
     ("en", "In the 1800s, the city grew.", [("the 1800s", "18")]),
     ("en", "In the 2000s, the city grew.", [("the 2000s", "200")]),
     ("en", "In the 19th century, the city grew.", [("the 19th century", "18")]),

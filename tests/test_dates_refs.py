@@ -9,6 +9,15 @@ CASES = [
     ("en", "He lived there in the past.", [("in the past", "PAST_REF")]),
     ("en", "He came in the past week.", []),  # a week back: a duration, not the past
     ("en", "He came in the past few weeks.", []),
+    ("en", "The current talks are stalled.", [("current", "PRESENT_REF")]),
+    ("en", "The current year looks better.", [("The current year", "2003")]),
+    ("en", "Exports rose in recent weeks.", [("in recent weeks", "PAST_REF")]),
+    ("en", "Prices may fall in the coming months.", [("the coming months", "FUTURE_REF")]),
+    ("en", "No deal is likely in the near future.", [("the near future", "FUTURE_REF")]),
+    ("en", "Talks are hard these days.", [("these days", "PRESENT_REF")]),
+    ("en", "A recent visit went well.", []),  # the adjective is tagged less often than not
+    ("en", "She was formerly a judge.", []),
+    ("en", "The envoy will soon leave.", []),
     ("fr", "Actuellement, il est à Rabat.", [("Actuellement", "PRESENT_REF")]),
     ("fr", "Il est venu au cours de la semaine passée.", [("la semaine passée", "2003-W07")]),
 ]

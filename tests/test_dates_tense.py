@@ -3,7 +3,7 @@ direction a partial date is resolved in (article dates pinned)."""
 
 import pytest
 
-from tests.test_dates_support import values
+from tests.test_dates_support import run, values
 
 CASES = [
     # the sentence is the segmenter's: an abbreviation ("U.S.", "Feb.") ends none, so a
@@ -28,6 +28,22 @@ CASES = [
     ("en", "2000-04-03", "The group would be ready to leave as soon as Tuesday, Castro said.",
      ["2000-04-04"]),
     ("en", "2000-04-03", "The group left on Tuesday, Castro said.", ["2000-03-28"]),
+    # a past modal ("could have", "aurait pu") and a noun "plan" are no future cues
+    ("en", "1989-10-27", "On April 8 the gunman could have left unseen.", ["1989-04-08"]),
+    ("en", "1989-10-27", "The thrift announced the plan Aug. 21.", ["1989-08-21"]),
+    ("en", "1989-10-27", "The thrift plans to sell the unit Nov. 21.", ["1989-11-21"]),
+    ("fr", "1989-10-27", "Le 8 avril, le tireur aurait pu partir sans être vu.", ["1989-04-08"]),
+    ("fr", "1989-10-27", "Le ministre aurait rencontré son homologue le 8 avril.", ["1989-04-08"]),
+    ("fr", "1989-10-27", "Il a dit qu'il viendrait le 8 avril.", ["1990-04-08"]),
+    # a verb of intent before an infinitive dates what is intended, not when it was decided
+    ("en", "1999-02-10", "The alliance has decided to admit them in early March.", ["1999-03"]),
+    ("en", "1999-02-10", "He was forced to resign in January.", ["1999-01"]),
+    ("fr", "1999-02-10", "L'alliance a décidé de les admettre début mars.", ["1999-03"]),
+    ("fr", "1999-02-10", "Il s'est engagé à retirer ses troupes en mars.", ["1999-03"]),
+    ("fr", "1999-02-10", "Il a été contraint de démissionner en janvier.", ["1999-01"]),
+    # "this coming" points forward whatever the verb
+    ("en", "1998-03-05", "Women's Day was set for this coming Sunday.", ["1998-03-08"]),
+    ("fr", "1998-03-05", "La journée a été fixée à dimanche prochain.", ["1998-03-08"]),
     ("fr", "2000-04-05", "Les manifestants prévoyaient de défiler samedi.", ["2000-04-08"]),
     ("fr", "2000-04-05", "Le ministre est attendu mardi à Rabat.", ["2000-04-11"]),
     ("fr", "2000-04-05", "Le ministre a été reçu mardi à Rabat.", ["2000-04-04"]),
@@ -40,7 +56,13 @@ CASES = [
      ["2000-05"]),
     ("en", "1989-11-02", "The rights, which expire Nov. 21, can be exercised for $100 each.",
      ["1989-11-21"]),
-    ("en", "1989-11-02", "The rights were exercised Nov. 21.", ["1988-11-21"]),
+    ("en", "1989-11-02", "The rights were exercised Dec. 21.", ["1988-12-21"]),
+    # a day a few weeks ahead in a past clause is one the verb reports set: a day a year
+    # back would be written with its year
+    ("en", "1989-11-02", "The board has set Nov. 10 as the record date.", ["1989-11-10"]),
+    ("en", "1989-11-02", "The rights were exercised Nov. 21.", ["1989-11-21"]),
+    ("fr", "2021-06-10", "Le conseil a fixé au 20 juin la date limite.", ["2021-06-20"]),
+    ("fr", "2021-06-10", "Le traité a été signé le 20 juillet.", ["2020-07-20"]),
     # a semicolon ends the clause: each part has its own tense
     ("fr", "2021-06-10", "Le ministre est venu en mars ; il reviendra en mars.",
      ["2021-03", "2022-03"]),
@@ -98,3 +120,19 @@ SINCE = [
 def test_since_is_past(lang, dct, text, expected):
     assert values(lang, dct, text) == expected
 
+
+
+PART_OF_DAY = [
+    # a weekday with a part of the day is a TIME (the event stage dates events with it),
+    # its day read in the tense as a bare weekday is
+    ("en", "2000-01-07", "The message was read Wednesday night.", "2000-01-05TNI"),
+    ("en", "2000-01-07", "The envoy will arrive Tuesday morning.", "2000-01-11TMO"),
+    ("fr", "2000-01-07", "Le message a été lu mercredi soir.", "2000-01-05TEV"),
+    ("fr", "2000-01-07", "L'envoyé arrivera mardi matin.", "2000-01-11TMO"),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), PART_OF_DAY)
+def test_part_of_day_stays_a_time(lang, dct, text, expected):
+    _, timexes = run(lang, dct, text)
+    assert [(t.type, t.value) for t in timexes] == [("TIME", expected)]

@@ -36,3 +36,19 @@ ABBREVIATED = [
 @pytest.mark.parametrize(("lang", "text", "expected"), ABBREVIATED)
 def test_abbreviated_month_before_its_day(lang, text, expected):
     assert dates(lang, "1999-10-26", text) == expected
+
+
+SPELLED = [
+    ("Atlanta, nineteen ninety-six.", [("nineteen ninety-six", "1996")]),
+    ("In nineteen seventy nine the army came.", [("nineteen seventy nine", "1979")]),
+    ("It opened in nineteen oh five.", [("nineteen oh five", "1905")]),
+    ("It was January nineteen ninety-seven.", [("January nineteen ninety-seven", "1997-01")]),
+    ("By the year two thousand, half will have a job.", [("the year two thousand", "2000")]),
+    ("Nineteen people died.", []),
+    ("Nineteen twenty twenty.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPELLED)
+def test_years_in_words_as_transcripts_write_them(text, expected):
+    assert dates("en", "1998-03-03", text) == expected

@@ -46,6 +46,7 @@ __all__ = ["Context", "Resolved", "resolve"]
 
 QUARTER_DAYS = 92
 STORY_FORWARD = 120  # days by which a reading after the story's date is preferred
+PAST_VERB_REACH = 21  # days after the article date a day in a past clause may still be
 
 
 def resolve(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resolved]:
@@ -148,8 +149,14 @@ def _nearest(opts: list[dt.date], ctx: Context) -> dt.date:
     dct, last = ctx.dct, _last_known_day(ctx)
     if ctx.tense == "past":
         before = [x for x in opts if x <= last]
-        if before:
+        soon = [x for x in opts if 0 < (x - last).days <= PAST_VERB_REACH]
+        # a day some weeks ahead in a past clause is one the past verb reports set ("has
+        # set Nov. 10 as the deadline"), not the same day a year back: that one is
+        # written with its year
+        if before and not (soon and (dct - max(before)).days > 365 - PAST_VERB_REACH):
             return max(before)
+        if soon:
+            return min(soon)
     if ctx.tense == "future":
         first = dct if ctx.dct_precision == "day" else dt.date(dct.year, dct.month, 1)
         after = [x for x in opts if x >= first]

@@ -268,5 +268,15 @@ def _duration_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
         r"(?:\b(?:de|d['’]|aged|of|âgée?|agée?)|,)\s*$", before, re.I))
 
 
+def _decade_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
+    """A decade of two digits after a possessive is an age: "in his 30s", "her early 40s"."""
+    dec = c.groups.get("dec")
+    if not dec or not vocab.decade_not_after or len(dec[0].strip("'’")) != 2:
+        return True
+    words = [key(w) for w in re.findall(r"[\w'’-]+", text[max(0, c.start - 24):c.start])]
+    last = words[-2:] if words[-1:] and words[-1] in vocab.modifiers else words[-1:]
+    return not (last and last[0] in vocab.decade_not_after)
+
+
 _KIND_CHECKS = {"year": _year_ok, "years": _years_ok}
-_GROUP_CHECKS = (_month_ok, _season_ok, _duration_ok)
+_GROUP_CHECKS = (_month_ok, _season_ok, _duration_ok, _decade_ok)

@@ -284,8 +284,23 @@ def _year_only(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list
     return [Resolved(c.start, c.end, "DATE", f"{y:04d}", mod)]
 
 
+def _spelled_year(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resolved]:
+    """A year in words, as transcripts write it: "nineteen ninety-six", "the year two
+    thousand", "January nineteen ninety-seven"."""
+    base = vocab.year_centuries.get(key(" ".join(c.g("cw").split())))
+    rest = [vocab.year_words.get(w) for w in re.split(r"[-\s]+", key(c.g("yw") or "")) if w]
+    if base is None or None in rest or rest[:1] == [0] and len(rest) < 2:
+        return []
+    if len(rest) == 2 and not (rest[0] % 10 == 0 and rest[0] != 10 and 0 < rest[1] < 10):
+        return []  # "ninety-six", "oh five", not "twenty twenty"
+    y = base + sum(rest)
+    mo = vocab.months.get(key(c.g("m"))) if c.g("m") else None  # "January nineteen ninety"
+    return [Resolved(c.start, c.end, "DATE", cal.month(y, mo) if mo else f"{y:04d}")]
+
+
 HANDLERS = {
     "quarter": _quarter,
+    "spelled_year": _spelled_year,
     "deictic": _deictic,
     "relunit": _relunit,
     "ago": _ago,

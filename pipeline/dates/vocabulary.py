@@ -100,6 +100,9 @@ class Vocabulary:
     anaphoric: dict[str, list] = field(default_factory=dict)
     refs: dict[str, str] = field(default_factory=dict)
     decades: dict[str, int] = field(default_factory=dict)  # "nineties": 90
+    # a year in words: "nineteen" 1900, "two thousand" 2000, then "ninety-six" 90 + 6
+    year_centuries: dict[str, int] = field(default_factory=dict)
+    year_words: dict[str, int] = field(default_factory=dict)
     year_back: set[str] = field(default_factory=set)  # "a year earlier": a quarter back
     holidays: dict[str, str] = field(default_factory=dict)
     year_prefixes: set[str] = field(default_factory=set)
@@ -109,6 +112,7 @@ class Vocabulary:
     bare_year_not_before: set[str] = field(default_factory=set)  # "1500 people"
     bare_year_determiners: set[str] = field(default_factory=set)  # "a 1996 law"
     bare_year_not_after: set[str] = field(default_factory=set)  # "$1990", "No. 1990"
+    decade_not_after: set[str] = field(default_factory=set)  # "his 30s": an age
     year_prefixes_in_span: set[str] = field(default_factory=set)
     span_skip: re.Pattern | None = None  # a leading preposition kept out of spans
     numeric_order: str = "dmy"
@@ -188,12 +192,13 @@ def overlay(base: dict, data: dict) -> dict:
 _TABLES = (("numbers", int), ("ordinals", int), ("units", str), ("seasons", str),
            ("modifiers", str), ("relative", int), ("relative_anaphoric", int),
            ("deictic", list), ("anaphoric", list), ("refs", str), ("decades", int),
-           ("holidays", str))
+           ("holidays", str), ("year_centuries", int), ("year_words", int))
 # the word sets of a data file
 _WORD_SETS = ("months_need_context", "vague_numbers", "seasons_need_context",
               "seasons_article_not_enough", "year_back", "year_prefixes", "year_weak_prefixes",
               "year_followers_ok", "year_article_prefixes", "year_prefixes_in_span",
-              "bare_year_not_before", "bare_year_determiners", "bare_year_not_after")
+              "bare_year_not_before", "bare_year_determiners", "bare_year_not_after",
+              "decade_not_after")
 # word lists compiled into a regex matching them at the end of a text ("<name>_prefixes")
 _PREFIX_REGEXES = ("background", "frame", "deadline", "since")
 # keys whose words never start a match
@@ -201,11 +206,13 @@ _NOT_START_WORDS = frozenset((
     "tense", "complementizers", "background_prefixes", "deadline_prefixes", "since_prefixes",
     "span_skip",
     "frame_prefixes", "year_followers_ok", "age_cues", "bare_year_not_before",
-    "bare_year_determiners", "bare_year_not_after", "patterns", "lang", "day",
+    "bare_year_determiners", "bare_year_not_after", "decade_not_after", "patterns", "lang",
+    "day",
     "numeric_order", "base",
 ))
 # the tables whose words a match holds (with a digit, a month or a weekday)
-_CORE_TABLES = ("units", "seasons", "holidays", "deictic", "anaphoric", "refs")
+_CORE_TABLES = ("units", "seasons", "holidays", "deictic", "anaphoric", "refs",
+                "year_centuries")
 
 
 def build(data: dict) -> Vocabulary:
@@ -283,7 +290,8 @@ def _slots(data: dict, words: dict[str, list[str]]) -> dict[str, str]:
     }
     for slot, name in (("UNIT", "units"), ("SEASON", "seasons"), ("MOD", "modifiers"),
                        ("DEICTIC", "deictic"), ("ANAPHOR", "anaphoric"), ("REF", "refs"),
-                       ("HOLIDAY", "holidays"), ("ORD", "ordinals"), ("DECADE", "decades")):
+                       ("HOLIDAY", "holidays"), ("ORD", "ordinals"), ("DECADE", "decades"),
+                       ("CENTURYWORD", "year_centuries"), ("YEARWORD", "year_words")):
         slots[slot] = alternation((data.get(name) or {}).keys())
     slots.update(data.get("raw_words", {}))
     return slots
