@@ -161,6 +161,14 @@ def countries() -> tuple[Country, ...]:
 
 
 @cache
+def cities() -> frozenset[str]:
+    """The cities standing for their state (capitals), not the seats of power: a city can be
+    where a meeting is held, a seat of power ("the White House") is its government."""
+    return frozenset(c for entry in (load_yaml("countries.yaml") or {}).values()
+                     for c in entry.get("capitals") or ())
+
+
+@cache
 def not_parties() -> frozenset[str]:
     """Territories whose status is disputed: the subject of events, never a party."""
     return frozenset(country_forms_data().get("not_parties") or ())

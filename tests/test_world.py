@@ -303,3 +303,37 @@ def test_a_maintainer_lists_the_unknown_people_and_promotes_one(tmp_path, monkey
     finally:
         for cached in (vocab.load_yaml, gazetteer.actors, gazetteer.holder):
             cached.cache_clear()
+
+
+@pytest.mark.parametrize("text, dct, lang, parties, place", [
+    ("La réunion entre les chefs de la diplomatie algérienne et française s'est tenue mardi "
+     "à Rabat.", "2024-07-31", "fr", {"DZ", "FR"}, "Rabat"),
+    ("Russian and Ukrainian foreign ministers held talks in Nairobi on Tuesday.",
+     "2024-07-31", "en", {"RU", "UA"}, "Nairobi"),
+    ("Les présidents Ruto et Ramaphosa se sont entretenus mardi à Addis-Abeba.",
+     "2024-07-31", "fr", {"KE", "ZA"}, "Addis-Abeba"),
+    ("Ruto and Ramaphosa met at the Addis Ababa summit on Tuesday.", "2024-07-31", "en",
+     {"KE", "ZA"}, "Addis Ababa"),
+])
+def test_a_meetings_city_is_its_place_not_a_party(text, dct, lang, parties, place):
+    (e,) = events(text, dct, lang)
+    assert set(e.countries) == parties and e.place == place
+
+
+@pytest.mark.parametrize("text, dct, lang, parties", [
+    # a city after any other verb stands for its state's government
+    ("Le président Tebboune a reproché mardi à Rabat son soutien au plan, a déclaré le "
+     "ministère.", "2024-07-31", "fr", {"DZ", "MA"}),
+    ("Algeria's foreign minister on Tuesday held talks with Rabat on the border.",
+     "2024-07-31", "en", {"DZ", "MA"}),
+    # the city a visit goes to, or where a host receives, is the host's: a party
+    ("Le ministre israélien des Affaires étrangères est arrivé mardi à Rabat pour une visite "
+     "de deux jours.", "2024-07-31", "fr", {"IL", "MA"}),
+    ("The Israeli foreign minister arrived in Rabat on Tuesday for a two-day visit.",
+     "2024-07-31", "en", {"IL", "MA"}),
+    ("Le chef de la diplomatie algérienne s'est rendu mardi à Pretoria, où il a rencontré "
+     "son homologue.", "2024-07-31", "fr", {"DZ", "ZA"}),
+])
+def test_a_city_standing_for_its_state_or_hosting_a_visit_is_a_party(text, dct, lang, parties):
+    (e,) = events(text, dct, lang)
+    assert set(e.countries) == parties
