@@ -337,3 +337,18 @@ def test_a_meetings_city_is_its_place_not_a_party(text, dct, lang, parties, plac
 def test_a_city_standing_for_its_state_or_hosting_a_visit_is_a_party(text, dct, lang, parties):
     (e,) = events(text, dct, lang)
     assert set(e.countries) == parties
+
+
+# the G20's states, the permanent members, the Middle East and North Africa (but Libya, of
+# two rival governments) and the largest states of each region
+COVERED = ("US CN RU GB FR DE IT JP CA AU KR IN ID TR SA AR BR MX ZA DZ BH EG IR IQ IL JO KW "
+           "LB MA OM PS QA SY TN AE YE ET KE PK PL UA ES NL").split()
+
+
+@pytest.mark.parametrize("code", COVERED)
+def test_a_leader_and_a_foreign_minister_are_known_for_every_year_since_2015(code):
+    missing = [year for year in range(2015, 2025)
+               if not (gazetteer.holder("head_of_state", code, f"{year}-07-10")
+                       or gazetteer.holder("head_of_government", code, f"{year}-07-10"))
+               or not gazetteer.holder("foreign_minister", code, f"{year}-07-10")]
+    assert not missing, f"{code}: no leader or foreign minister known in {missing}"
