@@ -496,7 +496,8 @@ def resolve(m: Mention, value: str) -> str | None:
 def top_countries(mentions, n: int) -> list[str]:
     counts: dict[str, int] = {}
     for m in mentions:  # states named, and the states of the people named
-        code = m.key if m.kind in ("country", "place") else m.country if m.reviewed else None
+        code = (None if m.text in gazetteer.major_cities() else m.key) if m.kind in (
+            "country", "place") else m.country if m.reviewed else None
         if code and code not in gazetteer.not_parties():
             counts[code] = counts.get(code, 0) + 1
     return sorted(counts, key=lambda c: (-counts[c], c))[:n]
@@ -560,6 +561,7 @@ def build_event(article: Article, dct: Dct, draft: Draft, mentions, one_in_sente
     actors, unreviewed, countries = [], [], []
     place = None
     venues = []  # states named only by where a meeting was held
+    visited = None  # a major city after "à", "in": the place of a visit only
     home = [(draft.home.start, draft.home.end)]
     # actors of the dated sentence first: they are the event's subject
     ordered = sorted(within(mentions, scope), key=lambda m: (not inside(m, home), m.start))
@@ -581,13 +583,17 @@ def build_event(article: Article, dct: Dct, draft: Draft, mentions, one_in_sente
         # states named in passing in a following sentence are not parties to the event
         own = inside(m, draft.ranges) or (one_in_sentence and inside(m, home))
         venue = own and is_venue(article, m)
-        if venue:
-            venues.append(m.key)
+        city = m.kind == "place" and m.text in gazetteer.major_cities()
+        cued = m.kind == "place" and PLACE_CUE.search(article.text[max(0, m.start - 8):m.start])
+        if venue or own and city:
+            venues.append(m.key)  # a city other than a capital is where, not who
         elif (m.kind in ("country", "place") and m.key not in countries and own
                 and m.key not in gazetteer.not_parties()):
             countries.append(m.key)
-        if m.kind == "place" and place is None and (venue or PLACE_CUE.search(
-                article.text[max(0, m.start - 8):m.start])):
+        if city and cued and not venue:
+            # "un consulat à Dakhla": where something else is, unless the event is a visit
+            visited = visited or m.text
+        elif m.kind == "place" and place is None and (venue or cued):
             place = m.text
     text = " ".join(article.text[a:b] for a, b in scope)
     if (not countries and not actors) or word_list_pattern("pair_words", article.lang).search(text):
@@ -609,6 +615,7 @@ def build_event(article: Article, dct: Dct, draft: Draft, mentions, one_in_sente
         types = tuple(t for t in types if t != "STATEMENT")
     mode = draft.cues.mode or (cues.mode if set(draft.cues.types) <= {"STATEMENT"} else None)
     if mode in ("visit", "host"):  # a visit's destination is its host, a party
+        place = place or visited
         countries += [c for c in dict.fromkeys(venues)
                       if c not in countries and c not in gazetteer.not_parties()]
     after_dct = period(value, None)[0] > period(dct.value, None)[1]

@@ -352,3 +352,32 @@ def test_a_leader_and_a_foreign_minister_are_known_for_every_year_since_2015(cod
                        or gazetteer.holder("head_of_government", code, f"{year}-07-10"))
                or not gazetteer.holder("foreign_minister", code, f"{year}-07-10")]
     assert not missing, f"{code}: no leader or foreign minister known in {missing}"
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # major cities beyond the capitals name their state, in each language's spelling
+    ("Les pourparlers se sont ouverts à Genève puis à Shanghai.", "fr", ["CH", "CN"]),
+    ("Talks opened in Mumbai and moved to Lagos.", "en", ["IN", "NG"]),
+    ("Die Gespräche fanden in München statt.", "de", ["DE"]),
+    ("La cumbre se celebró en Nueva York.", "es", ["US"]),
+    # a city's name that is also a word or a person's name is no city
+    ("Samara Joy, Kobe Bryant and Santiago Peña were there.", "en", []),
+])
+def test_major_cities_name_their_state(text, lang, expected):
+    assert states(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, dct, lang, parties, place", [
+    # a city other than a capital is where an event happens, not a party
+    ("Chinese Foreign Minister Wang Yi met his Russian counterpart in Shanghai on Tuesday.",
+     "2024-07-31", "en", {"CN", "RU"}, "Shanghai"),
+    ("Les ministres des Affaires étrangères russe et ukrainien ont tenu mardi des pourparlers "
+     "à Genève.", "2024-07-31", "fr", {"RU", "UA"}, "Genève"),
+    # but a visit's city is its host's
+    ("Le ministre kényan des Affaires étrangères est arrivé mardi à Shanghai pour une visite "
+     "de trois jours.", "2024-07-31", "fr", {"KE", "CN"}, "Shanghai"),
+])
+def test_a_major_city_is_a_place_and_a_party_only_as_a_visits_host(text, dct, lang, parties,
+                                                                   place):
+    (e,) = events(text, dct, lang)
+    assert set(e.countries) == parties and e.place == place
