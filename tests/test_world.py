@@ -381,3 +381,13 @@ def test_a_major_city_is_a_place_and_a_party_only_as_a_visits_host(text, dct, la
                                                                    place):
     (e,) = events(text, dct, lang)
     assert set(e.countries) == parties and e.place == place
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # where a crisis or a war is, and the states listed with it, are what is talked about
+    ("Ruto and Abiy discussed the situation in Sudan and Somalia.", "en", []),
+    ("Les deux ministres ont évoqué la guerre en Ukraine.", "fr", []),
+    ("Ruto and Abiy met Sudan's envoy.", "en", ["SD"]),
+])
+def test_where_a_crisis_is_is_no_party(text, lang, expected):
+    assert states(text, lang) == expected
