@@ -562,6 +562,7 @@ def build_event(article: Article, dct: Dct, draft: Draft, mentions, one_in_sente
     place = None
     venues = []  # states named only by where a meeting was held
     visited = None  # a major city after "à", "in": the place of a visit only
+    place_at = -1
     home = [(draft.home.start, draft.home.end)]
     # actors of the dated sentence first: they are the event's subject
     ordered = sorted(within(mentions, scope), key=lambda m: (not inside(m, home), m.start))
@@ -592,9 +593,9 @@ def build_event(article: Article, dct: Dct, draft: Draft, mentions, one_in_sente
             countries.append(m.key)
         if city and cued and not venue:
             # "un consulat à Dakhla": where something else is, unless the event is a visit
-            visited = visited or m.text
+            visited = visited or m
         elif m.kind == "place" and place is None and (venue or cued):
-            place = m.text
+            place, place_at = m.text, m.start
     text = " ".join(article.text[a:b] for a, b in scope)
     if (not countries and not actors) or word_list_pattern("pair_words", article.lang).search(text):
         # "la reprise des relations" with no party named: the article's two main states
@@ -615,7 +616,8 @@ def build_event(article: Article, dct: Dct, draft: Draft, mentions, one_in_sente
         types = tuple(t for t in types if t != "STATEMENT")
     mode = draft.cues.mode or (cues.mode if set(draft.cues.types) <= {"STATEMENT"} else None)
     if mode in ("visit", "host"):  # a visit's destination is its host, a party
-        place = place or visited
+        if visited and (place is None or inside(visited, home) and visited.start < place_at):
+            place = visited.text  # the first place the dated sentence names
         countries += [c for c in dict.fromkeys(venues)
                       if c not in countries and c not in gazetteer.not_parties()]
     after_dct = period(value, None)[0] > period(dct.value, None)[1]
