@@ -459,6 +459,32 @@ def is_title(article: Article, m: Mention, mentions, starts) -> bool:
             and not article.text[m.end:mentions[i].start].strip(" ,"))
 
 
+@cache
+def _venue_patterns(lang: str) -> tuple[re.Pattern, re.Pattern]:
+    data = load_yaml("participants.yaml")
+
+    def alts(key):
+        return "|".join(data[key].get(lang) or ()) or "(?!)"
+    # "s'est tenue à", "met on Monday in", "talks at the", "le sommet de"
+    before = re.compile(rf"(?<!\w)(?:(?:{alts('venue_words')})(?:\s+[\w'’\-]+){{0,3}}?\s+"
+                        rf"(?:{alts('venue_prepositions')})|(?:{alts('venue_nouns')})\s+"
+                        rf"(?:de|d['’]))\s*(?:the\s+)?$", re.IGNORECASE)
+    after = re.compile(rf"\s+(?:{alts('venue_after')})(?!\w)", re.IGNORECASE)
+    return before, after
+
+
+def is_venue(article: Article, m: Mention) -> bool:
+    """A city named as where a meeting is held ("la réunion s'est tenue à Rabat", "talks in
+    Geneva", "le sommet de Nairobi", "the Geneva talks"), not as its state's government,
+    which a city is after any other verb ("a reproché à Rabat", "talks with Rabat")."""
+    if m.kind != "place" or m.text not in gazetteer.cities():
+        return False
+    before, after = _venue_patterns(article.lang if article.lang in ("fr", "en", "es", "de")
+                                    else "en")
+    return bool(before.search(article.text[max(article.body_start, m.start - 60):m.start])
+                or after.match(article.text, m.end))
+
+
 def resolve(m: Mention, value: str) -> str | None:
     if m.kind in ("person", "org"):
         return m.key
@@ -470,7 +496,8 @@ def resolve(m: Mention, value: str) -> str | None:
 def top_countries(mentions, n: int) -> list[str]:
     counts: dict[str, int] = {}
     for m in mentions:  # states named, and the states of the people named
-        code = m.key if m.kind in ("country", "place") else m.country if m.reviewed else None
+        code = (None if m.text in gazetteer.major_cities() else m.key) if m.kind in (
+            "country", "place") else m.country if m.reviewed else None
         if code and code not in gazetteer.not_parties():
             counts[code] = counts.get(code, 0) + 1
     return sorted(counts, key=lambda c: (-counts[c], c))[:n]
@@ -533,6 +560,9 @@ def build_event(article: Article, dct: Dct, draft: Draft, mentions, one_in_sente
         scope = [(draft.home.start, draft.home.end)] + draft.extra
     actors, unreviewed, countries = [], [], []
     place = None
+    venues = []  # states named only by where a meeting was held
+    visited = None  # a major city after "à", "in": the place of a visit only
+    place_at = -1
     home = [(draft.home.start, draft.home.end)]
     # actors of the dated sentence first: they are the event's subject
     ordered = sorted(within(mentions, scope), key=lambda m: (not inside(m, home), m.start))
@@ -553,12 +583,19 @@ def build_event(article: Article, dct: Dct, draft: Draft, mentions, one_in_sente
             countries.append(m.country)  # "le ministre malien" names a party, known or not
         # states named in passing in a following sentence are not parties to the event
         own = inside(m, draft.ranges) or (one_in_sentence and inside(m, home))
-        if (m.kind in ("country", "place") and m.key not in countries and own
+        venue = own and is_venue(article, m)
+        city = m.kind == "place" and m.text in gazetteer.major_cities()
+        cued = m.kind == "place" and PLACE_CUE.search(article.text[max(0, m.start - 8):m.start])
+        if venue or own and city:
+            venues.append(m.key)  # a city other than a capital is where, not who
+        elif (m.kind in ("country", "place") and m.key not in countries and own
                 and m.key not in gazetteer.not_parties()):
             countries.append(m.key)
-        if m.kind == "place" and place is None and PLACE_CUE.search(
-                article.text[max(0, m.start - 8):m.start]):
-            place = m.text
+        if city and cued and not venue:
+            # "un consulat à Dakhla": where something else is, unless the event is a visit
+            visited = visited or m
+        elif m.kind == "place" and place is None and (venue or cued):
+            place, place_at = m.text, m.start
     text = " ".join(article.text[a:b] for a, b in scope)
     if (not countries and not actors) or word_list_pattern("pair_words", article.lang).search(text):
         # "la reprise des relations" with no party named: the article's two main states
@@ -578,6 +615,11 @@ def build_event(article: Article, dct: Dct, draft: Draft, mentions, one_in_sente
     if set(types) - {"STATEMENT"}:  # a statement counts only alone
         types = tuple(t for t in types if t != "STATEMENT")
     mode = draft.cues.mode or (cues.mode if set(draft.cues.types) <= {"STATEMENT"} else None)
+    if mode in ("visit", "host"):  # a visit's destination is its host, a party
+        if visited and (place is None or inside(visited, home) and visited.start < place_at):
+            place = visited.text  # the first place the dated sentence names
+        countries += [c for c in dict.fromkeys(venues)
+                      if c not in countries and c not in gazetteer.not_parties()]
     after_dct = period(value, None)[0] > period(dct.value, None)[1]
     status = "planned" if draft.planned or after_dct else "happened"
     evidence = tuple(sorted({Evidence(article.path, s.start, s.end, s.text)

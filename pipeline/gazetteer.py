@@ -37,7 +37,7 @@ class Country:
     code: str
     surface: dict[str, tuple[str, ...]]  # language -> names and metonyms
     demonyms: dict[str, tuple[str, ...]]
-    places: tuple[str, ...]  # capitals and other metonyms, any language
+    places: tuple[str, ...]  # capitals, other metonyms and major cities, any language
 
 
 def _iso(value, where: str) -> str:
@@ -128,7 +128,7 @@ def role_phrases() -> dict[str, dict[str, tuple[str, ...]]]:
     return {role: {lang: tuple(p) for lang, p in langs.items()} for role, langs in data.items()}
 
 
-COUNTRY_KEYS = LANGS | {"capitals", "metonyms"}
+COUNTRY_KEYS = LANGS | {"capitals", "metonyms", "cities"}
 FORM_KEYS = {"names", "demonyms", "combining"}
 COUNTRY_FORMS_KEYS = {"combining", "kingdom_words", "kingdoms", "regions", "first_names",
                       "confirm", "passing", "not_parties", "ambiguous"}
@@ -155,9 +155,26 @@ def countries() -> tuple[Country, ...]:
                 check_keys("countries.yaml", forms, FORM_KEYS, f"{code}: {lang}", f"{code}:")
                 surface[lang] = tuple(forms.get("names") or ())
                 demonyms[lang] = tuple(forms.get("demonyms") or ())
-        places = tuple(entry.get("capitals") or ()) + tuple(entry.get("metonyms") or ())
+        places = (tuple(entry.get("capitals") or ()) + tuple(entry.get("metonyms") or ())
+                  + tuple(entry.get("cities") or ()))
         out.append(Country(code, surface, demonyms, places))
     return tuple(out)
+
+
+@cache
+def cities() -> frozenset[str]:
+    """The capitals and major cities, not the seats of power: a city can be where a meeting
+    is held, a seat of power ("the White House") is its government."""
+    return frozenset(c for entry in (load_yaml("countries.yaml") or {}).values()
+                     for key in ("capitals", "cities") for c in entry.get(key) or ())
+
+
+@cache
+def major_cities() -> frozenset[str]:
+    """The cities other than capitals: where an event happens, never a party by themselves
+    (a capital may stand for its government: "Rabat a salué")."""
+    return frozenset(c for entry in (load_yaml("countries.yaml") or {}).values()
+                     for c in entry.get("cities") or ())
 
 
 @cache

@@ -228,8 +228,17 @@ def _not_a_state(article: Article, m: re.Match, extras: dict) -> bool:
     passing = extras["passing"]
     before = text[max(0, m.start() - 30):m.start()].rstrip()
     after = text[m.end():m.end() + 30].lstrip()
-    return (any(before.endswith(w) for w in passing["before"].get(lang, ()))
+    # and the next state of a list: "the situation in Sudan and Somalia"
+    listed = COORDINATED.sub("", text[max(0, m.start() - 60):m.start()])
+    return (any(before.endswith(w) or listed != before and listed.endswith(w)
+                for w in passing["before"].get(lang, ()))
             or any(after.startswith(w) for w in passing["after"].get(lang, ())))
+
+
+# a capitalised name and a conjunction or comma right before a mention, taken off to find
+# the words before the list it ends
+COORDINATED = re.compile(r"\s+(?:(?:l['’]|la |le |les |the )?[A-ZÀ-Ý][\w’'\-]*)"
+                         r"(?:\s*,|\s+(?:and|et|y|e|und|ou|or|o|oder))\s*$")
 
 
 @cache

@@ -303,3 +303,91 @@ def test_a_maintainer_lists_the_unknown_people_and_promotes_one(tmp_path, monkey
     finally:
         for cached in (vocab.load_yaml, gazetteer.actors, gazetteer.holder):
             cached.cache_clear()
+
+
+@pytest.mark.parametrize("text, dct, lang, parties, place", [
+    ("La réunion entre les chefs de la diplomatie algérienne et française s'est tenue mardi "
+     "à Rabat.", "2024-07-31", "fr", {"DZ", "FR"}, "Rabat"),
+    ("Russian and Ukrainian foreign ministers held talks in Nairobi on Tuesday.",
+     "2024-07-31", "en", {"RU", "UA"}, "Nairobi"),
+    ("Les présidents Ruto et Ramaphosa se sont entretenus mardi à Addis-Abeba.",
+     "2024-07-31", "fr", {"KE", "ZA"}, "Addis-Abeba"),
+    ("Ruto and Ramaphosa met at the Addis Ababa summit on Tuesday.", "2024-07-31", "en",
+     {"KE", "ZA"}, "Addis Ababa"),
+])
+def test_a_meetings_city_is_its_place_not_a_party(text, dct, lang, parties, place):
+    (e,) = events(text, dct, lang)
+    assert set(e.countries) == parties and e.place == place
+
+
+@pytest.mark.parametrize("text, dct, lang, parties", [
+    # a city after any other verb stands for its state's government
+    ("Le président Tebboune a reproché mardi à Rabat son soutien au plan, a déclaré le "
+     "ministère.", "2024-07-31", "fr", {"DZ", "MA"}),
+    ("Algeria's foreign minister on Tuesday held talks with Rabat on the border.",
+     "2024-07-31", "en", {"DZ", "MA"}),
+    # the city a visit goes to, or where a host receives, is the host's: a party
+    ("Le ministre israélien des Affaires étrangères est arrivé mardi à Rabat pour une visite "
+     "de deux jours.", "2024-07-31", "fr", {"IL", "MA"}),
+    ("The Israeli foreign minister arrived in Rabat on Tuesday for a two-day visit.",
+     "2024-07-31", "en", {"IL", "MA"}),
+    ("Le chef de la diplomatie algérienne s'est rendu mardi à Pretoria, où il a rencontré "
+     "son homologue.", "2024-07-31", "fr", {"DZ", "ZA"}),
+])
+def test_a_city_standing_for_its_state_or_hosting_a_visit_is_a_party(text, dct, lang, parties):
+    (e,) = events(text, dct, lang)
+    assert set(e.countries) == parties
+
+
+# the G20's states, the permanent members, the Middle East and North Africa (but Libya, of
+# two rival governments) and the largest states of each region
+COVERED = ("US CN RU GB FR DE IT JP CA AU KR IN ID TR SA AR BR MX ZA DZ BH EG IR IQ IL JO KW "
+           "LB MA OM PS QA SY TN AE YE ET KE PK PL UA ES NL").split()
+
+
+@pytest.mark.parametrize("code", COVERED)
+def test_a_leader_and_a_foreign_minister_are_known_for_every_year_since_2015(code):
+    missing = [year for year in range(2015, 2025)
+               if not (gazetteer.holder("head_of_state", code, f"{year}-07-10")
+                       or gazetteer.holder("head_of_government", code, f"{year}-07-10"))
+               or not gazetteer.holder("foreign_minister", code, f"{year}-07-10")]
+    assert not missing, f"{code}: no leader or foreign minister known in {missing}"
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # major cities beyond the capitals name their state, in each language's spelling
+    ("Les pourparlers se sont ouverts à Genève puis à Shanghai.", "fr", ["CH", "CN"]),
+    ("Talks opened in Mumbai and moved to Lagos.", "en", ["IN", "NG"]),
+    ("Die Gespräche fanden in München statt.", "de", ["DE"]),
+    ("La cumbre se celebró en Nueva York.", "es", ["US"]),
+    # a city's name that is also a word or a person's name is no city
+    ("Samara Joy, Kobe Bryant and Santiago Peña were there.", "en", []),
+])
+def test_major_cities_name_their_state(text, lang, expected):
+    assert states(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, dct, lang, parties, place", [
+    # a city other than a capital is where an event happens, not a party
+    ("Chinese Foreign Minister Wang Yi met his Russian counterpart in Shanghai on Tuesday.",
+     "2024-07-31", "en", {"CN", "RU"}, "Shanghai"),
+    ("Les ministres des Affaires étrangères russe et ukrainien ont tenu mardi des pourparlers "
+     "à Genève.", "2024-07-31", "fr", {"RU", "UA"}, "Genève"),
+    # but a visit's city is its host's
+    ("Le ministre kényan des Affaires étrangères est arrivé mardi à Shanghai pour une visite "
+     "de trois jours.", "2024-07-31", "fr", {"KE", "CN"}, "Shanghai"),
+])
+def test_a_major_city_is_a_place_and_a_party_only_as_a_visits_host(text, dct, lang, parties,
+                                                                   place):
+    (e,) = events(text, dct, lang)
+    assert set(e.countries) == parties and e.place == place
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # where a crisis or a war is, and the states listed with it, are what is talked about
+    ("Ruto and Abiy discussed the situation in Sudan and Somalia.", "en", []),
+    ("Les deux ministres ont évoqué la guerre en Ukraine.", "fr", []),
+    ("Ruto and Abiy met Sudan's envoy.", "en", ["SD"]),
+])
+def test_where_a_crisis_is_is_no_party(text, lang, expected):
+    assert states(text, lang) == expected

