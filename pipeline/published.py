@@ -45,9 +45,10 @@ from .records import Event
 RECORD = "published-ids.json"
 ABOUT = ("Every event id this site has published (events/<id>.html), kept so that its URL "
          "keeps working when the extraction gives its happening another id: each id with "
-         "its date and evidence (source path, character start and end), or the id it was "
-         "an alias of. Written by `python -m pipeline build` (pipeline/published.py); commit "
-         "it with curation.yaml. Delete an id's line only to let its URL go.")
+         "its date and evidence (source path, character start and end) as an event's own "
+         "id, and with the id it led to (alias_of) as an alias. Written by `python -m "
+         "pipeline build` (pipeline/published.py); commit it with curation.yaml. Delete an "
+         "id's line only to let its URL go.")
 
 Span = tuple[str, int, int]
 
