@@ -63,14 +63,18 @@ def parser() -> argparse.ArgumentParser:
     return ap
 
 
-def _curate(path: Path | None, extractions, events, lang: str | None) -> tuple[tuple, int]:
-    """The events with the curation file applied, and how many of its entries failed."""
+def _curate(path: Path | None, extractions, events, lang: str | None,
+            resolve=None) -> tuple[tuple, int]:
+    """The events with the curation file applied, and how many of its entries failed.
+    ``resolve``: where an id no event carries leads (``PublishedIds.resolve``)."""
     if path is None:
         return events, 0
     from .curation import apply_curation, load_curation
     curation = load_curation(path)
-    problems = list(curation.errors)
-    events = apply_curation(events, curation, extractions, problems, lang)
+    problems, moved = list(curation.errors), []
+    events = apply_curation(events, curation, extractions, problems, lang, resolve, moved)
+    for line in moved:  # applied all the same: not a failure
+        log.warning("CURATION %s", line)
     for line in problems:
         log.warning("CURATION %s", line)
     return events, len(problems)
@@ -98,11 +102,20 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(to_json(report.listed, events))
     else:
         from .content import write_content
+        from .published import PublishedIds
         from .titles import retitle
         events = retitle(events, args.lang)
+        # every URL published before keeps leading to its happening
+        published = PublishedIds.load(args.content)
+        extracted = events
         # after retitling, so that titles written by hand are not remade
         events, failed = _curate(curation or Path(args.content) / "curation.yaml",
-                                 extractions, events, args.lang)
+                                 extractions, events, args.lang, published.resolve)
+        events = published.redirect(events, extracted)
+        published.save(events)
+        for line in published.problems:
+            log.warning("WARNING %s", line)
+        report.warnings.extend(published.problems)
         with without_cycle_collector():
             write_content(extractions, events, Path(args.content), args.lang)
     log.info(report.summary(len(events), time.perf_counter() - started))

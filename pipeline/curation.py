@@ -13,7 +13,10 @@ so that each can build on the one before:
 5. ``hide``: the event appears nowhere (pages, timeline, exports).
 
 Events are named by id, and an id is also looked up among the aliases of merged events,
-so an entry keeps working after a new article merges its event into another.
+so an entry keeps working after a new article merges its event into another; an id no
+event carries any more is looked up among the ids the site published
+(``pipeline.published``), so an entry keeps working after the extraction changed its id,
+and the build says which entries to update.
 
 The file survives rebuilds because it lives beside the generated content and is never
 written by the pipeline. Problems never stop a build: ``load_curation`` reports every
@@ -459,13 +462,14 @@ class _Applier:
     """Applies one curation to a list of events, collecting problems as it goes."""
 
     def __init__(self, events, curation: Curation, extractions, problems: list[str],
-                 lang: str | None) -> None:
+                 lang: str | None, resolve=None, moved: list[str] | None = None) -> None:
         self.events = list(events)
         self.curation = curation
         self.extractions = list(extractions)
         self.problems = problems
         self.site_lang = lang
         self.langs = {x.article.path: x.article.lang for x in self.extractions}
+        self.resolve, self.moved = resolve, [] if moved is None else moved
 
     def problem(self, line: int, what: str, todo: str) -> None:
         self.problems.append(f"{self.curation.path}:{line}: {what} ({todo})")
@@ -482,6 +486,13 @@ class _Applier:
                 return i
         for i, e in enumerate(self.events):
             if ref in e.aliases:
+                return i
+        if not quiet and self.resolve is not None:
+            i = self.resolve(ref, self.events)
+            if i is not None:
+                self.moved.append(f"{self.curation.path}:{line}: {ref!r} is now "
+                                  f"{self.events[i].id!r} (the extraction changed the id; "
+                                  "write the new one)")
                 return i
         if not quiet:
             self.problem(line, f"no event has the id {ref!r} any more",
@@ -608,15 +619,19 @@ class _Applier:
 
 def apply_curation(events: Sequence[Event], curation: Curation,
                    extractions: Sequence[Extraction], problems: list[str] | None = None,
-                   lang: str | None = None) -> tuple[Event, ...]:
+                   lang: str | None = None, resolve=None,
+                   moved: list[str] | None = None) -> tuple[Event, ...]:
     """The events as curated, in chronological order; the inputs are left untouched.
 
     ``problems`` receives one line per entry that could not be applied (an id that no
     longer exists, a quote not found); the other entries are applied all the same.
     ``lang`` is the language of titles remade after a fix (default: the first source's).
+    ``resolve(id, events)``: the index of the event an id none of ``events`` carries leads
+    to, or None (``PublishedIds.resolve``); ``moved`` receives one line per entry it
+    resolved, so that the file can be updated.
     """
     applier = _Applier(events, curation, extractions, [] if problems is None else problems,
-                       lang)
+                       lang, resolve, moved)
     for entry in curation.adds:
         applier.add(entry)
     for entry in curation.splits:

@@ -60,7 +60,8 @@ def test_a_build_on_the_cluster_writes_the_local_builds_content(dask_cluster, tm
     assert cli.main(["build", str(folder), "--content", str(tmp_path / "local"),
                      "--jobs", "1"]) == 0
     local = tree(tmp_path / "local")
-    assert "data/timeline.json" in local and len(local) == 7  # the sidecar, a text each
+    # the sidecar, a text each and the record of published ids
+    assert "data/timeline.json" in local and "published-ids.json" in local and len(local) == 8
     assert tree(tmp_path / "on-cluster") == local
 
 
