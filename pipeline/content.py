@@ -33,13 +33,18 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
+from pipeline.events import PLACE_CUE
 from pipeline.labels import sort_date
 from pipeline.records import Event, Extraction, granularity
+from pipeline.titles import happening_name, make_title
 
 MARKER = "Generated: pipeline.content"  # first line of the Markdown files it once wrote
 DATA_FILE = "timeline.json"
 TEXTS = "texts"  # folder of the source texts, beside the sidecar
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+SUMMARY_MAX = 220  # characters of a card's summary; a longer sentence is cut at a clause
+# where a long sentence may be cut: after a comma, semicolon or colon, before a dash
+_CLAUSE_END = re.compile(r"[,;:](?=\s)|\s(?=[–—]\s)")
 
 
 @cache  # asked for each event of each source
@@ -157,8 +162,70 @@ def _paragraphs(extraction: Extraction, evidence: dict[tuple[int, int], list[str
     return paragraphs
 
 
-def _event_data(event: Event, slugs: dict[str, str]) -> dict:
+def _place(event: Event, by_path: dict[str, Extraction]) -> str | None:
+    """Where the event happened: its own place, else the first place its evidence names
+    after "à", "in", "at"... ("inaugure le bureau de liaison à Rabat"); a place named
+    otherwise ("Washington a annoncé") stands for its state and is no venue."""
+    if event.place or "place" in event.curated:
+        return event.place
+    for ev in event.sources:
+        x = by_path.get(ev.path)
+        if x is None:
+            continue
+        text = x.article.text
+        for m in x.mentions:
+            if (m.kind == "place" and ev.start <= m.start and m.end <= ev.end
+                    and PLACE_CUE.search(text[max(0, m.start - 8):m.start])):
+                return m.text
+    return None
+
+
+def _clause_cut(text: str, limit: int = SUMMARY_MAX) -> str:
+    """``text`` at most ``limit`` characters long, cut at the last clause boundary that
+    keeps a third of it (else at a word), with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cuts = [m.start() for m in _CLAUSE_END.finditer(text, 0, limit) if m.start() >= limit // 3]
+    end = cuts[-1] if cuts else text.rfind(" ", 0, limit)
+    return text[:end if end > 0 else limit].rstrip(" ,;:–—") + "…"
+
+
+def _summary(event: Event, by_path: dict[str, Extraction], lang: str) -> dict | None:
+    """The sentence of the evidence that states the event best: in the site's language
+    if one does, naming most of its actors and states, the earliest of those; cut at a
+    clause when long. Its language comes with it, for the page to mark."""
+    best = None
+    for ev in event.sources:
+        x = by_path.get(ev.path)
+        x_lang = x.article.lang if x else lang
+        keys = {m.key for m in (x.mentions if x else ())
+                if ev.start <= m.start and m.end <= ev.end} if x else set()
+        named = len(keys & {*event.actors, *event.countries})
+        # the lead of an article states what happened before the details that follow
+        rank = (x_lang != lang, -named, ev.start, len(ev.text), ev.path)
+        if best is None or rank < best[0]:
+            best = (rank, ev.text, x_lang)
+    if best is None:
+        return None
+    return {"text": _clause_cut(best[1]), "lang": best[2]}
+
+
+def _event_data(event: Event, slugs: dict[str, str],
+                by_path: dict[str, Extraction] | None = None, lang: str = "fr") -> dict:
+    by_path = by_path or {}
+    place = _place(event, by_path)
+    title = event.title
+    name = None
+    if not {"title", "event"} & set(event.curated):
+        # what the sources call the happening and the place they give it, in the title
+        name = happening_name([ev.text for ev in event.sources], event.mode, event.types)
+        if place != event.place or name:
+            title = make_title(event.types, event.mode, event.actors, event.countries, place,
+                               lang, event.status, name) or title
     return {
+        "summary": _summary(event, by_path, lang),
+        "name": name,
         "id": event.id,
         "value": event.value,
         "mod": event.mod,
@@ -168,9 +235,9 @@ def _event_data(event: Event, slugs: dict[str, str]) -> dict:
         "mode": event.mode,
         "actors": list(event.actors),
         "countries": list(event.countries),
-        "place": event.place,
+        "place": place,
         "status": event.status,
-        "title": event.title,
+        "title": title,
         "unreviewed_actors": list(event.unreviewed_actors),
         "aliases": sorted(event.aliases),
         "inferred_date": event.inferred_date,
@@ -273,7 +340,7 @@ def build_data(
             texts[record["slug"]] = text
     data = {
         "lang": lang,
-        "events": [_event_data(e, slugs) for e in ordered],
+        "events": [_event_data(e, slugs, by_path, lang) for e in ordered],
         "periods": _periods(extractions, slugs),
         "sources": sources,
     }
