@@ -22,6 +22,8 @@ from pathlib import Path
 from pipeline import labels
 from pipeline.records import granularity
 
+from .strings import merged
+
 FEED_KINDS = ("actor", "pair")
 # above this many events the timeline page keeps only the latest years in full and
 # links the others to their year page, so that it stays light
@@ -113,20 +115,77 @@ def _facet(facets: dict, kind: str, key: str, label: str, event: dict) -> Facet:
     return table[key]
 
 
-def _search_facets(raw: dict) -> str:
-    """The event's facets as one Pagefind metadata value: "type=CONSULT|country=IL|...".
+def _search_facets(raw: dict, type_key: str) -> str:
+    """The event's facets as one Pagefind metadata value: "type=visite|country=IL|...".
     Pagefind separates metadata with commas, so none may stand in a value."""
-    pairs = ([("type", c) for c in raw["types"]] + [("country", c) for c in raw["countries"]]
+    pairs = ([("type", type_key)] + [("country", c) for c in raw["countries"]]
              + [("actor", a) for a in [*raw["actors"], *raw.get("unreviewed_actors", [])]]
              + [("year", raw["sort"][:4])])
     return "|".join(f"{k}={v.replace(',', ' ').replace('|', ' ')}" for k, v in pairs)
 
 
-def _event(raw: dict, lang: str, titles: dict, langs: dict) -> dict:
-    t = labels.strings(lang)
+def _plural(t: dict, n: int, key: str) -> str:
+    return t[f"{key}_1"] if n == 1 else t[f"{key}_n"].format(n=n)
+
+
+def _outlet(raw: dict) -> str:
+    """Who published an article: its front matter's ``outlet``, else its address's host."""
+    if raw.get("outlet"):
+        return raw["outlet"]
+    host = re.match(r"https?://(?:www\.)?([^/:?#]+)", raw.get("url") or "")
+    return host.group(1) if host else ""
+
+
+def _about_source(raw: dict, lang: str, t: dict) -> dict:
+    """What an event page says of an article its quotes come from: outlet, publication
+    date, language when not the page's, original address (only a web address)."""
+    dct = raw.get("dct") or {}
+    url = raw.get("url") or ""
+    src_lang = raw.get("lang")
+    return {
+        "slug": raw["slug"],
+        "title": raw["title"],
+        "url": f"sources/{raw['slug']}.html",
+        "outlet": _outlet(raw),
+        "date_label": labels.date_label(dct["value"], None, "", lang) if dct else "",
+        "datetime": _iso_datetime(dct["value"]) if dct else "",
+        "sort": dct.get("value") or "",
+        "lang": src_lang,
+        "lang_label": t.get(f"lang_{src_lang}", src_lang) if src_lang and src_lang != lang
+        else "",
+        "original": url if url.startswith(("https://", "http://")) else "",
+    }
+
+
+def _by_article(evidence: list, about: dict) -> list:
+    """An event's quotes grouped by article, the articles by publication date."""
+    groups: dict[str, dict] = {}
+    for q in evidence:
+        info = about.get(q["source"]) or {"slug": q["source"], "title": q["source"],
+                                           "url": f"sources/{q['source']}.html", "sort": ""}
+        groups.setdefault(q["source"], {**info, "quotes": []})["quotes"].append(q)
+    return sorted(groups.values(), key=lambda g: (g["sort"], g["slug"]))
+
+
+def _event(raw: dict, lang: str, titles: dict, langs: dict, about: dict | None = None) -> dict:
+    t = merged(labels.strings(lang), lang)
     value = raw["value"]
     precision = raw.get("precision") or "unknown"
     n = len(raw["sources"])
+    n_articles = len({ev["source"] for ev in raw["sources"]})
+    summary = raw.get("summary")
+    type_label = labels.type_label(raw["types"], raw.get("mode"), lang)
+    evidence = [
+        {
+            **ev,
+            "url": f"sources/{ev['source']}.html#{ev['anchor']}",
+            "source_title": titles.get(ev["source"], ev["source"]),
+            # a quote in another language than the page's is marked as such
+            "source_lang": langs.get(ev["source"]) if langs.get(ev["source"]) != lang
+            else None,
+        }
+        for ev in raw["sources"]
+    ]
     return {
         **raw,
         "url": f"events/{raw['id']}.html",
@@ -134,26 +193,24 @@ def _event(raw: dict, lang: str, titles: dict, langs: dict) -> dict:
         "datetime": _iso_datetime(value),
         "precision_label": t.get(f"precision_{precision}", precision)
         + (f" ({t['approximate']})" if raw.get("mod") == "APPROX" else ""),
-        "type_label": labels.type_label(raw["types"], raw.get("mode"), lang),
+        "type_label": type_label,
+        # the type a reader filters by is the one the card shows: keyed by its label
+        "type_key": slugify(type_label),
         "type_labels": [labels.code_label(c, lang) for c in raw["types"]],
         "n_sources": n,
         # names of the fields set by hand (the sidecar of an older build has none)
         "curated": list(raw.get("curated") or []),
         "n_sources_label": labels.plural(n, "n_sources", lang),
+        # what a reader counts: the articles telling it, not the passages quoted
+        "n_articles": n_articles,
+        "n_articles_label": _plural(t, n_articles, "n_articles"),
+        "summary": summary and {**summary, "lang": summary.get("lang") if
+                                summary.get("lang") != lang else None},
         "year": raw["sort"][:4],
         "month": int(raw["sort"][5:7]),
-        "search_facets": _search_facets(raw),
-        "evidence": [
-            {
-                **ev,
-                "url": f"sources/{ev['source']}.html#{ev['anchor']}",
-                "source_title": titles.get(ev["source"], ev["source"]),
-                # a quote in another language than the page's is marked as such
-                "source_lang": langs.get(ev["source"]) if langs.get(ev["source"]) != lang
-                else None,
-            }
-            for ev in raw["sources"]
-        ],
+        "search_facets": _search_facets(raw, slugify(type_label)),
+        "evidence": evidence,
+        "articles": _by_article(evidence, about or {}),
     }
 
 
@@ -175,11 +232,9 @@ def _link_facets(event: dict, facets: dict, lang: str) -> None:
         names = sorted([labels.country_name(a, lang), labels.country_name(b, lang)])
         facet = _facet(facets, "pair", f"{a}-{b}", " – ".join(names), event)
         event["pair_links"].append({"name": facet.label, "url": facet.url})
-    event["type_links"] = [
-        {"code": c, "name": labels.code_label(c, lang),
-         "url": _facet(facets, "type", c, labels.code_label(c, lang), event).url}
-        for c in event["types"]
-    ]
+    key, label = event["type_key"], event["type_label"]
+    event["type_links"] = [{"code": key, "name": label,
+                            "url": _facet(facets, "type", key, label, event).url}]
     event["year_url"] = _facet(facets, "year", event["year"], event["year"], event).url
 
 
@@ -266,10 +321,11 @@ def build(data: dict, lang: str | None = None, index_max: int = INDEX_MAX_EVENTS
     """The view model for ``data`` (the sidecar) in ``lang`` (default: the sidecar's);
     ``texts``: the folder of source texts."""
     lang = lang or data.get("lang") or "fr"
-    t = labels.strings(lang)
+    t = merged(labels.strings(lang), lang)
     titles = {s["slug"]: s["title"] for s in data["sources"]}
     langs = {s["slug"]: s.get("lang") for s in data["sources"]}
-    events = [_event(raw, lang, titles, langs) for raw in data["events"]]
+    about = {s["slug"]: _about_source(s, lang, t) for s in data["sources"]}
+    events = [_event(raw, lang, titles, langs, about) for raw in data["events"]]
     facets: dict = {}
     for i, event in enumerate(events):
         event["prev"] = events[i - 1] if i > 0 else None
@@ -277,10 +333,13 @@ def build(data: dict, lang: str | None = None, index_max: int = INDEX_MAX_EVENTS
         _link_facets(event, facets, lang)
     by_id = {e["id"]: e for e in events}
     sources = []
-    for raw in data["sources"]:
+    # the list of sources reads as a reading list: by publication date, then title
+    for raw in sorted(data["sources"], key=lambda s: ((s.get("dct") or {}).get("value") or "",
+                                                      s["title"], s["slug"])):
         dct = raw["dct"]
         sources.append({
             **raw,
+            "outlet": _outlet(raw),
             "url": f"sources/{raw['slug']}.html",
             "dct_label": labels.date_label(dct["value"], None, "", lang) if dct else "",
             "dct_datetime": _iso_datetime(dct["value"]) if dct else "",
