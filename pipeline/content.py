@@ -163,14 +163,17 @@ def _paragraphs(extraction: Extraction, evidence: dict[tuple[int, int], list[str
 
 
 def _place(event: Event, by_path: dict[str, Extraction]) -> str | None:
-    """Where the event happened: its own place, else the first place its evidence names
-    after "à", "in", "at"... ("inaugure le bureau de liaison à Rabat"); a place named
-    otherwise ("Washington a annoncé") stands for its state and is no venue."""
+    """Where the event happened: its own place, else the first place named after "à",
+    "in", "at"... ("inaugure ce jeudi le bureau de liaison à Rabat") in a sentence of its
+    evidence that dates it; a place named otherwise ("Washington a annoncé") stands for
+    its state, and one in a sentence without the event's date may be another
+    happening's ("un an après la signature des accords à Washington")."""
     if event.place or "place" in event.curated:
         return event.place
     for ev in event.sources:
         x = by_path.get(ev.path)
-        if x is None:
+        if x is None or not any(t.value == event.value and ev.start <= t.start < ev.end
+                                for t in x.timexes):
             continue
         text = x.article.text
         for m in x.mentions:
