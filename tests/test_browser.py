@@ -177,3 +177,70 @@ def test_old_timeline_anchors_reach_events_on_a_split_timeline(browser, tmp_path
     page.goto((site / "index.html").as_uri() + "#e-2022-11-24-consult-benny-gantz-nasser-bourita")
     assert page.url.endswith("index.html#e-2022-11-24-consult-benny-gantz-nasser-bourita")
     assert errors == [] and outside == []
+
+
+def test_cards_say_what_happened_and_event_page_groups_quotes(served, browser):
+    base, _ = served
+    page, errors, outside = _page(browser, viewport={"width": 1280, "height": 900})
+    page.goto(f"{base}/index.html")
+    cards = page.locator(".timeline .card")
+    assert cards.count() == 3
+    for i in range(cards.count()):
+        card = cards.nth(i)
+        # a title, a summary taken from the evidence, a type label, a count of articles
+        assert card.locator(".card-title a").inner_text().strip()
+        assert card.locator(".card-summary").inner_text().strip()
+        assert card.locator(".badge").first.inner_text().strip()
+        count = card.locator(".card-sources").inner_text()
+        assert re.fullmatch(r"\d+ articles?", count), count
+        href = card.locator(".card-title a").get_attribute("href")
+        event = page.context.new_page()
+        event.goto(f"{base}/{href.lstrip('/')}" if "://" not in href else href)
+        # the count is of distinct articles: one group per article on the event page
+        groups = event.locator(".article-group")
+        assert groups.count() == int(count.split()[0])
+        # the date is stated once, each article says when it was published, and each
+        # quote has one link to its highlighted passage
+        assert event.locator(".event time[data-precision]").count() == 1
+        for g in range(groups.count()):
+            assert groups.nth(g).locator(".article-meta time").count() == 1
+        quotes = event.locator(".quote")
+        links = event.locator(".quote figcaption a")
+        assert links.count() == quotes.count()
+        assert len(set(links.evaluate_all("els => els.map(e => e.getAttribute('href'))"))) \
+            == quotes.count()
+        assert event.locator("text=Lire dans l’article").count() == 0
+        event.close()
+    assert errors == [] and outside == []
+
+
+def test_search_holds_the_word_finds_other_language_names_and_keeps_the_query(served, browser):
+    base, _ = served
+    page, errors, outside = _page(browser)
+    page.goto(f"{base}/search.html")
+    results = page.locator("#search-results li")
+    # "Morocco": no page prints it, the event pages and the article say "Maroc"
+    page.locator("#search-input").fill("Morocco")
+    results.first.wait_for(timeout=10000)
+    assert page.url.endswith("search.html?q=Morocco")
+    kinds = page.locator("#search-results .result-kind").all_inner_texts()
+    assert kinds and all(re.match(r"(Événement|Article) · \S", k) for k in kinds), kinds
+    # a word no page holds in any form gives no result, whatever stems Pagefind shares
+    page.locator("#search-input").fill("Marocanité")
+    page.wait_for_function("() => document.getElementById('search-status').textContent"
+                           ".startsWith('0 ')")
+    assert results.count() == 0
+    # the query and a facet are kept in the address: Back brings the search back
+    page.locator("#search-input").fill("Gantz")
+    results.first.wait_for(timeout=10000)
+    page.select_option("#sf-year", "2022")
+    page.wait_for_function("() => location.search.includes('year=2022')")
+    page.locator("#search-results a").first.click()
+    page.wait_for_url("**/events/**")
+    page.go_back()
+    page.wait_for_function("() => document.querySelectorAll('#search-results li').length > 0")
+    assert page.locator("#search-input").input_value() == "Gantz"
+    assert page.locator("#sf-year").input_value() == "2022"
+    texts = " ".join(page.locator("#search-results li").all_inner_texts())
+    assert "Gantz" in texts
+    assert errors == [] and outside == []

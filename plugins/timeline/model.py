@@ -16,10 +16,11 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import combinations, groupby
 from pathlib import Path
 
-from pipeline import labels
+from pipeline import gazetteer, labels
 from pipeline.records import granularity
 
 from .strings import merged
@@ -124,6 +125,36 @@ def _search_facets(raw: dict, type_key: str) -> str:
     return "|".join(f"{k}={v.replace(',', ' ').replace('|', ' ')}" for k, v in pairs)
 
 
+SEARCH_LANGS = ("fr", "en")  # a name is findable on every page in each of these
+
+
+@cache
+def _country_names(code: str) -> tuple[str, ...]:
+    """A state's names in every language of the site ("Bahreïn", "Bahrain")."""
+    names = {labels.country_name(code, lang) for lang in SEARCH_LANGS}
+    for c in gazetteer.countries():
+        if c.code == code:
+            names.update(n for lang in SEARCH_LANGS for n in c.surface.get(lang, ())[:1])
+    return tuple(sorted(names))
+
+
+@cache
+def _actor_names() -> dict[str, tuple[str, ...]]:
+    return {a.name: tuple(sorted({a.name, *a.aliases})) for a in gazetteer.actors()}
+
+
+def other_names(codes, actors, lang: str | None) -> str:
+    """The other names of the states and people a page mentions, in each language, for
+    the search index: "Bahrain" finds a page that says "Bahreïn", "Yaïr" one that says
+    "Yair". The names an event page prints in ``lang`` are left out (None: a source
+    page, which prints its article's words)."""
+    known = _actor_names()
+    shown = {labels.country_name(c, lang) for c in codes} | set(actors) if lang else set()
+    names = {n for c in codes for n in _country_names(c)}
+    names.update(n for a in actors for n in known.get(a, (a,)))
+    return " ".join(sorted(names - shown))
+
+
 def _plural(t: dict, n: int, key: str) -> str:
     return t[f"{key}_1"] if n == 1 else t[f"{key}_n"].format(n=n)
 
@@ -209,6 +240,7 @@ def _event(raw: dict, lang: str, titles: dict, langs: dict, about: dict | None =
         "year": raw["sort"][:4],
         "month": int(raw["sort"][5:7]),
         "search_facets": _search_facets(raw, slugify(type_label)),
+        "other_names": other_names(raw["countries"], raw["actors"], lang),
         "evidence": evidence,
         "articles": _by_article(evidence, about or {}),
     }
@@ -341,6 +373,9 @@ def build(data: dict, lang: str | None = None, index_max: int = INDEX_MAX_EVENTS
             **raw,
             "outlet": _outlet(raw),
             "url": f"sources/{raw['slug']}.html",
+            # the states' names only: its people are named in its words already
+            "other_names": other_names(
+                [n[8:] for n in raw.get("names", []) if n.startswith("country:")], [], None),
             "dct_label": labels.date_label(dct["value"], None, "", lang) if dct else "",
             "dct_datetime": _iso_datetime(dct["value"]) if dct else "",
             "drawn": [by_id[i] for i in raw["events"] if i in by_id],
