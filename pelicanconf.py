@@ -36,8 +36,10 @@ PLUGINS = ["timeline"]
 TIMELINE_LANG = os.environ.get("TIMELINE_LANG") or None
 # the sidecar; None reads <PATH>/data/timeline.json, whatever PATH the build is given
 TIMELINE_DATA = None
-# Absolute address of the published site, for the feed, sitemap and JSON-LD. Empty: omitted.
-TIMELINE_PUBLIC_URL = ""
+# Absolute address of the published site, for the feed, sitemap and JSON-LD (from the
+# environment's SITE_PUBLIC_URL, e.g. https://example.org/timeline, with `invoke build` as
+# with `invoke publish`). Empty: no sitemap, and the feeds' links are relative.
+TIMELINE_PUBLIC_URL = os.environ.get("SITE_PUBLIC_URL", "").rstrip("/")
 # build a Pagefind search index after rendering (needs the pagefind binary)
 TIMELINE_SEARCH = True
 # the command that runs Pagefind, as a list (e.g. ["npx", "pagefind"]); None: the binary of

@@ -93,7 +93,7 @@ def test_facets_and_exports(site):
     assert csv.startswith(b"id,date,mod,") and b"\r\n" in csv
     tl = json.loads((site / "timeline.json").read_text())
     assert tl["events"][0]["start_date"] == {"year": "2020"}
-    assert "<updated>2022-11-24T00:00:00Z</updated>" in (site / "feed.atom").read_text()
+    assert "<updated>2022-11-24T00:00:00+00:00</updated>" in (site / "feed.atom").read_text()
 
 
 def test_no_external_requests_and_csp(site):

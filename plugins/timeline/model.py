@@ -22,6 +22,7 @@ from pathlib import Path
 
 from pipeline import gazetteer, labels
 from pipeline.records import granularity
+from pipeline.titles import gazetteer_kind
 
 from .strings import merged
 
@@ -153,6 +154,37 @@ def other_names(codes, actors, lang: str | None) -> str:
     names = {n for c in codes for n in _country_names(c)}
     names.update(n for a in actors for n in known.get(a, (a,)))
     return " ".join(sorted(names - shown))
+
+
+def _jsonld(ev: dict) -> dict:
+    """The event as schema.org data: people as ``Person`` (organisations as such), states
+    as ``Country``, where it happened as a ``Place`` (its states when no place is
+    known), a date known only to the month or year as that month or year, a vaguer one
+    (a season, "fin 2020") as the range it covers; no empty field."""
+    ld = {"@context": "https://schema.org", "@type": "Event", "name": ev["title"]}
+    if ev["datetime"] and len(ev["datetime"]) == len(ev["value"]):
+        ld["startDate"] = ev["datetime"]
+    else:
+        span = labels.period(ev["value"])
+        if span:
+            ld["startDate"], ld["endDate"] = span[0].isoformat(), span[1].isoformat()
+    if ev.get("summary"):
+        ld["description"] = ev["summary"]["text"]
+    countries = [{"@type": "Country", "name": c["name"]} for c in ev["country_links"]]
+    if ev.get("place"):
+        ld["location"] = {"@type": "Place", "name": ev["place"]}
+        if len(countries) == 1:
+            ld["location"]["containedInPlace"] = countries[0]
+    elif countries:
+        ld["location"] = countries
+    if countries:
+        ld["about"] = countries
+    if ev["actors"]:
+        ld["performer"] = [{"@type": "Organization" if gazetteer_kind(a) == "org" else "Person",
+                            "name": a} for a in ev["actors"]]
+    if ev["status"] == "planned":
+        ld["eventStatus"] = "https://schema.org/EventScheduled"
+    return ld
 
 
 def _plural(t: dict, n: int, key: str) -> str:
@@ -363,6 +395,7 @@ def build(data: dict, lang: str | None = None, index_max: int = INDEX_MAX_EVENTS
         event["prev"] = events[i - 1] if i > 0 else None
         event["next"] = events[i + 1] if i + 1 < len(events) else None
         _link_facets(event, facets, lang)
+        event["jsonld"] = _jsonld(event)
     by_id = {e["id"]: e for e in events}
     sources = []
     # the list of sources reads as a reading list: by publication date, then title
