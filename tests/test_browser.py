@@ -249,3 +249,29 @@ def test_search_holds_the_word_finds_other_language_names_and_keeps_the_query(se
     texts = " ".join(page.locator("#search-results li").all_inner_texts())
     assert "Gantz" in texts
     assert errors == [] and outside == []
+
+
+def test_overview_is_readable_and_usable_at_360(served, browser):
+    base, _ = served
+    page, errors, outside = _page(browser, viewport={"width": 360, "height": 740})
+    page.goto(f"{base}/index.html")
+    chart = page.locator("svg.overview-narrow")
+    assert chart.is_visible() and not page.locator("svg.overview:not(.overview-narrow)").is_visible()
+    scale = chart.evaluate("el => el.getBoundingClientRect().width / el.viewBox.baseVal.width")
+    sizes = chart.locator("text").evaluate_all(
+        "els => els.map(e => parseFloat(getComputedStyle(e).fontSize))")
+    assert sizes and min(sizes) * scale >= 12, (sizes, scale)
+    bars = chart.locator("a")
+    for i in range(bars.count()):
+        box = bars.nth(i).bounding_box()
+        assert box["width"] >= 24 and box["height"] >= 24, box
+        assert re.fullmatch(r"\d{4} : \d+ événements?", bars.nth(i).get_attribute("aria-label"))
+    # every year of the timeline has its bar, linked to that year
+    years = sorted(set(page.locator(".timeline .card").evaluate_all(
+        "els => els.map(e => e.dataset.year)")))
+    hrefs = bars.evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert sorted(h.rsplit("-", 1)[-1] for h in hrefs) == years
+    bars.first.focus()
+    assert page.evaluate("document.activeElement.closest('svg') !== null")
+    page.screenshot(path=str(ARTIFACTS / "overview-360.png"))
+    assert errors == [] and outside == []

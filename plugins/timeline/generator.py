@@ -63,6 +63,7 @@ class TimelineGenerator(Generator):
         self.context["SITENAME"] = self.settings.get("SITENAME") or timeline.t["site_title"]
         self.context["TIMELINE_LANG"] = timeline.lang
         self.context["overview_svg"] = svg.overview(timeline)
+        self.context["overview_narrow_svg"] = svg.overview_narrow(timeline)
         self.context["card_html"] = self._card_renderer()
         shards = search.plan(timeline)
         # the search page loads these bundles; start_index makes them once the event and

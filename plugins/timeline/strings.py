@@ -20,6 +20,7 @@ EXTRA: dict[str, dict[str, str]] = {
         "lang_de": "allemand",
         "kind_event": "Événement",
         "kind_source": "Article",
+        "overview_years": "Événements par année",
         "colon": "\u00a0:",  # French puts a no-break space before a colon
     },
     "en": {
@@ -39,6 +40,7 @@ EXTRA: dict[str, dict[str, str]] = {
         "lang_de": "German",
         "kind_event": "Event",
         "kind_source": "Article",
+        "overview_years": "Events per year",
         "colon": ":",
     },
 }
