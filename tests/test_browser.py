@@ -256,7 +256,8 @@ def test_overview_is_readable_and_usable_at_360(served, browser):
     page, errors, outside = _page(browser, viewport={"width": 360, "height": 740})
     page.goto(f"{base}/index.html")
     chart = page.locator("svg.overview-narrow")
-    assert chart.is_visible() and not page.locator("svg.overview:not(.overview-narrow)").is_visible()
+    wide = page.locator("svg.overview:not(.overview-narrow)")
+    assert chart.is_visible() and not wide.is_visible()
     scale = chart.evaluate("el => el.getBoundingClientRect().width / el.viewBox.baseVal.width")
     sizes = chart.locator("text").evaluate_all(
         "els => els.map(e => parseFloat(getComputedStyle(e).fontSize))")
