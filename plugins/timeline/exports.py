@@ -120,7 +120,8 @@ def events_ics(timeline, public_url: str = "") -> str:
         first, last = span
         stamp = _published(e).strftime("%Y%m%dT000000Z")
         description = f"{e['date_label']} — {e['type_label']}. " + " ".join(
-            f"« {ev['text']} »" for ev in e["evidence"])
+            f"{timeline.t['quote_open']}{ev['text']}{timeline.t['quote_close']}"
+            for ev in e["evidence"])
         lines += [
             "BEGIN:VEVENT",
             f"UID:{e['id']}@{UID_DOMAIN}",

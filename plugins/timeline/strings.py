@@ -21,6 +21,8 @@ EXTRA: dict[str, dict[str, str]] = {
         "kind_event": "Événement",
         "kind_source": "Article",
         "overview_years": "Événements par année",
+        "quote_open": "«\u00a0",
+        "quote_close": "\u00a0»",
         "colon": "\u00a0:",  # French puts a no-break space before a colon
     },
     "en": {
@@ -41,6 +43,8 @@ EXTRA: dict[str, dict[str, str]] = {
         "kind_event": "Event",
         "kind_source": "Article",
         "overview_years": "Events per year",
+        "quote_open": "“",
+        "quote_close": "”",
         "colon": ":",
     },
 }

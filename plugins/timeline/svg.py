@@ -109,7 +109,7 @@ def _spans(timeline, buckets, step: float) -> list[str]:
             first = first + third
             last = first + third - 1
         y = 2 + (row % 4) * 8
-        name = f"{e['date_label']} : {e['title']}"
+        name = f"{e['date_label']}{timeline.t['colon']} {e['title']}"
         out.append(
             f'<a href={quoteattr(_event_href(timeline, e))} aria-label={quoteattr(name)} '
             'tabindex="-1">'
@@ -136,7 +136,9 @@ def _bands(timeline, buckets, step: float) -> list[str]:
         if last < lead or first >= len(buckets):
             continue
         first, last = max(first, lead), min(last, len(buckets) - 1)
-        name = f"{timeline.t['period']} : {p['label']} — « {p['text']} »"
+        t = timeline.t
+        name = (f"{t['period']}{t['colon']} {p['label']} — "
+                f"{t['quote_open']}{p['text']}{t['quote_close']}")
         out.append(
             f'<a href={quoteattr(p["url"])} aria-label={quoteattr(name)} tabindex="-1">'
             f"<title>{escape(name)}</title>"
@@ -186,7 +188,7 @@ def overview(timeline, standalone: bool = False) -> str:
         if not count:
             continue
         h = max((HEIGHT - 36) * count / top, 3)  # the top 36 units are kept for spans
-        name = f"{label} : {labels.plural(count, 'n_events', timeline.lang)}"
+        name = f"{label}{timeline.t['colon']} {labels.plural(count, 'n_events', timeline.lang)}"
         out.append(
             # out of the tab order: the year navigation and month headings lead to the same
             # places, and dozens of bars would stand between a keyboard and the filters
@@ -238,7 +240,7 @@ def overview_narrow(timeline) -> str:
         if not n:
             continue
         h = max((NARROW_HEIGHT - 24) * n / top, 4)
-        name = f"{year} : {labels.plural(n, 'n_events', timeline.lang)}"
+        name = f"{year}{timeline.t['colon']} {labels.plural(n, 'n_events', timeline.lang)}"
         out.append(
             f'<a href={quoteattr(_href(timeline, f"y-{year}", False))} '
             f'aria-label={quoteattr(name)}><title>{escape(name)}</title>'
