@@ -42,7 +42,7 @@ MARKER = "Generated: pipeline.content"  # first line of the Markdown files it on
 DATA_FILE = "timeline.json"
 TEXTS = "texts"  # folder of the source texts, beside the sidecar
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
-SUMMARY_MAX = 220  # characters of a card's summary; a longer sentence is cut at a clause
+SUMMARY_MAX = 260  # characters of a card's summary; a longer sentence is cut at a clause
 # where a long sentence may be cut: after a comma, semicolon or colon, before a dash
 _CLAUSE_END = re.compile(r"[,;:](?=\s)|\s(?=[–—]\s)")
 
@@ -185,11 +185,13 @@ def _place(event: Event, by_path: dict[str, Extraction]) -> str | None:
 
 def _clause_cut(text: str, limit: int = SUMMARY_MAX) -> str:
     """``text`` at most ``limit`` characters long, cut at the last clause boundary that
-    keeps a third of it (else at a word), with an ellipsis."""
+    keeps two thirds of it (else at a word), with an ellipsis: a sentence cut early loses
+    its verb ("Le ministre de la Défense, Benny Gantz, et son homologue, ...")."""
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
-    cuts = [m.start() for m in _CLAUSE_END.finditer(text, 0, limit) if m.start() >= limit // 3]
+    cuts = [m.start() for m in _CLAUSE_END.finditer(text, 0, limit)
+            if m.start() >= limit * 2 // 3]
     end = cuts[-1] if cuts else text.rfind(" ", 0, limit)
     return text[:end if end > 0 else limit].rstrip(" ,;:–—") + "…"
 

@@ -266,7 +266,8 @@ def test_overview_is_readable_and_usable_at_360(served, browser):
     for i in range(bars.count()):
         box = bars.nth(i).bounding_box()
         assert box["width"] >= 24 and box["height"] >= 24, box
-        assert re.fullmatch(r"\d{4}\u00a0: \d+ événements?", bars.nth(i).get_attribute("aria-label"))
+        name = bars.nth(i).get_attribute("aria-label")
+        assert re.fullmatch(r"\d{4}\u00a0: \d+ événements?", name), name
     # every year of the timeline has its bar, linked to that year
     years = sorted(set(page.locator(".timeline .card").evaluate_all(
         "els => els.map(e => e.dataset.year)")))

@@ -41,11 +41,16 @@ def test_titles_say_with_whom_and_carry_the_name():
 
 def test_a_long_sentence_is_cut_at_a_clause():
     clause = ("Le ministre israélien de la Défense a rencontré à Rabat son homologue marocain "
-              "et le chef de la diplomatie")
+              "et le chef de la diplomatie du royaume pour signer le premier accord de "
+              "défense jamais conclu entre Israël et un pays arabe")
+    assert SUMMARY_MAX * 2 // 3 <= len(clause) < SUMMARY_MAX
     text = clause + ", " + "et ils ont parlé de coopération militaire " * 8 + "hier."
     cut = _clause_cut(text)
     assert cut == clause + "…"
     assert _clause_cut("Une phrase courte.") == "Une phrase courte."
+    # a comma early in the sentence (after its subject) is no place to cut
+    early = "Le ministre, Benny Gantz, " + "a signé un accord de défense avec le Maroc " * 8
+    assert _clause_cut(early).startswith("Le ministre, Benny Gantz, a signé")
     words = "mot " * 100
     cut = _clause_cut(words)
     assert len(cut) <= SUMMARY_MAX + 1 and cut.endswith("mot…")
