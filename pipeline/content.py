@@ -224,7 +224,10 @@ def _event_data(event: Event, slugs: dict[str, str],
     name = None
     if not {"title", "event"} & set(event.curated):
         # what the sources call the happening and the place they give it, in the title
-        name = happening_name([ev.text for ev in event.sources], event.mode, event.types)
+        # the name as the site's language says it, when one of its articles does
+        told = sorted(event.sources, key=lambda ev: by_path[ev.path].article.lang != lang
+                      if ev.path in by_path else True)
+        name = happening_name([ev.text for ev in told], event.mode, event.types)
         if place != event.place or name:
             title = make_title(event.types, event.mode, event.actors, event.countries, place,
                                lang, event.status, name) or title
