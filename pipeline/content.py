@@ -42,6 +42,7 @@ MARKER = "Generated: pipeline.content"  # first line of the Markdown files it on
 DATA_FILE = "timeline.json"
 TEXTS = "texts"  # folder of the source texts, beside the sidecar
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+SITE_LANGS = ("fr", "en")  # the languages the site is written in, the data's first
 SUMMARY_MAX = 260  # characters of a card's summary; a longer sentence is cut at a clause
 # where a long sentence may be cut: after a comma, semicolon or colon, before a dash
 _CLAUSE_END = re.compile(r"[,;:](?=\s)|\s(?=[–—]\s)")
@@ -216,24 +217,43 @@ def _summary(event: Event, by_path: dict[str, Extraction], lang: str) -> dict | 
     return {"text": _clause_cut(best[1]), "lang": best[2]}
 
 
+def _told(event: Event, by_path: dict[str, Extraction], lang: str, site_lang: str) -> dict:
+    """The event's title and summary as a site in ``lang`` gives them: with the name its
+    articles in that language give the happening, else another's. ``site_lang``: the
+    language the event's title is written in (the pipeline titles events in the site's
+    language); another language's title is made from the event's fields, unless the
+    title was written by hand."""
+    own = lang == site_lang
+    title = event.title
+    name = None
+    if {"title", "event"} & set(event.curated):
+        # written by hand in the data's language: shown as such, and marked so
+        return {"title": title, "name": None, "summary": _summary(event, by_path, lang),
+                **({} if own else {"title_lang": site_lang})}
+    # what the sources call the happening and the place they give it, in the title
+    told = sorted(event.sources, key=lambda ev: by_path[ev.path].article.lang != lang
+                  if ev.path in by_path else True)
+    name = happening_name([ev.text for ev in told], event.mode, event.types)
+    place = _place(event, by_path)
+    if place != event.place or name or not own:
+        title = make_title(event.types, event.mode, event.actors, event.countries, place,
+                           lang, event.status, name) or title
+    return {"title": title, "name": name, "summary": _summary(event, by_path, lang)}
+
+
 def _event_data(event: Event, slugs: dict[str, str],
                 by_path: dict[str, Extraction] | None = None, lang: str = "fr") -> dict:
     by_path = by_path or {}
     place = _place(event, by_path)
-    title = event.title
-    name = None
-    if not {"title", "event"} & set(event.curated):
-        # what the sources call the happening and the place they give it, in the title
-        # the name as the site's language says it, when one of its articles does
-        told = sorted(event.sources, key=lambda ev: by_path[ev.path].article.lang != lang
-                      if ev.path in by_path else True)
-        name = happening_name([ev.text for ev in told], event.mode, event.types)
-        if place != event.place or name:
-            title = make_title(event.types, event.mode, event.actors, event.countries, place,
-                               lang, event.status, name) or title
+    own = _told(event, by_path, lang, lang)
+    title, name = own["title"], own["name"]
+    # the other languages' sites (the plugin writes one beside the main one) say it too
+    other = {k: _told(event, by_path, k, lang) for k in SITE_LANGS if k != lang}
     return {
-        "summary": _summary(event, by_path, lang),
+        "summary": own["summary"],
         "name": name,
+        "i18n": {k: {f: v[f] for f in ("title", "title_lang", "summary") if f in v}
+                 for k, v in other.items()},
         "id": event.id,
         "value": event.value,
         "mod": event.mod,
