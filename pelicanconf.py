@@ -34,6 +34,9 @@ PLUGINS = ["timeline"]
 
 # Interface language: "fr" or "en". None follows the language the content was written in.
 TIMELINE_LANG = os.environ.get("TIMELINE_LANG") or None
+# The site in other languages, each under <lang>/ with a language switch on every page:
+# None writes every other language the site has strings for ("en" beside "fr"); [] none
+TIMELINE_SUBSITES = None
 # the sidecar; None reads <PATH>/data/timeline.json, whatever PATH the build is given
 TIMELINE_DATA = None
 # Absolute address of the published site, for the feed, sitemap and JSON-LD (from the

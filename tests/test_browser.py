@@ -277,3 +277,42 @@ def test_overview_is_readable_and_usable_at_360(served, browser):
     assert page.evaluate("document.activeElement.closest('svg') !== null")
     page.screenshot(path=str(ARTIFACTS / "overview-360.png"))
     assert errors == [] and outside == []
+
+
+def test_language_switch_leads_to_the_same_page_in_the_other_language(browser, tmp_path):
+    from tests.test_site_a11y import AXE_JS, BLOCKING, _axe
+
+    site = build_site(site_records(), tmp_path, TIMELINE_SEARCH=False,
+                      TIMELINE_SUBSITES=None)
+    server = ThreadingHTTPServer(("127.0.0.1", 0),
+                                 functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    event = "events/2021-11-24-visit-benny-gantz-rabat.html"
+    page, errors, outside = _page(browser, viewport={"width": 360, "height": 740})
+    page.context.add_init_script(path=str(AXE_JS))
+    page.goto(f"{base}/{event}")
+    assert page.locator("html").get_attribute("lang") == "fr"
+    assert page.locator(f'link[rel=alternate][hreflang=en][href$="en/{event}"]').count() == 1
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url(f"**/en/{event}")
+    assert page.locator("html").get_attribute("lang") == "en"
+    # the English page is written in English, with English typography
+    assert page.locator("h1").inner_text().startswith("Benny Gantz visits")
+    assert " :" not in page.locator("main").inner_text().replace("« ", "")
+    assert page.locator('link[rel=alternate][hreflang=fr]').get_attribute("href").endswith(
+        f"/{event}")
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        blocking = [v["id"] for v in _axe(page) if v["impact"] in BLOCKING]
+        assert blocking == [], (scheme, blocking)
+    page.get_by_role("link", name="Français").click()
+    page.wait_for_url(f"{base}/{event}")
+    page.goto(f"{base}/en/index.html")
+    assert page.locator(".card-title").count() == 3
+    blocking = [v["id"] for v in _axe(page) if v["impact"] in BLOCKING]
+    assert blocking == []
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.screenshot(path=str(ARTIFACTS / "timeline-en.png"))
+    server.shutdown()
+    assert errors == [] and outside == []

@@ -39,8 +39,10 @@ def build_site(records, tmp: Path, **override) -> Path:
     """Write content for ``records`` under ``tmp/content`` and render it to ``tmp/output``."""
     content, output = tmp / "content", tmp / "output"
     write_content(*records, content)
+    # the site in its other language (under en/) only where a test asks for it
     settings = read_settings(str(ROOT / "pelicanconf.py"), override={
-        "PATH": str(content), "OUTPUT_PATH": str(output), **override})
+        "PATH": str(content), "OUTPUT_PATH": str(output), "TIMELINE_SUBSITES": [],
+        **override})
     Pelican(settings).run()
     return output
 

@@ -231,6 +231,8 @@ def _by_article(evidence: list, about: dict) -> list:
 
 
 def _event(raw: dict, lang: str, titles: dict, langs: dict, about: dict | None = None) -> dict:
+    # a site in another language than the data's takes the title and summary made for it
+    raw = {**raw, **(raw.get("i18n") or {}).get(lang, {})}
     t = merged(labels.strings(lang), lang)
     value = raw["value"]
     precision = raw.get("precision") or "unknown"

@@ -1,0 +1,63 @@
+"""The site in each of its languages: the main one at the root of the output folder, each
+other one under ``<lang>/`` (as Pelican's i18n subsites do), from the same data.
+
+A subsite is a second Pelican run in the same process, once the main site is finished,
+with the same settings but its language, its output folder and its own caches; its pages
+link to the same page in the other languages (``lang_links``) and its strings, dates and
+typography are its language's. The data carries each event's title and summary in every
+site language (``pipeline.content``), so a subsite reads the same sidecar.
+"""
+
+from __future__ import annotations
+
+import os
+
+SITE_LANGS = ("fr", "en")
+NAMES = {"fr": "Français", "en": "English"}  # each language named in itself
+# the setting in which the generator leaves the language its site was written in (the
+# data's when TIMELINE_LANG is None), for the subsites to be the others
+RESOLVED = "TIMELINE_LANG_WRITTEN"
+
+
+def subsite_langs(settings: dict, main: str) -> list[str]:
+    """The languages written under ``<lang>/`` beside a main site in ``main``:
+    ``TIMELINE_SUBSITES`` (None: every other site language; [] none); none in a subsite."""
+    if settings.get("TIMELINE_SUBSITE_OF"):
+        return []
+    wanted = settings.get("TIMELINE_SUBSITES")
+    langs = [x for x in SITE_LANGS if x != main] if wanted is None else list(wanted)
+    return [x for x in langs if x != main]
+
+
+def lang_links(settings: dict, lang: str) -> list[dict]:
+    """The same page in the other languages: ``prefix`` goes between the page's site root
+    and its path (``en/`` from the main site, ``../`` back from a subsite)."""
+    main = settings.get("TIMELINE_SUBSITE_OF")
+    if main:
+        return [{"lang": main, "name": NAMES.get(main, main), "prefix": "../"}]
+    return [{"lang": x, "name": NAMES.get(x, x), "prefix": f"{x}/"}
+            for x in subsite_langs(settings, lang)]
+
+
+def write_subsites(pelican) -> None:
+    """Once the main site is written: each other language's site under ``<lang>/``."""
+    settings = pelican.settings
+    main = settings.get(RESOLVED) or settings.get("TIMELINE_LANG") or "fr"
+    langs = subsite_langs(settings, main)
+    if not langs:
+        return
+    from pelican import Pelican  # a subsite is a Pelican run of its own
+
+    for lang in langs:
+        sub = dict(settings)
+        sub.update(
+            OUTPUT_PATH=os.path.join(pelican.output_path, lang),
+            TIMELINE_LANG=lang,
+            TIMELINE_SUBSITE_OF=main,
+            # its pages are all written into its folder: none is left in a published one
+            TIMELINE_PUBLISHED=None,
+            TIMELINE_WAIT_FD=None,
+        )
+        if settings.get("CACHE_PATH"):
+            sub["CACHE_PATH"] = os.path.join(settings["CACHE_PATH"], lang)
+        Pelican(sub).run()
