@@ -2,7 +2,10 @@
 other one under ``<lang>/`` (as Pelican's i18n subsites do), from the same data.
 
 A subsite is a second Pelican run in the same process, once the main site is finished,
-with the same settings but its language, its output folder and its own caches; its pages
+with the same settings but its language, its output folder and its own caches. Where
+the main build leaves unchanged files in the published site (``invoke build``), so does
+the subsite in the published ``<lang>/``, and the names it left there join the main
+build's list (``reuse.KEPT``) for the publishing step to keep them. Its pages
 link to the same page in the other languages (``lang_links``) and its strings, dates and
 typography are its language's. The data carries each event's title and summary in every
 site language (``pipeline.content``), so a subsite reads the same sidecar.
@@ -11,6 +14,9 @@ site language (``pipeline.content``), so a subsite reads the same sidecar.
 from __future__ import annotations
 
 import os
+from pathlib import Path
+
+from .reuse import KEPT
 
 SITE_LANGS = ("fr", "en")
 NAMES = {"fr": "Français", "en": "English"}  # each language named in itself
@@ -48,16 +54,24 @@ def write_subsites(pelican) -> None:
         return
     from pelican import Pelican  # a subsite is a Pelican run of its own
 
+    published = settings.get("TIMELINE_PUBLISHED")
+    cache = settings.get("CACHE_PATH")
     for lang in langs:
         sub = dict(settings)
         sub.update(
             OUTPUT_PATH=os.path.join(pelican.output_path, lang),
             TIMELINE_LANG=lang,
             TIMELINE_SUBSITE_OF=main,
-            # its pages are all written into its folder: none is left in a published one
-            TIMELINE_PUBLISHED=None,
+            TIMELINE_PUBLISHED=os.path.join(published, lang) if published else None,
             TIMELINE_WAIT_FD=None,
         )
-        if settings.get("CACHE_PATH"):
-            sub["CACHE_PATH"] = os.path.join(settings["CACHE_PATH"], lang)
+        kept = None
+        if cache:
+            sub["CACHE_PATH"] = os.path.join(cache, lang)
+            kept = Path(sub["CACHE_PATH"], KEPT)
+            kept.unlink(missing_ok=True)  # an earlier build's: only this one's counts
         Pelican(sub).run()
+        if kept is not None and kept.exists() and Path(cache, KEPT).exists():
+            names = kept.read_text(encoding="utf-8").splitlines()
+            with open(Path(cache, KEPT), "a", encoding="utf-8") as out:
+                out.write("".join(f"{lang}/{name}\n" for name in names))
