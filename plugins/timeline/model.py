@@ -102,8 +102,10 @@ class Timeline:
 
     @property
     def split(self) -> bool:
-        """True when some years are shown on their year page only."""
-        return any(not y["on_index"] for y in self.years)
+        """True when some years, or some months of the latest, are shown on their year
+        page only."""
+        return any(not y["on_index"] or y.get("index_months") is not None
+                   for y in self.years)
 
     def years_by_key(self) -> dict:
         return {y["year"]: y for y in self.years}
@@ -379,6 +381,19 @@ def _years(items: list, lang: str, index_max: int) -> list:
                 for older in years[:i]:
                     older["on_index"] = False
                 break
+        # the latest year alone may hold more: the timeline page then shows its latest
+        # months, as many as fit (at least one), and its year page all of them
+        latest = years[-1]
+        if latest["count"] > index_max:
+            shown, kept = 0, []
+            for m in reversed(latest["months"]):
+                n = sum(1 for e in m["events"] if e.get("kind") != "period")
+                if kept and shown + n > index_max:
+                    break
+                kept.append(m)
+                shown += n
+            latest["index_months"] = kept[::-1]
+            latest["index_hidden"] = labels.plural(latest["count"] - shown, "n_events", lang)
     return years
 
 
@@ -421,9 +436,14 @@ def build(data: dict, lang: str | None = None, index_max: int = INDEX_MAX_EVENTS
     items = sorted(periods + events, key=lambda e: (e["sort"], e.get("kind") != "period"))
     years = _years(items, lang, index_max)
     on_index = {y["year"] for y in years if y["on_index"]}
+    # the events of a year's months the timeline page leaves to the year page
+    elsewhere = {id(e) for y in years if y.get("index_months") is not None
+                 for m in y["months"] if not any(m is k for k in y["index_months"])
+                 for e in m["events"]}
     for e in events:
         # where the event sits in the timeline: the timeline page or its year page
-        page = "index.html" if e["year"] in on_index else f"year/{e['year']}.html"
+        here = e["year"] in on_index and id(e) not in elsewhere
+        page = "index.html" if here else f"year/{e['year']}.html"
         e["timeline_url"] = f"{page}#e-{e['id']}"
     sorted_facets = {
         kind: sorted(table.values(), key=lambda f: (slugify(f.label), f.key))

@@ -90,8 +90,12 @@ def _spans(timeline, buckets, step: float) -> list[str]:
     def column(day) -> int:  # months from the first month's bar
         return (day.year - y0) * 12 + day.month - m0 + lead
 
-    out = []
-    for row, e in enumerate(x for x in timeline.events if not _fine(x)):
+    # events drawn over the same months share one span, named with their number: a span
+    # per event made the chart most of the timeline page's weight
+    same: dict[tuple[int, int], list] = {}
+    for e in timeline.events:
+        if _fine(e):
+            continue
         period = labels.period(e["value"])
         if period is None:
             continue
@@ -108,8 +112,14 @@ def _spans(timeline, buckets, step: float) -> list[str]:
         elif e.get("mod") == "MID":
             first = first + third
             last = first + third - 1
+        same.setdefault((first, last), []).append(e)
+    out = []
+    for row, ((first, last), group) in enumerate(same.items()):
+        e = group[0]
         y = 2 + (row % 4) * 8
-        name = f"{e['date_label']}{timeline.t['colon']} {e['title']}"
+        what = e["title"] if len(group) == 1 else labels.plural(len(group), "n_events",
+                                                                   timeline.lang)
+        name = f"{e['date_label']}{timeline.t['colon']} {what}"
         out.append(
             f'<a href={quoteattr(_event_href(timeline, e))} aria-label={quoteattr(name)} '
             'tabindex="-1">'
@@ -152,7 +162,10 @@ def _href(timeline, anchor: str, standalone: bool) -> str:
     """Where a bar leads: its month on the timeline page, or on its year page."""
     year = anchor[2:6]
     entry = timeline.years_by_key().get(year)
-    if entry is not None and not entry["on_index"]:
+    shown = entry and entry.get("index_months")
+    if entry is not None and (not entry["on_index"] or (
+            shown is not None and anchor.startswith("m-")
+            and all(m["anchor"] != anchor for m in shown))):
         return f"{entry['url']}#{anchor}"
     return ("index.html" if standalone else "") + "#" + anchor
 
