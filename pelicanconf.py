@@ -15,7 +15,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 if HERE not in sys.path:
     sys.path.insert(0, HERE)
 
-from pipeline.settings import env_lang, pelican_cache  # noqa: E402
+from pipeline.settings import env_lang, pelican_cache, public_url  # noqa: E402
 
 SITENAME = ""  # the plugin fills in the localised site title
 SITEURL = ""
@@ -40,6 +40,9 @@ PLUGINS = ["timeline"]
 # are checked when Pelican starts: an unknown or ill-typed one stops the build, named.
 # Interface language: "fr" or "en" ($TIMELINE_LANG); None follows the content's language.
 TIMELINE_LANG = env_lang()
+# Absolute address of the published site ($SITE_PUBLIC_URL, with `invoke build` as with
+# `invoke publish`), for the feeds, sitemap and JSON-LD. Empty: no sitemap, relative feed links.
+TIMELINE_PUBLIC_URL = public_url()
 
 TIMEZONE = "UTC"
 DEFAULT_LANG = "fr"

@@ -33,13 +33,19 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
+from pipeline.events import PLACE_CUE
 from pipeline.periods import event_order, granularity, sort_date
 from pipeline.records import Event, Extraction
+from pipeline.titles import happening_name, make_title
 
 MARKER = "Generated: pipeline.content"  # first line of the Markdown files it once wrote
 DATA_FILE = "timeline.json"
 TEXTS = "texts"  # folder of the source texts, beside the sidecar
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+SITE_LANGS = ("fr", "en")  # the languages the site is written in, the data's first
+SUMMARY_MAX = 260  # characters of a card's summary; a longer sentence is cut at a clause
+# where a long sentence may be cut: after a comma, semicolon or colon, before a dash
+_CLAUSE_END = re.compile(r"[,;:](?=\s)|\s(?=[–—]\s)")
 
 
 @cache  # asked for each event of each source
@@ -157,8 +163,97 @@ def _paragraphs(extraction: Extraction, evidence: dict[tuple[int, int], list[str
     return paragraphs
 
 
-def _event_data(event: Event, slugs: dict[str, str]) -> dict:
+def _place(event: Event, by_path: dict[str, Extraction]) -> str | None:
+    """Where the event happened: its own place, else the first place named after "à",
+    "in", "at"... ("inaugure ce jeudi le bureau de liaison à Rabat") in a sentence of its
+    evidence that dates it; a place named otherwise ("Washington a annoncé") stands for
+    its state, and one in a sentence without the event's date may be another
+    happening's ("un an après la signature des accords à Washington")."""
+    if event.place or "place" in event.curated:
+        return event.place
+    for ev in event.sources:
+        x = by_path.get(ev.path)
+        if x is None or not any(t.value == event.value and ev.start <= t.start < ev.end
+                                for t in x.timexes):
+            continue
+        text = x.article.text
+        for m in x.mentions:
+            if (m.kind == "place" and ev.start <= m.start and m.end <= ev.end
+                    and PLACE_CUE.search(text[max(0, m.start - 8):m.start])):
+                return m.text
+    return None
+
+
+def _clause_cut(text: str, limit: int = SUMMARY_MAX) -> str:
+    """``text`` at most ``limit`` characters long, cut at the last clause boundary that
+    keeps two thirds of it (else at a word), with an ellipsis: a sentence cut early loses
+    its verb ("Le ministre de la Défense, Benny Gantz, et son homologue, ...")."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cuts = [m.start() for m in _CLAUSE_END.finditer(text, 0, limit)
+            if m.start() >= limit * 2 // 3]
+    end = cuts[-1] if cuts else text.rfind(" ", 0, limit)
+    return text[:end if end > 0 else limit].rstrip(" ,;:–—") + "…"
+
+
+def _summary(event: Event, by_path: dict[str, Extraction], lang: str) -> dict | None:
+    """The sentence of the evidence that states the event best: in the site's language
+    if one does, naming most of its actors and states, the earliest of those; cut at a
+    clause when long. Its language comes with it, for the page to mark."""
+    best = None
+    for ev in event.sources:
+        x = by_path.get(ev.path)
+        x_lang = x.article.lang if x else lang
+        keys = {m.key for m in (x.mentions if x else ())
+                if ev.start <= m.start and m.end <= ev.end} if x else set()
+        named = len(keys & {*event.actors, *event.countries})
+        # the lead of an article states what happened before the details that follow
+        rank = (x_lang != lang, -named, ev.start, len(ev.text), ev.path)
+        if best is None or rank < best[0]:
+            best = (rank, ev.text, x_lang)
+    if best is None:
+        return None
+    return {"text": _clause_cut(best[1]), "lang": best[2]}
+
+
+def _told(event: Event, by_path: dict[str, Extraction], lang: str, site_lang: str) -> dict:
+    """The event's title and summary as a site in ``lang`` gives them: with the name its
+    articles in that language give the happening, else another's. ``site_lang``: the
+    language the event's title is written in (the pipeline titles events in the site's
+    language); another language's title is made from the event's fields, unless the
+    title was written by hand."""
+    own = lang == site_lang
+    title = event.title
+    name = None
+    if {"title", "event"} & set(event.curated):
+        # written by hand in the data's language: shown as such, and marked so
+        return {"title": title, "name": None, "summary": _summary(event, by_path, lang),
+                **({} if own else {"title_lang": site_lang})}
+    # what the sources call the happening and the place they give it, in the title
+    told = sorted(event.sources, key=lambda ev: by_path[ev.path].article.lang != lang
+                  if ev.path in by_path else True)
+    name = happening_name([ev.text for ev in told], event.mode, event.types)
+    place = _place(event, by_path)
+    if place != event.place or name or not own:
+        title = make_title(event.types, event.mode, event.actors, event.countries, place,
+                           lang, event.status, name) or title
+    return {"title": title, "name": name, "summary": _summary(event, by_path, lang)}
+
+
+def _event_data(event: Event, slugs: dict[str, str],
+                by_path: dict[str, Extraction] | None = None, lang: str = "fr") -> dict:
+    by_path = by_path or {}
+    place = _place(event, by_path)
+    own = _told(event, by_path, lang, lang)
+    title, name = own["title"], own["name"]
+    # the other languages' sites (the plugin writes one beside the main one) say it too
+    other = {k: _told(event, by_path, k, lang) for k in SITE_LANGS if k != lang}
     return {
+        "summary": own["summary"],
+        "name": name,
+        "i18n": {k: {f: v[f] for f in ("title", "title_lang", "summary") if f in v}
+                 for k, v in other.items()},
         "id": event.id,
         "value": event.value,
         "mod": event.mod,
@@ -169,9 +264,9 @@ def _event_data(event: Event, slugs: dict[str, str]) -> dict:
         "mode": event.mode,
         "actors": list(event.actors),
         "countries": list(event.countries),
-        "place": event.place,
+        "place": place,
         "status": event.status,
-        "title": event.title,
+        "title": title,
         "unreviewed_actors": list(event.unreviewed_actors),
         "aliases": sorted(event.aliases),
         "inferred_date": event.inferred_date,
@@ -272,7 +367,7 @@ def build_data(
             texts[record["slug"]] = text
     data = {
         "lang": lang,
-        "events": [_event_data(e, slugs) for e in ordered],
+        "events": [_event_data(e, slugs, by_path, lang) for e in ordered],
         "periods": _periods(extractions, slugs),
         "sources": sources,
     }

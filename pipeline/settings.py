@@ -99,6 +99,17 @@ SETTINGS = {s.name: s for s in (
             "the others to their year page (theme/js/site.js forwards old index.html#e-<id>)"),
     Setting("TIMELINE_FACET_MAX", 100, "a whole number of 1 or more", _count,
             "events above which an actor, country, pair or type page is split by year"),
+    Setting("TIMELINE_SUBSITES", None, "a list of site languages ({langs}) or None",
+            _optional(lambda v: isinstance(v, list | tuple)
+                      and all(x in site_languages() for x in v)),
+            "the site in other languages, each under <lang>/ with a language switch on every "
+            "page; None: every other language the site has strings for; []: none"),
+    Setting("TIMELINE_SUBSITE_OF", None, "a site language or None",
+            _optional(lambda v: v in site_languages()),
+            "set by the build in a subsite: the main site's language"),
+    Setting("TIMELINE_LANG_WRITTEN", None, "a site language or None",
+            _optional(lambda v: v in site_languages()),
+            "set by the build: the language the main site was written in"),
     Setting("TIMELINE_PUBLISHED", None, "a path (str) or None",
             _optional(lambda v: isinstance(v, str)),
             "set by `invoke build`: the published site, whose unchanged pages stay in place"),

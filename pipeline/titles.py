@@ -1,6 +1,8 @@
-"""Concise event titles from type, actors, countries and place (``data/titles.yaml``).
+"""Concise event titles from type, actors, countries and place (``data/headlines.yaml``,
+then ``data/titles.yaml``).
 
-A title only restates what the event record holds: no fact is added.
+A title only restates what the event record holds, and the name its sources give the
+happening: no fact is added.
 """
 
 from __future__ import annotations
@@ -83,22 +85,30 @@ def vocabulary(lang: str) -> tuple[dict, tuple[dict, ...]]:
     return vocab, tuple(title_templates(lang)) + tuple(vocab["templates"])
 
 
-def make_title(types, mode, actors, codes, place, lang: str, status: str = "happened") -> str:
+def make_title(types, mode, actors, codes, place, lang: str, status: str = "happened",
+               name: str | None = None) -> str:
+    """The event's title in ``lang``; ``name``: what its sources call the happening
+    ("Sommet du Néguev"), put before the title."""
     vocab, templates = vocabulary(lang)
+    heads = load_yaml("headlines.yaml")
+    heads = heads.get(lang) or heads["en"]
     # a title names the main participants (people before organisations); the page lists all
     people = [a for a in actors if gazetteer_kind(a) != "org"]
-    actors = tuple(people or actors)[:3]
+    named = tuple(people or actors)[:3]
     states = [country_name(c, lang) for c in codes]
     fill = {
-        "who": _join(actors, vocab["and"]) if len(actors) >= 2 else "",
-        "first": actors[0] if actors else "",
-        "others": _join(actors[1:], vocab["and"]),
+        "who": _join(named, vocab["and"]) if len(named) >= 2 else "",
+        "first": named[0] if named else "",
+        "others": _join(named[1:], vocab["and"]),
         "place": place or "",
         "pair": _join(states, vocab["and"]) if len(states) >= 2 else "",
         "states": _join(states, vocab["and"]),
+        "about": _join([country_name(c, lang) for c in _about(codes, actors)], vocab["and"]),
     }
     main = next((t for t in types if t != "STATEMENT"), types[0] if types else None)
-    for template in templates:
+    # a title saying where comes first, then one saying with whom, then the others
+    where = [t for t in templates if "{place}" in t["text"]]
+    for template in [*where, *heads["templates"], *templates]:
         if "mode" in template and template["mode"] != mode:
             continue
         if "type" in template and template["type"] != main:
@@ -107,7 +117,67 @@ def make_title(types, mode, actors, codes, place, lang: str, status: str = "happ
         if any(not fill[k] for k in needed):
             continue
         title = template["text"].format(**fill)
+        if name and name.casefold() not in title.casefold():
+            # "Réunion de ..." after the name reads "Sommet du Néguev : réunion de ..."
+            if not template["text"].startswith("{"):
+                title = title[0].lower() + title[1:]
+            title = heads["named"].format(name=name, title=title)
         if lang == "fr":  # "de Abdelmadjid" -> "d'Abdelmadjid"
             title = re.sub(r"\b([dD])e (?=[AEIOUÀÂÉÈÊÎÔŒaeiouéèêîô])", r"\1'", title)
         return title + (vocab["planned"] if status == "planned" else "")
     return ""
+
+
+def _about(codes, actors) -> tuple[str, ...]:
+    """The states concerned other than those of the actors named: whom they dealt with."""
+    own = {gazetteer_country(a) for a in actors}
+    return tuple(c for c in codes if c not in own)
+
+
+@cache
+def gazetteer_country(name: str) -> str | None:
+    return next((a.country for a in gazetteer_actors() if a.name == name), None)
+
+
+_PROPER = r"[A-ZÀ-Ý][\w'’\-]+(?:\s+[A-ZÀ-Ý][\w'’\-]+)*"
+
+
+@cache
+def _name_patterns() -> tuple[tuple[re.Pattern, re.Pattern, frozenset, frozenset], ...]:
+    """Per kind of named happening (headlines.yaml ``names``): the pattern of a name
+    whose head word comes first ("sommet du Néguev"), of one whose head comes last and
+    is capitalised ("Negev Summit"), and the modes and types it may name."""
+    out = []
+    for kind in load_yaml("headlines.yaml")["names"].values():
+        heads = sorted(kind["heads"], key=len, reverse=True)
+        first = "|".join(map(re.escape, heads))
+        last = "|".join(re.escape(h[0].upper() + h[1:]) for h in heads)
+        out.append((
+            re.compile(rf"(?<!\w)((?i:{first}))\s+(du|de la|des|de|d['’])\s*({_PROPER})"),
+            re.compile(rf"(?<![\w-])({_PROPER})\s+({last})\b"),
+            frozenset(kind.get("modes") or ()), frozenset(kind.get("types") or ())))
+    return tuple(out)
+
+
+def happening_name(texts, mode, types) -> str | None:
+    """The name the articles give the happening ("Sommet du Néguev", "Abraham Accords"),
+    found in its evidence ``texts``, when the name's head word fits the event: a summit
+    names a meeting, accords an agreement (a visit told beside "les accords d'Abraham"
+    is not them)."""
+    main = next((t for t in types if t != "STATEMENT"), types[0] if types else None)
+    for before, after, modes, kinds in _name_patterns():
+        if mode not in modes and (mode is not None or main not in kinds):
+            continue
+        for text in texts:
+            m = before.search(text)
+            if m:
+                joint = m.group(2) if m.group(2)[-1] in "'’" else m.group(2) + " "
+                name = f"{m.group(1)} {joint}{m.group(3)}"
+                return name[0].upper() + name[1:]
+            m = after.search(text)
+            if m:
+                words = m.group(1).split()
+                words = words[1:] if words[0] in ("The", "A", "An") else words
+                if words:
+                    return " ".join([*words, m.group(2)])
+    return None

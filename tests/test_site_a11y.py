@@ -26,7 +26,7 @@ PAGES = {
     "country": "country/ma.html",
     "pair (years)": "pair/il-ma.html",
     "pair, one year": "pair/il-ma/2021.html",
-    "type": "type/agree.html",
+    "type": "type/accord.html",
     "year": "year/2021.html",
     "browse": "browse.html",
     "sources list": "sources/index.html",

@@ -16,7 +16,10 @@ import datetime as dt
 import html
 import io
 import json
+import re
 from xml.sax.saxutils import escape as xml_escape
+
+from feedgenerator import Atom1Feed
 
 from pipeline import periods
 
@@ -100,6 +103,14 @@ def _fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
+def _published(event: dict) -> dt.date:
+    """The latest publication date among an event's articles (its own date when none is
+    known to the day)."""
+    days = [a["sort"][:10] for a in event.get("articles", [])
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", a.get("sort", "")[:10])]
+    return dt.date.fromisoformat(max(days) if days else event["sort"])
+
+
 def events_ics(timeline, public_url: str = "") -> str:
     """An iCalendar file: every event is an all-day span covering its whole period."""
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//{UID_DOMAIN}//timeline//EN",
@@ -111,13 +122,16 @@ def events_ics(timeline, public_url: str = "") -> str:
         first, last = span
         if e.get("end"):  # a happening over several days runs to its last day
             last = dt.date.fromisoformat(e["end"])
-        stamp = dt.date.fromisoformat(e["sort"]).strftime("%Y%m%dT000000Z")
+        stamp = _published(e).strftime("%Y%m%dT000000Z")
         description = f"{e['date_label']} — {e['type_label']}. " + " ".join(
-            f"« {ev['text']} »" for ev in e["evidence"])
+            f"{timeline.t['quote_open']}{ev['text']}{timeline.t['quote_close']}"
+            for ev in e["evidence"])
         lines += [
             "BEGIN:VEVENT",
             f"UID:{e['id']}@{UID_DOMAIN}",
-            f"DTSTAMP:{stamp}",  # required; derived from the event so builds are stable
+            # required: when the information was last published, from the data, so that
+            # two builds of the same articles give the same bytes
+            f"DTSTAMP:{stamp}",
             f"DTSTART;VALUE=DATE:{first.strftime('%Y%m%d')}",
             # DTEND is exclusive: the day after the period's last day
             f"DTEND;VALUE=DATE:{(last + dt.timedelta(days=1)).strftime('%Y%m%d')}",
@@ -171,17 +185,31 @@ def timelinejs(timeline) -> str:
             f'{json.dumps(title, ensure_ascii=False, sort_keys=True)}}}\n')
 
 
+class _Feed(Atom1Feed):
+    """feedgenerator's Atom feed; an empty one is dated 1970 rather than now, so that
+    two builds of the same data give the same bytes."""
+
+    def latest_post_date(self):
+        if not self.items:
+            return dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+        return super().latest_post_date()
+
+
+def _midnight(day: str) -> dt.datetime:
+    return dt.datetime.combine(dt.date.fromisoformat(day), dt.time(), dt.UTC)
+
+
 def atom(timeline, public_url: str = "", facet=None) -> str:
-    """Atom 1.0 feed of the latest events (all, or one facet's); ``updated`` is the newest
-    event's date, so the feed changes only when the events do.
+    """Atom 1.0 feed of the latest events (all, or one facet's), written by feedgenerator;
+    ``updated`` is the newest event's date, so the feed changes only when the events do.
 
     ``facet`` (an actor or a pair of countries) makes the feed of that facet, written next
-    to its page: relative links then climb one folder back to the site root.
+    to its page: relative links then climb one folder back to the site root. With a
+    public address every link is absolute and the feed names itself (``rel="self"``).
     """
     base = public_url.rstrip("/")
     events = facet.events if facet is not None else timeline.events
     recent = sorted(events, key=lambda e: (e["sort"], e["id"]), reverse=True)[:50]
-    updated = f"{recent[0]['sort']}T00:00:00Z" if recent else "1970-01-01T00:00:00Z"
     up = "../" if facet is not None else ""
     title = timeline.t["site_title"]
     if facet is None:
@@ -193,25 +221,17 @@ def atom(timeline, public_url: str = "", facet=None) -> str:
         slug = facet.url.rsplit("/", 1)[-1][: -len(".html")]
         feed_id = f"{base}/{facet.url}" if base else f"urn:{UID_DOMAIN}:{facet.kind}:{slug}"
     home = f"{base}/{page}" if base else (page if facet is None else page.split("/")[-1])
-    out = ['<?xml version="1.0" encoding="utf-8"?>',
-           f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{timeline.lang}">',
-           f"<title>{xml_escape(title)}</title>",
-           f"<id>{xml_escape(feed_id)}</id>", f"<updated>{updated}</updated>",
-           f"<author><name>{xml_escape(timeline.t['site_title'])}</name></author>",
-           f'<link rel="alternate" type="text/html" href="{_attr(home)}"/>']
-    if base:
-        out.append(f'<link rel="self" type="application/atom+xml" '
-                   f'href="{_attr(base + "/" + self_path)}"/>')
+    feed = _Feed(title=title, link=home, description=timeline.t["site_description"],
+                 language=timeline.lang, author_name=timeline.t["site_title"],
+                 feed_url=f"{base}/{self_path}" if base else None, feed_guid=feed_id)
     for e in recent:
-        href = f"{base}/{e['url']}" if base else up + e["url"]
-        summary = f"{e['date_label']} — {e['type_label']}"
-        out += ["<entry>", f"<title>{xml_escape(e['title'])}</title>",
-                f"<id>urn:{UID_DOMAIN}:event:{xml_escape(e['id'])}</id>",
-                f"<updated>{e['sort']}T00:00:00Z</updated>",
-                f'<link rel="alternate" type="text/html" href="{_attr(href)}"/>',
-                f"<summary>{xml_escape(summary)}</summary>", "</entry>"]
-    out.append("</feed>")
-    return "\n".join(out) + "\n"
+        summary = e["summary"]["text"] if e.get("summary") else ""
+        feed.add_item(title=e["title"], link=f"{base}/{e['url']}" if base else up + e["url"],
+                      description=f"{e['date_label']} — {e['type_label']}"
+                      + (f". {summary}" if summary else ""),
+                      unique_id=f"urn:{UID_DOMAIN}:event:{e['id']}",
+                      updateddate=_midnight(e["sort"]))
+    return feed.writeString("utf-8") + "\n"
 
 
 def _attr(text: str) -> str:

@@ -28,7 +28,7 @@ from pipeline import labels
 from pipeline.content import DATA_FILE, TEXTS
 from pipeline.records import without_cycle_collector
 
-from . import background, exports, model, reuse, search, svg
+from . import background, exports, languages, model, reuse, search, svg
 
 FACET_KINDS = ("actor", "country", "pair", "type", "year")
 PAGE_TEMPLATES = ("event", "source", "facet", "index", "browse", "search", "sources",
@@ -62,7 +62,10 @@ class TimelineGenerator(Generator):
         self.context["t"] = timeline.t
         self.context["SITENAME"] = self.settings.get("SITENAME") or timeline.t["site_title"]
         self.context["TIMELINE_LANG"] = timeline.lang
+        self.settings[languages.RESOLVED] = timeline.lang
+        self.context["lang_links"] = languages.lang_links(self.settings, timeline.lang)
         self.context["overview_svg"] = svg.overview(timeline)
+        self.context["overview_narrow_svg"] = svg.overview_narrow(timeline)
         self.context["card_html"] = self._card_renderer()
         shards = search.plan(timeline)
         # the search page loads these bundles; start_index makes them once the event and

@@ -16,11 +16,15 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import combinations, groupby
 from pathlib import Path
 
-from pipeline import labels
-from pipeline.periods import granularity, span
+from pipeline import gazetteer, labels
+from pipeline.periods import granularity, period, span
+from pipeline.titles import gazetteer_kind
+
+from .strings import merged
 
 FEED_KINDS = ("actor", "pair")
 # above this many events the timeline page keeps only the latest years in full and
@@ -98,8 +102,10 @@ class Timeline:
 
     @property
     def split(self) -> bool:
-        """True when some years are shown on their year page only."""
-        return any(not y["on_index"] for y in self.years)
+        """True when some years, or some months of the latest, are shown on their year
+        page only."""
+        return any(not y["on_index"] or y.get("index_months") is not None
+                   for y in self.years)
 
     def years_by_key(self) -> dict:
         return {y["year"]: y for y in self.years}
@@ -113,20 +119,142 @@ def _facet(facets: dict, kind: str, key: str, label: str, event: dict) -> Facet:
     return table[key]
 
 
-def _search_facets(raw: dict) -> str:
-    """The event's facets as one Pagefind metadata value: "type=CONSULT|country=IL|...".
+def _search_facets(raw: dict, type_key: str) -> str:
+    """The event's facets as one Pagefind metadata value: "type=visite|country=IL|...".
     Pagefind separates metadata with commas, so none may stand in a value."""
-    pairs = ([("type", c) for c in raw["types"]] + [("country", c) for c in raw["countries"]]
+    pairs = ([("type", type_key)] + [("country", c) for c in raw["countries"]]
              + [("actor", a) for a in [*raw["actors"], *raw.get("unreviewed_actors", [])]]
              + [("year", raw["sort"][:4])])
     return "|".join(f"{k}={v.replace(',', ' ').replace('|', ' ')}" for k, v in pairs)
 
 
-def _event(raw: dict, lang: str, titles: dict, langs: dict) -> dict:
-    t = labels.strings(lang)
+SEARCH_LANGS = ("fr", "en")  # a name is findable on every page in each of these
+
+
+@cache
+def _country_names(code: str) -> tuple[str, ...]:
+    """A state's names in every language of the site ("Bahreïn", "Bahrain")."""
+    names = {labels.country_name(code, lang) for lang in SEARCH_LANGS}
+    for c in gazetteer.countries():
+        if c.code == code:
+            names.update(n for lang in SEARCH_LANGS for n in c.surface.get(lang, ())[:1])
+    return tuple(sorted(names))
+
+
+@cache
+def _actor_names() -> dict[str, tuple[str, ...]]:
+    return {a.name: tuple(sorted({a.name, *a.aliases})) for a in gazetteer.actors()}
+
+
+def other_names(codes, actors, lang: str | None) -> str:
+    """The other names of the states and people a page mentions, in each language, for
+    the search index: "Bahrain" finds a page that says "Bahreïn", "Yaïr" one that says
+    "Yair". The names an event page prints in ``lang`` are left out (None: a source
+    page, which prints its article's words)."""
+    known = _actor_names()
+    shown = {labels.country_name(c, lang) for c in codes} | set(actors) if lang else set()
+    names = {n for c in codes for n in _country_names(c)}
+    names.update(n for a in actors for n in known.get(a, (a,)))
+    return " ".join(sorted(names - shown))
+
+
+def _jsonld(ev: dict) -> dict:
+    """The event as schema.org data: people as ``Person`` (organisations as such), states
+    as ``Country``, where it happened as a ``Place`` (its states when no place is
+    known), a date known only to the month or year as that month or year, a vaguer one
+    (a season, "fin 2020") as the range it covers; no empty field."""
+    ld = {"@context": "https://schema.org", "@type": "Event", "name": ev["title"]}
+    if ev["datetime"] and len(ev["datetime"]) == len(ev["value"]):
+        ld["startDate"] = ev["datetime"]
+    else:
+        covered = period(ev["value"], ev.get("mod"))
+        if covered:
+            ld["startDate"], ld["endDate"] = covered[0].isoformat(), covered[1].isoformat()
+    if ev.get("end"):  # a happening over several days
+        ld["endDate"] = ev["end"]
+    if ev.get("summary"):
+        ld["description"] = ev["summary"]["text"]
+    countries = [{"@type": "Country", "name": c["name"]} for c in ev["country_links"]]
+    if ev.get("place"):
+        ld["location"] = {"@type": "Place", "name": ev["place"]}
+        if len(countries) == 1:
+            ld["location"]["containedInPlace"] = countries[0]
+    elif countries:
+        ld["location"] = countries
+    if countries:
+        ld["about"] = countries
+    if ev["actors"]:
+        ld["performer"] = [{"@type": "Organization" if gazetteer_kind(a) == "org" else "Person",
+                            "name": a} for a in ev["actors"]]
+    if ev["status"] == "planned":
+        ld["eventStatus"] = "https://schema.org/EventScheduled"
+    return ld
+
+
+def _plural(t: dict, n: int, key: str) -> str:
+    return t[f"{key}_1"] if n == 1 else t[f"{key}_n"].format(n=n)
+
+
+def _outlet(raw: dict) -> str:
+    """Who published an article: its front matter's ``outlet``, else its address's host."""
+    if raw.get("outlet"):
+        return raw["outlet"]
+    host = re.match(r"https?://(?:www\.)?([^/:?#]+)", raw.get("url") or "")
+    return host.group(1) if host else ""
+
+
+def _about_source(raw: dict, lang: str, t: dict) -> dict:
+    """What an event page says of an article its quotes come from: outlet, publication
+    date, language when not the page's, original address (only a web address)."""
+    dct = raw.get("dct") or {}
+    url = raw.get("url") or ""
+    src_lang = raw.get("lang")
+    return {
+        "slug": raw["slug"],
+        "title": raw["title"],
+        "url": f"sources/{raw['slug']}.html",
+        "outlet": _outlet(raw),
+        "date_label": labels.date_label(dct["value"], None, "", lang) if dct else "",
+        "datetime": _iso_datetime(dct["value"]) if dct else "",
+        "sort": dct.get("value") or "",
+        "lang": src_lang,
+        "lang_label": t.get(f"lang_{src_lang}", src_lang) if src_lang and src_lang != lang
+        else "",
+        "original": url if url.startswith(("https://", "http://")) else "",
+    }
+
+
+def _by_article(evidence: list, about: dict) -> list:
+    """An event's quotes grouped by article, the articles by publication date."""
+    groups: dict[str, dict] = {}
+    for q in evidence:
+        info = about.get(q["source"]) or {"slug": q["source"], "title": q["source"],
+                                           "url": f"sources/{q['source']}.html", "sort": ""}
+        groups.setdefault(q["source"], {**info, "quotes": []})["quotes"].append(q)
+    return sorted(groups.values(), key=lambda g: (g["sort"], g["slug"]))
+
+
+def _event(raw: dict, lang: str, titles: dict, langs: dict, about: dict | None = None) -> dict:
+    # a site in another language than the data's takes the title and summary made for it
+    raw = {**raw, **(raw.get("i18n") or {}).get(lang, {})}
+    t = merged(labels.strings(lang), lang)
     value = raw["value"]
     precision = raw.get("precision") or "unknown"
     n = len(raw["sources"])
+    n_articles = len({ev["source"] for ev in raw["sources"]})
+    summary = raw.get("summary")
+    type_label = labels.type_label(raw["types"], raw.get("mode"), lang)
+    evidence = [
+        {
+            **ev,
+            "url": f"sources/{ev['source']}.html#{ev['anchor']}",
+            "source_title": titles.get(ev["source"], ev["source"]),
+            # a quote in another language than the page's is marked as such
+            "source_lang": langs.get(ev["source"]) if langs.get(ev["source"]) != lang
+            else None,
+        }
+        for ev in raw["sources"]
+    ]
     return {
         **raw,
         "url": f"events/{raw['id']}.html",
@@ -135,26 +263,25 @@ def _event(raw: dict, lang: str, titles: dict, langs: dict) -> dict:
         "datetime": _iso_datetime(value),
         "precision_label": t.get(f"precision_{precision}", precision)
         + (f" ({t['approximate']})" if raw.get("mod") == "APPROX" else ""),
-        "type_label": labels.type_label(raw["types"], raw.get("mode"), lang),
+        "type_label": type_label,
+        # the type a reader filters by is the one the card shows: keyed by its label
+        "type_key": slugify(type_label),
         "type_labels": [labels.code_label(c, lang) for c in raw["types"]],
         "n_sources": n,
         # names of the fields set by hand (the sidecar of an older build has none)
         "curated": list(raw.get("curated") or []),
         "n_sources_label": labels.plural(n, "n_sources", lang),
+        # what a reader counts: the articles telling it, not the passages quoted
+        "n_articles": n_articles,
+        "n_articles_label": _plural(t, n_articles, "n_articles"),
+        "summary": summary and {**summary, "lang": summary.get("lang") if
+                                summary.get("lang") != lang else None},
         "year": raw["sort"][:4],
         "month": int(raw["sort"][5:7]),
-        "search_facets": _search_facets(raw),
-        "evidence": [
-            {
-                **ev,
-                "url": f"sources/{ev['source']}.html#{ev['anchor']}",
-                "source_title": titles.get(ev["source"], ev["source"]),
-                # a quote in another language than the page's is marked as such
-                "source_lang": langs.get(ev["source"]) if langs.get(ev["source"]) != lang
-                else None,
-            }
-            for ev in raw["sources"]
-        ],
+        "search_facets": _search_facets(raw, slugify(type_label)),
+        "other_names": other_names(raw["countries"], raw["actors"], lang),
+        "evidence": evidence,
+        "articles": _by_article(evidence, about or {}),
     }
 
 
@@ -176,11 +303,9 @@ def _link_facets(event: dict, facets: dict, lang: str) -> None:
         names = sorted([labels.country_name(a, lang), labels.country_name(b, lang)])
         facet = _facet(facets, "pair", f"{a}-{b}", " – ".join(names), event)
         event["pair_links"].append({"name": facet.label, "url": facet.url})
-    event["type_links"] = [
-        {"code": c, "name": labels.code_label(c, lang),
-         "url": _facet(facets, "type", c, labels.code_label(c, lang), event).url}
-        for c in event["types"]
-    ]
+    key, label = event["type_key"], event["type_label"]
+    event["type_links"] = [{"code": key, "name": label,
+                            "url": _facet(facets, "type", key, label, event).url}]
     event["year_url"] = _facet(facets, "year", event["year"], event["year"], event).url
 
 
@@ -259,6 +384,19 @@ def _years(items: list, lang: str, index_max: int) -> list:
                 for older in years[:i]:
                     older["on_index"] = False
                 break
+        # the latest year alone may hold more: the timeline page then shows its latest
+        # months, as many as fit (at least one), and its year page all of them
+        latest = years[-1]
+        if latest["count"] > index_max:
+            shown, kept = 0, []
+            for m in reversed(latest["months"]):
+                n = sum(1 for e in m["events"] if e.get("kind") != "period")
+                if kept and shown + n > index_max:
+                    break
+                kept.append(m)
+                shown += n
+            latest["index_months"] = kept[::-1]
+            latest["index_hidden"] = labels.plural(latest["count"] - shown, "n_events", lang)
     return years
 
 
@@ -267,22 +405,30 @@ def build(data: dict, lang: str | None = None, index_max: int = INDEX_MAX_EVENTS
     """The view model for ``data`` (the sidecar) in ``lang`` (default: the sidecar's);
     ``texts``: the folder of source texts."""
     lang = lang or data.get("lang") or "fr"
-    t = labels.strings(lang)
+    t = merged(labels.strings(lang), lang)
     titles = {s["slug"]: s["title"] for s in data["sources"]}
     langs = {s["slug"]: s.get("lang") for s in data["sources"]}
-    events = [_event(raw, lang, titles, langs) for raw in data["events"]]
+    about = {s["slug"]: _about_source(s, lang, t) for s in data["sources"]}
+    events = [_event(raw, lang, titles, langs, about) for raw in data["events"]]
     facets: dict = {}
     for i, event in enumerate(events):
         event["prev"] = events[i - 1] if i > 0 else None
         event["next"] = events[i + 1] if i + 1 < len(events) else None
         _link_facets(event, facets, lang)
+        event["jsonld"] = _jsonld(event)
     by_id = {e["id"]: e for e in events}
     sources = []
-    for raw in data["sources"]:
+    # the list of sources reads as a reading list: by publication date, then title
+    for raw in sorted(data["sources"], key=lambda s: ((s.get("dct") or {}).get("value") or "",
+                                                      s["title"], s["slug"])):
         dct = raw["dct"]
         sources.append({
             **raw,
+            "outlet": _outlet(raw),
             "url": f"sources/{raw['slug']}.html",
+            # the states' names only: its people are named in its words already
+            "other_names": other_names(
+                [n[8:] for n in raw.get("names", []) if n.startswith("country:")], [], None),
             "dct_label": labels.date_label(dct["value"], None, "", lang) if dct else "",
             "dct_datetime": _iso_datetime(dct["value"]) if dct else "",
             "drawn": [by_id[i] for i in raw["events"] if i in by_id],
@@ -293,9 +439,14 @@ def build(data: dict, lang: str | None = None, index_max: int = INDEX_MAX_EVENTS
     items = sorted(periods + events, key=lambda e: (e["sort"], e.get("kind") != "period"))
     years = _years(items, lang, index_max)
     on_index = {y["year"] for y in years if y["on_index"]}
+    # the events of a year's months the timeline page leaves to the year page
+    elsewhere = {id(e) for y in years if y.get("index_months") is not None
+                 for m in y["months"] if not any(m is k for k in y["index_months"])
+                 for e in m["events"]}
     for e in events:
         # where the event sits in the timeline: the timeline page or its year page
-        page = "index.html" if e["year"] in on_index else f"year/{e['year']}.html"
+        here = e["year"] in on_index and id(e) not in elsewhere
+        page = "index.html" if here else f"year/{e['year']}.html"
         e["timeline_url"] = f"{page}#e-{e['id']}"
     sorted_facets = {
         kind: sorted(table.values(), key=lambda f: (slugify(f.label), f.key))

@@ -1,8 +1,12 @@
-"""Build-time SVG overview: one bar per month (or per year over long spans).
+"""Build-time SVG overview: one bar per month (or per year over long spans), and the
+years before that range which have events, each a bar of its own before a gap: no year
+is left out, and a 1777 treaty does not squash the recent months into a line.
 
 In: the view model. Out: SVG markup where each bar links to its month on the timeline
-page. All text is XML-escaped here, because the markup is inserted into pages as is.
-The chart uses classes, not inline styles, so that the page's CSP can forbid them.
+page; ``narrow`` draws one bar per year, with its count written above it, for small
+screens (the page shows one chart or the other by its width). All text is XML-escaped
+here, because the markup is inserted into pages as is. The chart uses classes, not
+inline styles, so that the page's CSP can forbid them.
 """
 
 from __future__ import annotations
@@ -14,6 +18,9 @@ from pipeline import labels
 from pipeline.periods import period as covered
 
 WIDTH, HEIGHT, AXIS = 800, 120, 18
+# the chart for small screens: drawn at about this width, so that its text stays >= 12 px
+# and each bar's target >= 24 px on a 360 px screen; wider when it has many years
+NARROW_WIDTH, NARROW_HEIGHT, NARROW_AXIS, NARROW_STEP = 330, 110, 22, 40
 MAX_MONTHS = 120  # beyond ten years a bar per month gets too thin: count per year
 
 
@@ -47,11 +54,17 @@ def _buckets(timeline) -> list[tuple[str, str, str, int]]:
                 for y in range(y0, y1 + 1)]
     months = Counter((int(e["sort"][:4]), int(e["sort"][5:7]))
                      for e in timeline.events if _fine(e))
-    out = []
+    # the years before the range that have events, one bar each, the gap between them
+    # and the range compressed away
+    before = Counter(int(e["year"]) for e in timeline.events if int(e["year"]) < y0)
+    out = [(f"y-{y}", str(y), str(y), n) for y, n in sorted(before.items())]
+    if out:  # an empty column stands for the years left out
+        out.append(("", "", "", 0))
+    span_all = span + len(out)
     for i in range(span):
         y, m = y0 + (m0 - 1 + i) // 12, (m0 - 1 + i) % 12 + 1
         # a year label at the start and at each January not too close to it
-        close = i * WIDTH / span < 40
+        close = i * WIDTH / span_all < 40
         axis = str(y) if i == 0 or (m == 1 and not close) else ""
         out.append((f"m-{y}-{m:02d}", labels.month_label(y, m, lang), axis, months.get((y, m), 0)))
     return out
@@ -62,24 +75,35 @@ def _event_href(timeline, event: dict) -> str:
     return url[len("index.html"):] if url.startswith("index.html#") else url
 
 
+def _lead(buckets) -> int | None:
+    """How many old-year bars come before the months; None when there are no months."""
+    return next((i for i, b in enumerate(buckets) if b[0].startswith("m-")), None)
+
+
 def _spans(timeline, buckets, step: float) -> list[str]:
     """Thin linked bands over the months covered by events dated coarser than a month."""
-    if not buckets or not buckets[0][0].startswith("m-"):
+    lead = _lead(buckets)
+    if lead is None:
         return []
-    y0, m0 = int(buckets[0][0][2:6]), int(buckets[0][0][7:9])
+    y0, m0 = int(buckets[lead][0][2:6]), int(buckets[lead][0][7:9])
+    buckets = buckets[lead:]
 
-    def column(day) -> int:  # months from the first bucket
-        return (day.year - y0) * 12 + day.month - m0
+    def column(day) -> int:  # months from the first month's bar
+        return (day.year - y0) * 12 + day.month - m0 + lead
 
-    out = []
-    for row, e in enumerate(x for x in timeline.events if not _fine(x)):
+    # events drawn over the same months share one span, named with their number: a span
+    # per event made the chart most of the timeline page's weight
+    same: dict[tuple[int, int], list] = {}
+    for e in timeline.events:
+        if _fine(e):
+            continue
         period = covered(e["value"], e.get("mod"))
         if period is None:
             continue
         first, last = column(period[0]), column(period[1])
-        if last < 0 or first >= len(buckets):
-            continue  # outside the chart: listed on the timeline only
-        first, last = max(first, 0), min(last, len(buckets) - 1)
+        if last < lead or first >= len(buckets) + lead:
+            continue  # outside the months: listed on the timeline only
+        first, last = max(first, lead), min(last, len(buckets) + lead - 1)
         # "fin 2020" covers the last third of the year, "début" the first, "mi-" the middle
         third = max((last - first + 1) // 3, 1)
         if e.get("mod") == "END":
@@ -89,8 +113,14 @@ def _spans(timeline, buckets, step: float) -> list[str]:
         elif e.get("mod") == "MID":
             first = first + third
             last = first + third - 1
+        same.setdefault((first, last), []).append(e)
+    out = []
+    for row, ((first, last), group) in enumerate(same.items()):
+        e = group[0]
         y = 2 + (row % 4) * 8
-        name = f"{e['date_label']} : {e['title']}"
+        what = e["title"] if len(group) == 1 else labels.plural(len(group), "n_events",
+                                                                   timeline.lang)
+        name = f"{e['date_label']}{timeline.t['colon']} {what}"
         out.append(
             f'<a href={quoteattr(_event_href(timeline, e))} aria-label={quoteattr(name)} '
             'tabindex="-1">'
@@ -106,17 +136,20 @@ def _bands(timeline, buckets, step: float) -> list[str]:
 
     A band spans the months the period covers and links to the passage naming it.
     """
-    if not buckets or not buckets[0][0].startswith("m-"):
+    lead = _lead(buckets)
+    if lead is None:
         return []
-    y0, m0 = int(buckets[0][0][2:6]), int(buckets[0][0][7:9])
+    y0, m0 = int(buckets[lead][0][2:6]), int(buckets[lead][0][7:9])
     out = []
     for p in timeline.periods:
-        first = (p["first_day"].year - y0) * 12 + p["first_day"].month - m0
-        last = (p["last_day"].year - y0) * 12 + p["last_day"].month - m0
-        if last < 0 or first >= len(buckets):
+        first = (p["first_day"].year - y0) * 12 + p["first_day"].month - m0 + lead
+        last = (p["last_day"].year - y0) * 12 + p["last_day"].month - m0 + lead
+        if last < lead or first >= len(buckets):
             continue
-        first, last = max(first, 0), min(last, len(buckets) - 1)
-        name = f"{timeline.t['period']} : {p['label']} — « {p['text']} »"
+        first, last = max(first, lead), min(last, len(buckets) - 1)
+        t = timeline.t
+        name = (f"{t['period']}{t['colon']} {p['label']} — "
+                f"{t['quote_open']}{p['text']}{t['quote_close']}")
         out.append(
             f'<a href={quoteattr(p["url"])} aria-label={quoteattr(name)} tabindex="-1">'
             f"<title>{escape(name)}</title>"
@@ -130,7 +163,10 @@ def _href(timeline, anchor: str, standalone: bool) -> str:
     """Where a bar leads: its month on the timeline page, or on its year page."""
     year = anchor[2:6]
     entry = timeline.years_by_key().get(year)
-    if entry is not None and not entry["on_index"]:
+    shown = entry and entry.get("index_months")
+    if entry is not None and (not entry["on_index"] or (
+            shown is not None and anchor.startswith("m-")
+            and all(m["anchor"] != anchor for m in shown))):
         return f"{entry['url']}#{anchor}"
     return ("index.html" if standalone else "") + "#" + anchor
 
@@ -150,15 +186,23 @@ def overview(timeline, standalone: bool = False) -> str:
            f'<title id="overview-title">{title}</title>',
            f'<line class="axis" x1="0" y1="{HEIGHT}" x2="{WIDTH}" y2="{HEIGHT}"/>']
     out += _bands(timeline, buckets, step)
+    lead = _lead(buckets)
+    labelled = [i * step for i, b in enumerate(buckets) if b[2] and b[0].startswith("m-")]
     for i, (anchor, label, axis, count) in enumerate(buckets):
         x = i * step
+        if axis and not anchor.startswith("m-") and lead:
+            # an old year's label only where it leaves the others room
+            if any(abs(x - other) < 40 for other in labelled):
+                axis = ""
+            else:
+                labelled.append(x)
         if axis:
             out.append(f'<text class="tick" x="{x:.1f}" y="{HEIGHT + AXIS - 4}">{escape(axis)}'
                        "</text>")
         if not count:
             continue
         h = max((HEIGHT - 36) * count / top, 3)  # the top 36 units are kept for spans
-        name = f"{label} : {labels.plural(count, 'n_events', timeline.lang)}"
+        name = f"{label}{timeline.t['colon']} {labels.plural(count, 'n_events', timeline.lang)}"
         out.append(
             # out of the tab order: the year navigation and month headings lead to the same
             # places, and dozens of bars would stand between a keyboard and the filters
@@ -168,9 +212,58 @@ def overview(timeline, standalone: bool = False) -> str:
             f'<rect class="bar" x="{x + (step - bar) / 2:.1f}" y="{HEIGHT - h:.1f}" '
             f'width="{bar:.1f}" height="{h:.1f}"/></a>'
         )
+    if lead:  # the empty column between the old years' bars and the months
+        x = (lead - 0.5) * step
+        out.append(f'<line class="gap" x1="{x:.1f}" y1="0" x2="{x:.1f}" y2="{HEIGHT}"/>')
     spans = _spans(timeline, buckets, step)
     if standalone:
         spans = [s.replace('href="#', 'href="index.html#') for s in spans]
     out += spans
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+def overview_narrow(timeline) -> str:
+    """The chart for small screens: one bar per year (every year of the range, and the
+    older years that have events), its count written above it, its year below; each
+    bar is a link to its year, named for assistive technology, in the tab order."""
+    per_year = Counter(int(e["year"]) for e in timeline.events)
+    if not per_year:
+        return ""
+    recent = [int(b[0][2:6]) for b in _buckets(timeline) if b[0].startswith("m-")]
+    first = min(recent) if recent else min(per_year)
+    years = sorted({y for y in per_year if y < first} | set(range(first, max(per_year) + 1)))
+    width = max(NARROW_WIDTH, NARROW_STEP * len(years))
+    step = width / len(years)
+    top = max(per_year.values())
+    title = escape(timeline.t["overview_years"])
+    out = [f'<svg class="overview overview-narrow" viewBox="0 0 {width:.0f} '
+           f'{NARROW_HEIGHT + NARROW_AXIS}" width="{width:.0f}" role="group" '
+           'aria-labelledby="overview-narrow-title">',
+           f'<title id="overview-narrow-title">{title}</title>',
+           f'<line class="axis" x1="0" y1="{NARROW_HEIGHT}" x2="{width:.0f}" '
+           f'y2="{NARROW_HEIGHT}"/>']
+    for i, year in enumerate(years):
+        x, n = i * step, per_year.get(year, 0)
+        mid = x + step / 2
+        if i and year - years[i - 1] > 1:  # years left out between two bars
+            out.append(f'<line class="gap" x1="{x:.1f}" y1="0" x2="{x:.1f}" '
+                       f'y2="{NARROW_HEIGHT}"/>')
+        out.append(f'<text class="tick" x="{mid:.1f}" y="{NARROW_HEIGHT + NARROW_AXIS - 5}" '
+                   f'text-anchor="middle">{year}</text>')
+        if not n:
+            continue
+        h = max((NARROW_HEIGHT - 24) * n / top, 4)
+        name = f"{year}{timeline.t['colon']} {labels.plural(n, 'n_events', timeline.lang)}"
+        out.append(
+            f'<a href={quoteattr(_href(timeline, f"y-{year}", False))} '
+            f'aria-label={quoteattr(name)}><title>{escape(name)}</title>'
+            # the whole column is the target, not only the bar
+            f'<rect class="hit" x="{x:.1f}" y="0" width="{step:.1f}" '
+            f'height="{NARROW_HEIGHT}"/>'
+            f'<rect class="bar" x="{x + step * 0.2:.1f}" y="{NARROW_HEIGHT - h:.1f}" '
+            f'width="{step * 0.6:.1f}" height="{h:.1f}"/>'
+            f'<text class="count" x="{mid:.1f}" y="{NARROW_HEIGHT - h - 5:.1f}" '
+            f'text-anchor="middle">{n}</text></a>')
     out.append("</svg>")
     return "\n".join(out) + "\n"

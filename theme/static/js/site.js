@@ -68,10 +68,30 @@
     el.classList.add("is-target");
   }
 
+  // Words compared without case or accents: "bahrein" is "Bahreïn"
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  // Whether a page's text holds every word of the query, or a form of it: the same word
+  // but for its last letters ("accord", "accords"; "ambassade", "ambassades"). Pagefind
+  // also returns pages that only share a stem or a prefix with the query.
+  function holds(content, query) {
+    var words = fold(content).match(/[\p{L}\p{N}]+/gu) || [];
+    return fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean).every(function (q) {
+      var stem = q.length > 4 ? q.slice(0, q.length - 2) : q;
+      return words.some(function (w) {
+        return w === q || (w.indexOf(stem) === 0 && w.length - q.length <= 2 &&
+          q.length - w.length <= 2);
+      });
+    });
+  }
+
   // Faceted full-text search on Pagefind's JavaScript API. Each event page carries its
-  // facets as Pagefind metadata ("type=CONSULT|country=IL|..."); results are kept when
-  // they have every chosen facet. Without JavaScript, a server or an index, the page
-  // says so and the facet pages remain.
+  // facets as Pagefind metadata ("type=visite|country=IL|..."); results are kept when
+  // they have every chosen facet and hold the words asked for. The query and facets live
+  // in the address (?q=...&type=...): a search can be shared, and Back restores it.
+  // Without JavaScript, a server or an index, the page says so and the facet pages remain.
   function setupSearch() {
     var form = document.getElementById("search-form");
     if (!form || window.location.protocol === "file:") { return; }
@@ -101,15 +121,32 @@
         var have = ((data.meta && data.meta.facets) || "").split("|");
         return need.every(function (f) { return have.indexOf(f) >= 0; });
       }
+      function remember(query) {
+        var params = new URLSearchParams();
+        if (query) { params.set("q", query); }
+        selects.forEach(function (s) {
+          if (s.value) { params.set(s.getAttribute("data-facet"), s.value); }
+        });
+        var search = params.toString();
+        var url = window.location.pathname + (search ? "?" + search : "");
+        if (url !== window.location.pathname + window.location.search) {
+          window.history.replaceState(null, "", url);
+        }
+      }
       function show(items) {
         list.textContent = "";
         items.forEach(function (d) {
           var li = document.createElement("li");
+          var kind = document.createElement("p");
+          kind.className = "result-kind";
+          kind.textContent = [d.meta && d.meta.kind, d.meta && d.meta.date]
+            .filter(Boolean).join(" · ");
           var a = document.createElement("a");
           a.href = d.url;
           a.textContent = (d.meta && d.meta.title) || d.url;
           var p = document.createElement("p");
           p.innerHTML = d.excerpt;  // Pagefind's excerpt: the page's escaped text with <mark>
+          li.appendChild(kind);
           li.appendChild(a);
           li.appendChild(p);
           list.appendChild(li);
@@ -119,22 +156,28 @@
       function run() {
         var mine = ++turn;
         var query = input.value.trim();
+        remember(query);
         if (!query) { list.textContent = ""; status.textContent = ""; return; }
         var need = wanted();
         pagefind.search(query).then(function (search) {
-          // each result's data is one request: the 50 shown when no facet is chosen, more
-          // when a facet may leave most of them out
-          var n = need.length ? 200 : 50;
-          return Promise.all(search.results.slice(0, n).map(function (r) { return r.data(); }));
+          // each result's data is one request: the first 200, of which 50 are shown
+          return Promise.all(search.results.slice(0, 200).map(function (r) { return r.data(); }));
         }).then(function (all) {
           if (mine !== turn) { return; }  // a later query is on its way
-          show(all.filter(function (d) { return keep(d, need); }).slice(0, 50));
+          show(all.filter(function (d) {
+            return keep(d, need) && holds(d.content || "", query);
+          }).slice(0, 50));
         });
       }
       input.addEventListener("input", run);
       selects.forEach(function (s) { s.addEventListener("change", run); });
       form.addEventListener("submit", function (e) { e.preventDefault(); run(); });
-      var q = new URLSearchParams(window.location.search).get("q");
+      var params = new URLSearchParams(window.location.search);
+      selects.forEach(function (s) {
+        var v = params.get(s.getAttribute("data-facet"));
+        if (v && s.querySelector('option[value="' + CSS.escape(v) + '"]')) { s.value = v; }
+      });
+      var q = params.get("q");
       if (q) { input.value = q; run(); }
     }, function () { /* no index: the help text stays */ });
   }

@@ -1,0 +1,77 @@
+"""The site in each of its languages: the main one at the root of the output folder, each
+other one under ``<lang>/`` (as Pelican's i18n subsites do), from the same data.
+
+A subsite is a second Pelican run in the same process, once the main site is finished,
+with the same settings but its language, its output folder and its own caches. Where
+the main build leaves unchanged files in the published site (``invoke build``), so does
+the subsite in the published ``<lang>/``, and the names it left there join the main
+build's list (``reuse.KEPT``) for the publishing step to keep them. Its pages
+link to the same page in the other languages (``lang_links``) and its strings, dates and
+typography are its language's. The data carries each event's title and summary in every
+site language (``pipeline.content``), so a subsite reads the same sidecar.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .reuse import KEPT
+
+SITE_LANGS = ("fr", "en")
+NAMES = {"fr": "Français", "en": "English"}  # each language named in itself
+# the setting in which the generator leaves the language its site was written in (the
+# data's when TIMELINE_LANG is None), for the subsites to be the others
+RESOLVED = "TIMELINE_LANG_WRITTEN"
+
+
+def subsite_langs(settings: dict, main: str) -> list[str]:
+    """The languages written under ``<lang>/`` beside a main site in ``main``:
+    ``TIMELINE_SUBSITES`` (None: every other site language; [] none); none in a subsite."""
+    if settings.get("TIMELINE_SUBSITE_OF"):
+        return []
+    wanted = settings.get("TIMELINE_SUBSITES")
+    langs = [x for x in SITE_LANGS if x != main] if wanted is None else list(wanted)
+    return [x for x in langs if x != main]
+
+
+def lang_links(settings: dict, lang: str) -> list[dict]:
+    """The same page in the other languages: ``prefix`` goes between the page's site root
+    and its path (``en/`` from the main site, ``../`` back from a subsite)."""
+    main = settings.get("TIMELINE_SUBSITE_OF")
+    if main:
+        return [{"lang": main, "name": NAMES.get(main, main), "prefix": "../"}]
+    return [{"lang": x, "name": NAMES.get(x, x), "prefix": f"{x}/"}
+            for x in subsite_langs(settings, lang)]
+
+
+def write_subsites(pelican) -> None:
+    """Once the main site is written: each other language's site under ``<lang>/``."""
+    settings = pelican.settings
+    main = settings.get(RESOLVED) or settings.get("TIMELINE_LANG") or "fr"
+    langs = subsite_langs(settings, main)
+    if not langs:
+        return
+    from pelican import Pelican  # a subsite is a Pelican run of its own
+
+    published = settings.get("TIMELINE_PUBLISHED")
+    cache = settings.get("CACHE_PATH")
+    for lang in langs:
+        sub = dict(settings)
+        sub.update(
+            OUTPUT_PATH=os.path.join(pelican.output_path, lang),
+            TIMELINE_LANG=lang,
+            TIMELINE_SUBSITE_OF=main,
+            TIMELINE_PUBLISHED=os.path.join(published, lang) if published else None,
+            TIMELINE_WAIT_FD=None,
+        )
+        kept = None
+        if cache:
+            sub["CACHE_PATH"] = os.path.join(cache, lang)
+            kept = Path(sub["CACHE_PATH"], KEPT)
+            kept.unlink(missing_ok=True)  # an earlier build's: only this one's counts
+        Pelican(sub).run()
+        if kept is not None and kept.exists() and Path(cache, KEPT).exists():
+            names = kept.read_text(encoding="utf-8").splitlines()
+            with open(Path(cache, KEPT), "a", encoding="utf-8") as out:
+                out.write("".join(f"{lang}/{name}\n" for name in names))
