@@ -104,6 +104,22 @@ def test_a_pronoun_after_a_sentence_whose_subject_is_no_person_stands_for_no_one
     assert signing.actors == ()  # an impersonal "il"
 
 
+@pytest.mark.parametrize("lang, body", [
+    ("fr", "Le ministre Yaïr Lapid est arrivé mercredi à Rabat. A sa descente d'avion, il a "
+           "été accueilli par Nasser Bourita."),
+    ("fr", "Yaïr Lapid est arrivé mercredi à Rabat. Dès son arrivée, il s'est entretenu avec "
+           "Nasser Bourita."),
+    ("en", "Yair Lapid arrived in Rabat on Wednesday. On his arrival he was greeted by "
+           "Nasser Bourita."),
+    ("en", "Yair Lapid arrived in Rabat on Wednesday. Upon their arrival the delegation was "
+           "greeted by Nasser Bourita."),
+])
+def test_a_sentence_opening_on_the_arrival_just_told_goes_on_telling_it(lang, body):
+    (visit,) = events(body, "2021-08-12", lang)
+    assert visit.value == "2021-08-11" and len(visit.sources) == 2
+    assert "Nasser Bourita" in visit.actors
+
+
 def test_a_sentence_opening_on_the_event_it_tells_goes_on_telling_it():
     (rupture,) = events(
         "L'Algérie a annoncé mardi la rupture de ses relations diplomatiques avec le Maroc. "
