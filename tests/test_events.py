@@ -120,6 +120,21 @@ def test_a_sentence_opening_on_the_arrival_just_told_goes_on_telling_it(lang, bo
     assert "Nasser Bourita" in visit.actors
 
 
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Turkey and Israel agreed on Wednesday to restore full diplomatic ties. "
+           "This came after a conversation between Yair Lapid and Recep Tayyip Erdogan."),
+    ("en", "Turkey and Israel agreed on Wednesday to restore full diplomatic ties. "
+           "In this context, the two leaders held talks."),
+    ("fr", "La Turquie et Israël ont convenu mercredi de rétablir leurs relations. "
+           "Cette décision fait suite à un entretien entre Yaïr Lapid et Recep Tayyip Erdogan."),
+    ("fr", "La Turquie et Israël ont convenu mercredi de rétablir leurs relations. "
+           "Dans ce contexte, les deux dirigeants ont discuté."),
+])
+def test_a_sentence_relating_itself_to_the_event_just_told_is_its_evidence(lang, body):
+    (agreed,) = events(body, "2022-08-18", lang)
+    assert agreed.value == "2022-08-17" and len(agreed.sources) == 2
+
+
 def test_a_sentence_opening_on_the_event_it_tells_goes_on_telling_it():
     (rupture,) = events(
         "L'Algérie a annoncé mardi la rupture de ses relations diplomatiques avec le Maroc. "
