@@ -406,7 +406,10 @@ class Clusters:
 
     def near_day(self, day: dt.date) -> list[int]:
         one = dt.timedelta(days=1)
-        return sorted(set().union(*(self.by_day.get(d, ()) for d in (day - one, day, day + one))))
+        # the calendar's first and last days have a neighbour on one side only
+        days = (day - one if day > dt.date.min else day, day,
+                day + one if day < dt.date.max else day)
+        return sorted(set().union(*(self.by_day.get(d, ()) for d in days)))
 
     def candidates(self, e: Event) -> list[int]:
         """Clusters a coarse event may join: a head within its period, of a finer
