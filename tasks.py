@@ -130,6 +130,14 @@ def _publish(c, settings, strict=False, lang="fr"):
             code = pelican.render()
             if code != 0:
                 raise SystemExit(code)
+            missed = publishing.problems(cache)
+            for problem in missed:
+                print(f"WARNING {problem}", file=sys.stderr)
+            if strict and missed:
+                step = "strict checks"
+                print(f"FAILED --strict: {len(missed)} problems while rendering (fix them, or "
+                      "build without --strict)", file=sys.stderr)
+                raise SystemExit(1)
             step = "publishing"
             problems = publishing.publish(staging, output, publishing.read_kept(cache))
         except SystemExit as err:

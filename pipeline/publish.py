@@ -28,6 +28,7 @@ import contextlib
 import ctypes
 import errno
 import filecmp
+import json
 import os
 import shutil
 import sys
@@ -113,6 +114,14 @@ def read_kept(cache: Path) -> set[str] | None:
         return set((cache / KEPT).read_text(encoding="utf-8").splitlines())
     except FileNotFoundError:
         return None
+
+
+def problems(cache: Path) -> list[str]:
+    """What the build's external steps (the search indexer) could not do, from its report."""
+    try:
+        return list(json.loads((cache / REPORT).read_text(encoding="utf-8"))["problems"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
 
 
 def forget(cache: Path) -> None:
