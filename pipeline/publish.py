@@ -131,38 +131,39 @@ def forget(cache: Path) -> None:
 
 
 def complete(built: Path, output: Path, kept: set[str]) -> None:
-    """Make ``built`` the whole new site: link into it each file of ``output/`` named in
-    ``kept``, and link the published file in place of each file ``built`` holds with the
-    same bytes, unless it is a file of the plugin's stores (more than one link), which is
-    published as that very file so that the next build finds it there."""
+    """Make ``built`` the whole new site: link the published file in place of each file
+    ``built`` holds with the same bytes, unless it is a file of the plugin's stores (more
+    than one link), which is published as that very file so that the next build finds it
+    there; then link into it each file of ``output/`` named in ``kept``."""
+    if output.is_dir():  # the build's own files first: a few hundred, not the whole site
+        for folder, _dirs, files in os.walk(built):
+            rel = os.path.relpath(folder, built)
+            old = output if rel == "." else output / rel
+            for name in files:
+                path = os.path.join(folder, name)
+                if os.lstat(path).st_nlink > 1:
+                    continue  # from a store
+                published = os.path.join(old, name)
+                if _same_bytes(path, published):
+                    tmp = path + ".publish-tmp"
+                    os.link(published, tmp)
+                    os.replace(tmp, path)
+    made: set[str] = set()
     for name in sorted(kept):
         if not name or name.startswith("/") or ".." in name.split("/"):
             raise PublishError(f"{name!r} in the list of kept files is not a path inside "
                                f"{output}/; run the build again")
-        src, dst = output / name, built / name
-        dst.parent.mkdir(parents=True, exist_ok=True)
+        folder = os.path.dirname(name)
+        if folder not in made:
+            os.makedirs(built / folder, exist_ok=True)
+            made.add(folder)
         try:
-            os.link(src, dst)
+            os.link(output / name, built / name)
         except FileNotFoundError as err:
-            raise PublishError(f"{src} was removed while the site was being built on it; "
-                               "run the build again") from err
+            raise PublishError(f"{output / name} was removed while the site was being "
+                               "built on it; run the build again") from err
         except FileExistsError:
             pass  # written by the build as well: its file wins
-    if not output.is_dir():
-        return
-    for folder, _dirs, files in os.walk(built):
-        rel = os.path.relpath(folder, built)
-        old = output if rel == "." else output / rel
-        for name in files:
-            path = os.path.join(folder, name)
-            st = os.lstat(path)
-            if st.st_nlink > 1:
-                continue  # from a store, or linked just above
-            published = os.path.join(old, name)
-            if _same_bytes(path, published):
-                tmp = path + ".publish-tmp"
-                os.link(published, tmp)
-                os.replace(tmp, path)
 
 
 def _same_bytes(a: str, b: str) -> bool:
