@@ -65,16 +65,13 @@ def scan(folder: Path) -> tuple[list[Path], list[str], int]:
     for f in sorted(folder.rglob("*")):
         rel = f.relative_to(folder).parts
         if any(part.startswith(".") for part in rel):
-            hidden += f.is_file() and not f.is_symlink()
+            hidden += not f.is_dir()
             continue
-        real = os.path.realpath(f)
-        if f.is_symlink() and os.path.commonpath([root, real]) != root:
+        real = os.path.realpath(f) if f.is_symlink() else root
+        if os.path.commonpath([root, real]) != root:
             problems.append(f"{f}: a link to {real}, outside {folder}/, is not read "
                             "(copy the article into the folder, or remove the link)")
-        elif any(part.is_symlink() for part in f.parents if part != folder and
-                 folder in part.parents):
-            continue  # inside a linked folder: that link is reported, or read where it is
-        elif f.is_dir():
+        elif f.is_dir():  # a linked folder is not walked (its files are read where they are)
             continue
         elif not f.is_file():
             problems.append(f"{f}: cannot be read (a broken link?); fix or remove it")
