@@ -10,7 +10,6 @@ import stat
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -217,38 +216,49 @@ def test_a_kill_at_any_point_of_publishing_leaves_the_old_site_or_the_new_one(tm
 
 
 LOCKER = textwrap.dedent("""
-    import sys, time
+    import sys
     from pathlib import Path
     from pipeline import publish
 
     with publish.lock(Path(sys.argv[1])):
         print("in", flush=True)
-        time.sleep(float(sys.argv[2]))
+        sys.stdin.readline()  # holds the lock until told
     print("out", flush=True)
 """)
 
 
+def _locker(path: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", LOCKER, str(path)],
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, text=True,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+
+
 def test_a_second_build_waits_for_the_first_and_says_so(tmp_path):
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     path = tmp_path / ".cache" / publish.LOCK
-    first = subprocess.Popen([sys.executable, "-c", LOCKER, str(path), "1.5"], env=env,
-                             stdout=subprocess.PIPE, text=True)
+    first = _locker(path)
     assert first.stdout.readline() == "in\n"
-    started = time.monotonic()
-    second = subprocess.run([sys.executable, "-c", LOCKER, str(path), "0"], env=env,
-                            capture_output=True, text=True, timeout=60, check=False)
-    waited = time.monotonic() - started
-    assert first.wait(timeout=60) == 0
-    assert second.returncode == 0 and second.stdout == "in\nout\n"
-    assert "Another build of this project is running" in second.stderr
-    assert f"process {first.pid}" in second.stderr and "waiting" in second.stderr
-    assert waited >= 0.5  # it did wait for the first one's end
+    second = _locker(path)
+    # it says why it waits, then waits: not in while the first holds the lock
+    line = second.stderr.readline()
+    assert "Another build of this project is running" in line and "waiting" in line
+    assert f"process {first.pid}" in line
+    first.stdin.write("\n")
+    first.stdin.flush()
+    assert first.wait(timeout=60) == 0 and first.stdout.read() == "out\n"
+    assert second.stdout.readline() == "in\n"  # once the first is out
+    second.stdin.write("\n")
+    second.stdin.close()
+    assert second.wait(timeout=60) == 0
     # a killed holder holds the lock no more
-    third = subprocess.Popen([sys.executable, "-c", LOCKER, str(path), "60"], env=env,
-                             stdout=subprocess.PIPE, text=True)
+    third = _locker(path)
     assert third.stdout.readline() == "in\n"
     third.kill()
     third.wait()
-    fourth = subprocess.run([sys.executable, "-c", LOCKER, str(path), "0"], env=env,
-                            capture_output=True, text=True, timeout=60, check=False)
-    assert fourth.stdout == "in\nout\n" and fourth.stderr == ""
+    fourth = _locker(path)
+    out, err = fourth.communicate("\n", timeout=60)
+    assert out == "in\nout\n" and err == ""
+    for p in (first, second, third):
+        for stream in (p.stdin, p.stdout, p.stderr):
+            if stream and not stream.closed:
+                stream.close()
