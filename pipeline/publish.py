@@ -148,6 +148,8 @@ def complete(built: Path, output: Path, kept: set[str]) -> None:
                     tmp = path + ".publish-tmp"
                     os.link(published, tmp)
                     os.replace(tmp, path)
+    # plain strings: Path objects cost more than the link itself, 14,000 times
+    src, dst = str(output), str(built)
     made: set[str] = set()
     for name in sorted(kept):
         if not name or name.startswith("/") or ".." in name.split("/"):
@@ -155,10 +157,10 @@ def complete(built: Path, output: Path, kept: set[str]) -> None:
                                f"{output}/; run the build again")
         folder = os.path.dirname(name)
         if folder not in made:
-            os.makedirs(built / folder, exist_ok=True)
+            os.makedirs(os.path.join(dst, folder), exist_ok=True)
             made.add(folder)
         try:
-            os.link(output / name, built / name)
+            os.link(os.path.join(src, name), os.path.join(dst, name))
         except FileNotFoundError as err:
             raise PublishError(f"{output / name} was removed while the site was being "
                                "built on it; run the build again") from err
