@@ -1,7 +1,6 @@
 """Project tasks (``invoke --list``): build the site from seeds/, serve it, test, evaluate."""
 
 import contextlib
-import filecmp
 import json
 import os
 import shlex
@@ -15,6 +14,7 @@ from pathlib import Path
 from invoke import task
 from watchfiles import DefaultFilter, watch
 
+from pipeline import publish as publishing
 from pipeline.settings import SettingError, check_lang, pelican_cache
 
 ROOT = Path(__file__).parent
@@ -27,10 +27,6 @@ CONFIG = {
     "port": 8000,
 }
 PY = shlex.quote(sys.executable)
-
-
-REPORT = "last-build.json"  # written by the timeline plugin into the cache folder
-KEPT = "kept.txt"  # beside it: the files of output/ the build left in place
 
 
 def _cache_path(settings) -> Path:
@@ -48,7 +44,7 @@ class _Pelican:
     Elsewhere Pelican is started once the content is written."""
 
     def __init__(self, settings, output, strict=False, published=None):
-        # pages the published site already holds are left there (see _merge)
+        # pages the published site already holds are left there (see pipeline/publish.py)
         self.extra = [f"TIMELINE_PUBLISHED={json.dumps(str(published))}"] if published else []
         # an error Pelican only logs (a page it could not write) must still fail the build
         fatal = "warnings" if strict else "errors"
@@ -98,140 +94,75 @@ def _failed(output, step, err=None, code=None):
 
 
 def _publish(c, settings, strict=False, lang="fr"):
-    """Extract, write content, render into a fresh folder, then publish it into output/.
+    """Extract, write content, render into a staging folder, then publish it as output/
+    (see pipeline/publish.py), holding the build lock throughout.
 
     Rebuilds are incremental where it pays: unchanged articles come from the extraction
     cache (.cache/extract), unchanged pages and search shards from the timeline plugin's
-    stores (.cache/pelican/<settings>/). The fresh folder holds what changed; output/
-    changes only once it is complete (see _merge).
+    stores (.cache/pelican/<settings>/).
     """
     flags = " --strict" if strict else ""
     output = ROOT / CONFIG["output"]
-    started = time.perf_counter()
     cache = _cache_path(settings)
-    for name in (REPORT, KEPT):
-        (cache / name).unlink(missing_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".output-", dir=ROOT))
-    # mkdtemp makes the folder private (0700); the published site must be readable
-    umask = os.umask(0)
-    os.umask(umask)
-    staging.chmod(0o777 & ~umask)
-    # Pelican starts before the pipeline has written anything, and refuses a content
-    # folder that does not exist
-    Path(CONFIG["content"]).mkdir(parents=True, exist_ok=True)
-    # the timeline plugin builds the search index itself once Pelican has finished
-    try:
-        pelican = _Pelican(settings, staging, strict, output if output.is_dir() else None)
-    except OSError as err:
-        shutil.rmtree(staging, ignore_errors=True)
-        _failed(output, "Pelican", err)
-        raise
-    try:
-        # in_stream=False: neither step reads stdin, and mirroring it costs a polling thread
-        c.run(f"{PY} -m pipeline build {CONFIG['seeds']} --content {CONFIG['content']} "
-              f"--lang {lang}{flags}", in_stream=False)
-    except BaseException as err:
-        pelican.cancel()
-        shutil.rmtree(staging, ignore_errors=True)
-        _failed(output, "extraction", err)
-        raise
-    extracted = time.perf_counter()
-    try:
-        code = pelican.render()
-    except BaseException as err:
-        pelican.cancel()
-        shutil.rmtree(staging, ignore_errors=True)
-        _failed(output, "Pelican", err)
-        raise
-    if code != 0:
-        shutil.rmtree(staging, ignore_errors=True)
-        _failed(output, "Pelican", code=code)
-        raise SystemExit(code)
-    kept = cache / KEPT
-    if kept.exists():  # the build left files of output/ in place: its folder is not whole
-        if not output.is_dir():
-            shutil.rmtree(staging, ignore_errors=True)
-            raise SystemExit(f"Build failed: {output}/ was removed while the site was being "
-                             "built on it; run `invoke build` again.")
+    with publishing.lock(ROOT / ".cache" / publishing.LOCK):
+        started = time.perf_counter()
+        for problem in publishing.clean(output):
+            print(f"WARNING {problem}", file=sys.stderr)
+        publishing.forget(cache)
+        staging = publishing.staging(output)
+        step = "Pelican"
         try:
-            _merge(staging, output, set(kept.read_text(encoding="utf-8").splitlines()))
-        except OSError as err:
-            print(f"Build failed while publishing into {output}/ ({err}): some of its files "
-                  "are new and some old; fix the cause and run `invoke build` again, which "
-                  "publishes every file that differs.", file=sys.stderr)
-            raise
-        finally:
+            # Pelican starts before the pipeline has written anything, and refuses a
+            # content folder that does not exist
+            Path(CONFIG["content"]).mkdir(parents=True, exist_ok=True)
+            pelican = _Pelican(settings, staging, strict, output if output.is_dir() else None)
+            try:
+                step = "extraction"
+                # in_stream=False: neither step reads stdin, and mirroring it costs a thread
+                c.run(f"{PY} -m pipeline build {CONFIG['seeds']} --content {CONFIG['content']} "
+                      f"--lang {lang}{flags}", in_stream=False)
+            except BaseException:
+                pelican.cancel()
+                raise
+            extracted = time.perf_counter()
+            step = "Pelican"
+            code = pelican.render()
+            if code != 0:
+                raise SystemExit(code)
+            missed = publishing.problems(cache)
+            for problem in missed:
+                print(f"WARNING {problem}", file=sys.stderr)
+            if strict and missed:
+                step = "strict checks"
+                print(f"FAILED --strict: {len(missed)} problems while rendering (fix them, or "
+                      "build without --strict)", file=sys.stderr)
+                raise SystemExit(1)
+            step = "publishing"
+            problems = publishing.publish(staging, output, publishing.read_kept(cache))
+        except SystemExit as err:
             shutil.rmtree(staging, ignore_errors=True)
-    else:  # staging holds the whole site
-        old = None
-        if output.exists():
-            old = Path(tempfile.mkdtemp(prefix=".output-old-", dir=ROOT))
-            output.rename(old / "site")
-        staging.rename(output)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+            _failed(output, step, code=err.code)
+            raise
+        except publishing.PublishError as err:
+            shutil.rmtree(staging, ignore_errors=True)
+            print(f"Build failed: {err}. {output}/ was left as it was.", file=sys.stderr)
+            raise SystemExit(1) from err
+        except BaseException as err:
+            shutil.rmtree(staging, ignore_errors=True)
+            _failed(output, step, err)
+            raise
+    for problem in problems:
+        print(f"WARNING {problem}", file=sys.stderr)
     done = time.perf_counter()
     print(f"Site written to {output}/ in {done - started:.1f} s (extraction and merge "
           f"{extracted - started:.1f} s, pages {done - extracted:.1f} s){_reuse_summary(cache)} "
           f"(open {output}/index.html, or run `invoke serve`).")
 
 
-def _merge(staging: Path, output: Path, kept: set[str]) -> None:
-    """Publish a complete build into output/: the files it wrote (in ``staging``) replace
-    theirs one by one, each atomically; the files it left in place (``kept``, names
-    relative to output/) stay; every other file of output/ is deleted. Linking every
-    unchanged page into a fresh folder and deleting the old site cost about half a second
-    at a thousand articles, whatever changed."""
-    def site_path(rel: str, name: str) -> str:  # as the plugin lists what it kept
-        return name if rel == "." else f"{rel}/{name}".replace(os.sep, "/")
-
-    written = set()
-    for folder, _dirs, files in os.walk(staging):
-        rel = os.path.relpath(folder, staging)
-        target = output if rel == "." else output / rel
-        if target.exists() and not target.is_dir():
-            target.unlink()  # a file of the old site where this one has a folder
-        target.mkdir(parents=True, exist_ok=True)
-        for name in files:
-            dst = target / name
-            src = os.path.join(folder, name)
-            if dst.is_dir():  # and the other way round
-                shutil.rmtree(dst)
-            elif os.stat(src).st_nlink > 1:
-                # a file of the plugin's stores (a page, a search bundle): published as that
-                # very file, even when output/ has the same bytes, so that the next build
-                # finds it there and leaves it in place instead of linking and comparing it
-                os.replace(src, dst)
-            elif _same_bytes(src, dst):
-                # the same file written again (an export, a feed, the theme's files): left
-                # as it was, with its time, for servers and copies that go by it
-                os.unlink(src)
-            else:
-                os.replace(src, dst)
-            written.add(site_path(rel, name))
-    for folder, _dirs, files in os.walk(output, topdown=False):
-        rel = os.path.relpath(folder, output)
-        for name in files:
-            path = site_path(rel, name)
-            if path not in written and path not in kept:
-                os.unlink(os.path.join(folder, name))
-        if rel != ".":
-            with contextlib.suppress(OSError):  # not empty: still part of the site
-                os.rmdir(folder)
-
-
-def _same_bytes(a, b) -> bool:
-    # the comparison the timeline plugin makes of a page with its published copy
-    try:
-        return filecmp.cmp(a, b, shallow=False)
-    except OSError:  # no such file in output/ yet
-        return False
-
-
 def _reuse_summary(cache: Path) -> str:
     """What the build took from its stores (see plugins/timeline/reuse.py)."""
     try:
-        f = json.loads((cache / REPORT).read_text(encoding="utf-8"))
+        f = json.loads((cache / publishing.REPORT).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return ""
     reused, rendered = f.get("pages_reused", 0), f.get("pages_rendered", 0)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import sys
 import time
 from pathlib import Path
@@ -20,6 +21,14 @@ from .run import run, without_cycle_collector
 from .settings import SettingError, check_lang
 
 log = logging.getLogger("pipeline")
+# control characters, and the marks that reverse the direction of a line: a file name
+# holding them would move the cursor or forge a line of its own ("\rDone: ...")
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(line: str) -> str:
+    """``line`` with its control characters written as escapes (``\x1b``, ``\r``)."""
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], line)
 
 
 def _dct_option(raw: str | None) -> Dct | None:
@@ -76,7 +85,7 @@ def _curate(path: Path | None, extractions, events, lang: str | None,
     for line in moved:  # applied all the same: not a failure
         log.warning("CURATION %s", line)
     for line in problems:
-        log.warning("CURATION %s", line)
+        log.warning("CURATION %s", printable(line))
     return events, len(problems)
 
 
@@ -93,9 +102,9 @@ def main(argv: list[str] | None = None) -> int:
         log.error("FAILED %s", err.describe())
         return 1
     for line in report.warnings:
-        log.warning("WARNING %s", line)
+        log.warning("WARNING %s", printable(line))
     for line in report.skipped:
-        log.error("SKIPPED %s", line)
+        log.error("SKIPPED %s", printable(line))
     curation = Path(args.curation) if args.curation else None
     if args.command == "extract":
         events, failed = _curate(curation, extractions, events, None)

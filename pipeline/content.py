@@ -34,6 +34,7 @@ from functools import cache
 from pathlib import Path
 
 from pipeline.events import PLACE_CUE
+from pipeline.identity import unique_slugs
 from pipeline.periods import event_order, granularity, sort_date
 from pipeline.records import Event, Extraction
 from pipeline.titles import happening_name, make_title
@@ -65,18 +66,14 @@ def period_anchor(start: int, end: int) -> str:
     return f"tx-{start}-{end}"
 
 
+# a source named so has its page where a page of the site is ("sources/index.html")
+RESERVED_SLUGS = ("index",)
+
+
 def _source_slugs(extractions: Sequence[Extraction]) -> dict[str, str]:
-    """Unique slug per article path, assigned in path order so that it is stable."""
-    slugs: dict[str, str] = {}
-    used: set[str] = set()
-    for path in sorted({x.article.path for x in extractions}):
-        base = source_slug(path)
-        slug, n = base, 2
-        while slug in used:
-            slug, n = f"{base}-{n}", n + 1
-        used.add(slug)
-        slugs[path] = slug
-    return slugs
+    """A unique slug per article path, never a reserved one, the same from build to build
+    (see ``identity.unique_slugs``)."""
+    return unique_slugs({x.article.path for x in extractions}, source_slug, RESERVED_SLUGS)
 
 
 def _inline_spans(extraction: Extraction) -> list[tuple[int, int, dict]]:

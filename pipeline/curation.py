@@ -40,7 +40,7 @@ from .classify import TYPE_ORDER
 from .identity import event_id
 from .labels import LANGS, MODE_LABELS
 from .periods import event_order, period
-from .records import Event, Evidence, Extraction
+from .records import Event, Evidence, Extraction, supported, years_hint
 from .titles import make_title
 
 SECTIONS = ("add", "split", "merge", "fix", "hide")  # in the order they are applied
@@ -200,6 +200,9 @@ def _field(name: str, node: yaml.Node) -> object:
         if not _VALUE.fullmatch(value) or period(value) is None:
             raise _Invalid(node, f"date {value!r} is not an ISO-TimeML value",
                            "write 2020, 2020-12 or 2020-12-22; mod: END says fin 2020")
+        if not supported(value):
+            raise _Invalid(node, f"date {value!r} is outside the {years_hint()}",
+                           "write the year in full, e.g. 2020-12-22")
         return value
     if name == "mod":
         mod = _text(node, "mod", nullable=True)

@@ -24,6 +24,7 @@ from .periods import PRECISION, event_order, granularity, period
 from .records import Event
 from .titles import make_title
 
+LAST_DAY = dt.date.max.toordinal()
 AMBIGUITY_MARGIN = 1.0  # how much better the best candidate must fit than the next
 
 
@@ -398,9 +399,11 @@ class Clusters:
 
     def near_days(self, first: int, last: int) -> list[int]:
         """The clusters holding a day from the day before ``first`` to the day after
-        ``last`` (ordinals)."""
+        ``last`` (ordinals; the calendar's first and last days have a neighbour on one
+        side only)."""
+        days = range(max(first - 1, 1), min(last + 2, LAST_DAY + 1))
         return sorted(set().union(*(self.by_day.get(dt.date.fromordinal(d), ())
-                                    for d in range(first - 1, last + 2))))
+                                    for d in days)))
 
     def candidates(self, e: Event) -> list[int]:
         """Clusters a coarse event may join: a head within its period, of a finer

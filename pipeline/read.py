@@ -23,7 +23,7 @@ import yaml
 
 from .errors import ReadError
 from .language import detect_language, is_known
-from .records import Article, Dct
+from .records import Article, Dct, supported, years_hint
 
 FRONT_MATTER = re.compile(r"\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|$)", re.S)
 HTML_SUFFIXES = {".html", ".htm"}
@@ -82,29 +82,42 @@ def parse_date(raw: object, path: str, warnings: list[str], lang: str = "") -> D
     when they spell a four-digit year: nothing is ever completed from today's date."""
     if raw is None or raw == "":
         return None
-    if isinstance(raw, dt.datetime):
-        return Dct(raw.date().isoformat(), "metadata")
-    if isinstance(raw, dt.date):
-        return Dct(raw.isoformat(), "metadata")
-    text = str(raw).strip()
-    m = re.match(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", text)
-    if m:
-        year, month, day = m.group(1), m.group(2), m.group(3)
-        try:
-            if day:
-                return Dct(dt.date(int(year), int(month), int(day)).isoformat(), "metadata")
-            if month and 1 <= int(month) <= 12:
-                return Dct(f"{year}-{int(month):02d}", "metadata")
-            if not month:
-                return Dct(year, "metadata")
-        except ValueError:
-            pass
-    spelled = _spelled_date(text, lang)
-    if spelled:
-        return spelled
-    warnings.append(f"{path}: front matter date {text!r} is not a real date; "
+    if isinstance(raw, dt.date):  # a datetime too
+        text = raw.isoformat()[:10]
+    else:
+        text = str(raw).strip()
+    iso = ISO_DATE.fullmatch(text)
+    # written the ISO way, it is read that way only: "2021-13-01" is no 13 January
+    dct = _iso_date(iso) if iso else _spelled_date(text, lang)
+    if dct is not None and supported(dct.value):
+        return dct
+    out = dct is not None or (iso is not None and not supported(iso.group(1)))
+    what = f"outside the {years_hint()}" if out else "not a real date"
+    warnings.append(f"{path}: front matter date {text!r} is {what}; "
                     "the date is inferred from the text instead (write it as YYYY-MM-DD)")
     return None
+
+
+# an ISO date, maybe with a time ("2021-11-25T08:00:00Z"), or its compact form (20211125);
+# any number of digits for the year, so that "99999-01-01" is not read as 9999
+ISO_DATE = re.compile(r"(\d{8}|\d+)(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ]\d{1,2}:\d{2}.*)?")
+
+
+def _iso_date(m: re.Match) -> Dct | None:
+    """The date an ISO_DATE match spells, or None when it is not a real one."""
+    year, month, day = m.group(1), m.group(2), m.group(3)
+    if len(year) == 8 and not month:  # 20211125
+        year, month, day = year[:4], year[4:6], year[6:]
+    if len(year) != 4:
+        return None
+    try:
+        if day:
+            return Dct(dt.date(int(year), int(month), int(day)).isoformat(), "metadata")
+    except ValueError:
+        return None
+    if month:
+        return Dct(f"{year}-{int(month):02d}", "metadata") if 1 <= int(month) <= 12 else None
+    return Dct(year, "metadata")
 
 
 # "key: plain value" lines, which need no YAML parser (ten times slower on every article)
@@ -218,6 +231,11 @@ def read_html_article(raw: str, path: str, warnings: list[str],
     found = find_date(raw, original_date=True, extensive_search=False,
                       outputformat="%Y-%m-%d")
     dct = Dct(found, "metadata") if found else None
+    if dct is not None and not supported(dct.value):
+        warnings.append(f"{path}: the page's date {found!r} is outside the {years_hint()}; "
+                        "the date is inferred from the text instead (add the article's "
+                        "date to the page or save it as Markdown with 'date: YYYY-MM-DD')")
+        dct = None
     title = title or body.split("\n", 1)[0][:120]
     text = truncate(f"{title}\n{body}\n", path, warnings)
     return Article(path=path, text=text, body_start=0, title=title,

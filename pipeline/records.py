@@ -72,6 +72,22 @@ class Timex:
         return granularity(self.value)
 
 
+# The years a date may name: a news article's, or an event's it reports. Far enough from
+# the calendar's ends (0001, 9999) that a season, a neighbouring day or a third of a year
+# never leaves it; a date beyond is a placeholder (a CMS's 0001-01-01) or a typo.
+YEARS = range(1000, 3000)
+
+
+def supported(value: str) -> bool:
+    """Whether an ISO-TimeML value with a four-digit year names one of ``YEARS``."""
+    return value[:4].isdigit() and int(value[:4]) in YEARS
+
+
+def years_hint() -> str:
+    """What to write instead of a date out of ``YEARS``, for messages."""
+    return f"years {YEARS[0]}-{YEARS[-1]}"
+
+
 @dataclass(frozen=True)
 class Mention:
     """An actor or country named in the text."""

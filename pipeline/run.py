@@ -45,42 +45,73 @@ class Report:
     # every article read, in input order, a duplicate included: the extraction contract
     # lists each file it was given, while the merge and the site count a duplicate once
     listed: list[Extraction] = field(default_factory=list)
+    hidden: int = 0  # hidden files in the folders read (not articles: counted, not read)
 
     def summary(self, events: int, seconds: float) -> str:
+        hidden = f", {self.hidden} hidden files ignored" if self.hidden else ""
         return (f"Done: {len(self.read)} articles read, {events} events, "
-                f"{len(self.skipped)} skipped, {len(self.warnings)} warnings "
+                f"{len(self.skipped)} skipped, {len(self.warnings)} warnings{hidden} "
                 f"in {seconds:.2f} seconds.")
+
+
+def scan(folder: Path) -> tuple[list[Path], list[str], int]:
+    """The articles of a folder's own tree, in a stable order; the files it holds that
+    are not articles, each with what to do; how many hidden files it holds.
+
+    A link is followed only where it stays inside the folder's real tree: a link leaving
+    it (to a system file, another project) is skipped, never published. Hidden files and
+    folders (an editor's backup, ``.trash/``, ``.git/``) are not read, only counted."""
+    root = os.path.realpath(folder)
+    articles: list[Path] = []
+    problems: list[str] = []
+    hidden = 0
+    for f in sorted(folder.rglob("*")):
+        rel = f.relative_to(folder).parts
+        if any(part.startswith(".") for part in rel):
+            hidden += not f.is_dir()
+            continue
+        real = os.path.realpath(f) if f.is_symlink() else root
+        if os.path.commonpath([root, real]) != root:
+            problems.append(f"{f}: a link to {real}, outside {folder}/, is not read "
+                            "(copy the article into the folder, or remove the link)")
+        elif f.is_dir():  # a linked folder is not walked (its files are read where they are)
+            continue
+        elif not f.is_file():
+            problems.append(f"{f}: cannot be read (a broken link?); fix or remove it")
+        elif f.suffix.lower() not in INPUT_SUFFIXES:
+            problems.append(f"{f}: not an article format; save it as .txt, .md or .html")
+        else:
+            articles.append(f)
+    return articles, problems, hidden
+
+
+def scan_all(inputs: Iterable[str]) -> tuple[list[str], list[str], int]:
+    """``scan`` over files and folders named: articles (a file named is one), problems,
+    hidden files."""
+    paths: list[str] = []
+    problems: list[str] = []
+    hidden = 0
+    for item in inputs:
+        p = Path(item)
+        if not p.is_dir():
+            paths.append(item)
+            continue
+        articles, lines, n = scan(p)
+        paths.extend(str(f) for f in articles)
+        problems.extend(lines)
+        hidden += n
+    return paths, problems, hidden
 
 
 def collect(inputs: Iterable[str]) -> list[str]:
     """Files named, and article files inside folders named, in a stable order."""
-    out: list[str] = []
-    for item in inputs:
-        p = Path(item)
-        if p.is_dir():
-            out.extend(str(f) for f in sorted(p.rglob("*"))
-                       if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES
-                       and not f.name.startswith("."))
-        else:
-            out.append(item)
-    return out
+    return scan_all(inputs)[0]
 
 
 def not_articles(inputs: Iterable[str]) -> list[str]:
-    """Files inside the folders named that are not in an article format (a PDF, a Word
-    file, a broken link): reported as skipped, never silently ignored."""
-    out = []
-    for item in inputs:
-        p = Path(item)
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.name.startswith(".") or f.is_dir():
-                    continue
-                if not f.is_file():
-                    out.append(f"{f}: cannot be read (a broken link?); fix or remove it")
-                elif f.suffix.lower() not in INPUT_SUFFIXES:
-                    out.append(f"{f}: not an article format; save it as .txt, .md or .html")
-    return out
+    """Files inside the folders named that are not articles (a PDF, a Word file, a broken
+    link, a link leaving the folder): reported as skipped, never silently ignored."""
+    return scan_all(inputs)[1]
 
 
 def safe_extract(path: str, dct: Dct | None = None,
@@ -235,11 +266,12 @@ def run(inputs: Iterable[str], dct: Dct | None = None, jobs: int | None = None,
     """Collect, extract (cached, parallel or on a Dask cluster), drop duplicates, merge;
     deterministic output."""
     inputs = list(inputs)
-    paths = collect(inputs)
+    paths, problems, hidden = scan_all(inputs)
     store = _store(cache)
     with without_cycle_collector():
         extractions, report = extract_all(paths, dct, jobs, store or False, scheduler)
-        report.skipped.extend(not_articles(inputs))
+        report.skipped.extend(problems)
+        report.hidden = hidden
         report.listed = extractions
         extractions = drop_duplicate_articles(extractions, report)
         langs = {x.article.path: x.article.lang for x in extractions}

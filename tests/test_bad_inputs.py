@@ -11,7 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 from pipeline.run import run
 
@@ -249,3 +253,80 @@ def test_absurd_dates_give_no_impossible_event_dates(tmp_path):
             assert _real_date(t.value), t
     for e in r.events:
         assert _real_date(e.value), e
+
+
+# Edge dates: a placeholder date, an impossible month read as a day, a five-digit year,
+# each set aside with a warning naming the file; the article is still read, dated by its
+# text, and nothing overflows further on (the merge looks at the days either side).
+@pytest.mark.parametrize("raw", ["0001-01-01", "9999-12-31", "2021-13-01", "99999-01-01",
+                                 "0000-00-00", "2021-02-30", "9999", "0999-06-01",
+                                 "10000-01-01T00:00:00Z"])
+def test_an_edge_front_matter_date_is_set_aside_with_a_warning(tmp_path, raw):
+    name = "edge_date.md"
+    text = (f"---\ntitle: Visite\ndate: {raw}\n---\nLe ministre Nasser Bourita a reçu à "
+            "Rabat son homologue le 3 février 2022.\n")
+    r = run_beside_seed(tmp_path, {name: text.encode()})
+    assert r.article(name).dct is None
+    [warning] = r.warnings_of(name)
+    assert_hint(warning, name, raw, "YYYY-MM-DD")
+    assert [e.value for e in r.events_of(name)] == ["2022-02-03"]
+
+
+@pytest.mark.parametrize("raw, value", [("2021-11-25T08:00:00Z", "2021-11-25"),
+                                        ("2021-11-25 08:00", "2021-11-25"),
+                                        ("2021-11", "2021-11"), ("1648-10-24", "1648-10-24")])
+def test_an_iso_date_with_a_time_or_no_day_is_still_read(tmp_path, raw, value):
+    text = f"---\ntitle: Visite\ndate: {raw}\n---\nLe ministre a reçu son homologue.\n"
+    r = run_beside_seed(tmp_path, {"dated.md": text.encode()})
+    assert r.article("dated.md").dct.value == value and r.warnings_of("dated.md") == []
+
+
+def test_the_text_of_an_article_dated_at_the_calendar_s_ends_merges_without_overflow(
+        tmp_path):
+    # dates found in the text are not the front matter's: the merge must still cope
+    body = ("Le ministre Nasser Bourita a reçu à Rabat son homologue le 31 décembre 9999. "
+            "Il a rencontré son homologue le 1er janvier 0001. Ils se sont vus l'hiver 9999.\n")
+    r = run_beside_seed(tmp_path, {"ends.md": f"---\ntitle: Fin\n---\n{body}".encode()})
+    assert "ends.md" in r.paths and r.article("ends.md")
+
+
+# Inputs are the seeds folder's own tree: a link leaving it is skipped with a warning, a
+# hidden file or folder (an editor's backup, a trash folder) is counted, never read.
+def test_links_out_of_the_folder_are_skipped_and_hidden_files_counted(tmp_path):
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    shutil.copy(SEED, folder / SEED.name)
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("Titre\nLe 3 mars 2022, le ministre a reçu X.\n")
+    (folder / "passwd.txt").symlink_to("/etc/passwd")
+    (folder / "secret.md").symlink_to(outside / "secret.txt")
+    (folder / "outdir").symlink_to(outside, target_is_directory=True)
+    (folder / "inside.txt").symlink_to(folder / SEED.name)  # a link within: read
+    (folder / ".trash").mkdir()
+    (folder / ".trash" / "old.md").write_text("Titre\nLe 3 mars 2022, visite.\n")
+    (folder / ".draft.md").write_text("Titre\nLe 3 mars 2022, visite.\n")
+    (folder / "sub").mkdir()
+    (folder / "sub" / ".hidden.txt").write_text("Titre\nLe 3 mars 2022, visite.\n")
+    extractions, _, report = run([str(folder)], jobs=1, cache=False)
+    read = sorted(Path(p).name for p in report.read)
+    assert read == sorted([SEED.name, "inside.txt"])
+    for name in ("passwd.txt", "secret.md", "outdir"):
+        [line] = [s for s in report.skipped if s.startswith(f"{folder / name}:")]
+        assert_hint(line, "outside", "copy")
+    assert len(report.skipped) == 3
+    assert report.hidden == 3
+    assert "3 hidden files ignored" in report.summary(1, 0.1)
+    assert all("root:" not in x.article.text for x in extractions)
+
+
+def test_a_file_name_with_control_characters_is_printed_escaped(tmp_path):
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    name = "a\x1b[2K\rDone: 0 problems\x07\n.md"
+    (folder / name).write_bytes(b"")  # empty: reported with its name
+    done = subprocess.run([sys.executable, "-m", "pipeline", "extract", str(folder)],
+                          capture_output=True, text=True, check=False, cwd=ROOT)
+    assert "\x1b" not in done.stderr and "\x07" not in done.stderr and "\r" not in done.stderr
+    [line] = [x for x in done.stderr.splitlines() if x.startswith("SKIPPED")]
+    assert "a\\x1b[2K\\rDone: 0 problems\\x07\\n.md" in line

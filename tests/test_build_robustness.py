@@ -11,10 +11,13 @@ made once for the module; the other builds check what must differ from it or not
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import random
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -95,7 +98,7 @@ def _files(root: Path) -> dict[str, bytes]:
 
 def _inode(path: Path) -> tuple[int, int]:
     st = os.stat(path)
-    return st.st_ino, st.st_ctime_ns
+    return st.st_ino, st.st_mtime_ns
 
 
 def _second_locale() -> str:
@@ -216,7 +219,8 @@ def test_same_bytes_under_other_hash_seed_time_zone_and_locale_with_no_network(
     guard.mkdir()
     (guard / "sitecustomize.py").write_text(SOCKET_GUARD, encoding="utf-8")
     log = tmp_path / "network.log"
-    # a link made or removed changes a file's ctime: a page left in place keeps it
+    # a page taken from the page store is the very file published before (the new site
+    # links it: same inode, same time), neither rendered nor copied again
     before = {p: _inode(project / "output" / p) for p in site}
     locale = _second_locale()
     env = _env(PYTHONHASHSEED="1", TZ="Asia/Tokyo", LC_ALL=locale, LANG=locale,
@@ -227,7 +231,7 @@ def test_same_bytes_under_other_hash_seed_time_zone_and_locale_with_no_network(
     again = _files(project / "output")
     assert sorted(again) == sorted(site)
     assert [n for n in site if site[n] != again[n]] == []
-    # the event and source pages, taken from the page store, were left in place in output/
+    # the event and source pages, taken from the page store, are the files published before
     pages = [n for n in site if n.startswith(("events/", "sources/"))
              and n != "sources/index.html"]  # the list of sources is made every time
     assert pages and [n for n in pages if _inode(project / "output" / n) != before[n]] == []
@@ -311,4 +315,55 @@ def test_failed_pelican_build_leaves_the_site_as_it_was(project, first, target, 
     assert "Build failed (Pelican exited with code" in result.stderr
     assert "was left as it was" in result.stderr
     assert _files(project / "output") == site
+    assert not list(project.glob(".output-*"))
+
+
+def test_two_builds_at_once_one_waits_and_the_site_is_whole(project, first):
+    _, site = first
+    env = _env()
+    cmd = [sys.executable, "-m", "invoke", "build"]
+    one = subprocess.Popen(cmd, cwd=project, env=env, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True)
+    time.sleep(0.3)
+    two = subprocess.Popen(cmd, cwd=project, env=env, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True)
+    outs = [p.communicate(timeout=300) for p in (one, two)]
+    assert one.returncode == 0 and two.returncode == 0, outs
+    # whichever took the lock first, the other waited for it, and said so
+    assert sum("Another build of this project is running" in err for _, err in outs) == 1
+    assert _files(project / "output") == site
+    assert not list(project.glob(".output-*"))
+
+
+def test_a_build_killed_at_any_point_leaves_the_old_site_or_the_new_one(tmp_path):
+    project = _copy_project(tmp_path / "project")
+    assert _invoke(project).returncode == 0
+    old = _files(project / "output")
+    (project / "seeds" / "added.md").write_text(
+        "---\ntitle: Visite\ndate: 2023-03-04\n---\nLe ministre Nasser Bourita a reçu à Rabat "
+        "son homologue espagnol le 3 mars 2023.\n", encoding="utf-8")
+    started = time.monotonic()
+    assert _invoke(project).returncode == 0
+    length = time.monotonic() - started
+    new = _files(project / "output")
+    assert new != old
+    (project / "seeds" / "added.md").unlink()
+    assert _invoke(project).returncode == 0 and _files(project / "output") == old
+    (project / "seeds" / "added.md").write_text(
+        "---\ntitle: Visite\ndate: 2023-03-04\n---\nLe ministre Nasser Bourita a reçu à Rabat "
+        "son homologue espagnol le 3 mars 2023.\n", encoding="utf-8")
+    rng = random.Random(22)  # the kill points: reproducible
+    for delay in sorted(rng.uniform(0.2, 1.1) * length for _ in range(4)):
+        build = subprocess.Popen([sys.executable, "-m", "invoke", "build"], cwd=project,
+                                 env=_env(), stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL, start_new_session=True)
+        time.sleep(delay)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(build.pid, signal.SIGKILL)
+        build.wait()
+        site = _files(project / "output")
+        assert site in (old, new), f"killed after {delay:.2f} s: a mix of two sites"
+    # the next build publishes the new site and deletes what the killed ones left
+    assert _invoke(project).returncode == 0
+    assert _files(project / "output") == new
     assert not list(project.glob(".output-*"))

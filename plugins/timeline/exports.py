@@ -17,7 +17,7 @@ import html
 import io
 import json
 import re
-from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import escape as _xml_escape
 
 from feedgenerator import Atom1Feed
 
@@ -26,6 +26,18 @@ from pipeline import periods
 UID_DOMAIN = "diplo-timeline"
 _FIELDS = ("id", "value", "mod", "precision", "sort", "date_label", "title", "types",
            "mode", "actors", "countries", "place", "status", "inferred_date")
+
+
+# characters XML 1.0 does not allow, not even escaped: one in a title (a control
+# character pasted from a web page) would make a whole feed ill-formed
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# RFC 5545 TEXT allows no control character but the tab; a line break is written \n
+_NOT_ICS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def xml_escape(text: str, entities: dict | None = None) -> str:
+    """XML-escaped ``text``, without the characters XML 1.0 does not allow."""
+    return _xml_escape(_NOT_XML.sub("", text), entities or {})
 
 
 def _record(event: dict) -> dict:
@@ -85,8 +97,9 @@ def _ics_text(text: str) -> str:
     # calendar clients (Google, Outlook) render descriptions as HTML: article text must
     # not bring its own tags, so &, < and > travel as entities
     text = html.escape(text, quote=False)
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # a bare CR ends a line too
+    return _NOT_ICS.sub("", text.replace("\\", "\\\\").replace(";", "\\;")
+                        .replace(",", "\\,").replace("\n", "\\n"))
 
 
 def _fold(line: str) -> str:

@@ -21,6 +21,7 @@ from itertools import combinations, groupby
 from pathlib import Path
 
 from pipeline import gazetteer, labels
+from pipeline.identity import unique_slugs
 from pipeline.periods import granularity, period, span
 from pipeline.titles import gazetteer_kind
 
@@ -111,10 +112,11 @@ class Timeline:
         return {y["year"]: y for y in self.years}
 
 
-def _facet(facets: dict, kind: str, key: str, label: str, event: dict) -> Facet:
+def _facet(facets: dict, kind: str, key: str, label: str, event: dict,
+           slug: str | None = None) -> Facet:
     table = facets.setdefault(kind, {})
     if key not in table:
-        table[key] = Facet(kind, key, label, f"{kind}/{slugify(key)}.html")
+        table[key] = Facet(kind, key, label, f"{kind}/{slug or slugify(key)}.html")
     table[key].events.append(event)
     return table[key]
 
@@ -285,11 +287,12 @@ def _event(raw: dict, lang: str, titles: dict, langs: dict, about: dict | None =
     }
 
 
-def _link_facets(event: dict, facets: dict, lang: str) -> None:
+def _link_facets(event: dict, facets: dict, lang: str, actor_slugs: dict) -> None:
     """Register the event under each of its facets and keep the links on the event."""
     unreviewed = set(event.get("unreviewed_actors", []))
     event["actor_links"] = [
-        {"name": a, "url": _facet(facets, "actor", a, a, event).url, "unreviewed": a in unreviewed}
+        {"name": a, "url": _facet(facets, "actor", a, a, event, actor_slugs[a]).url,
+         "unreviewed": a in unreviewed}
         for a in event["actors"]
     ]
     codes = sorted(set(event["countries"]))
@@ -411,10 +414,13 @@ def build(data: dict, lang: str | None = None, index_max: int = INDEX_MAX_EVENTS
     about = {s["slug"]: _about_source(s, lang, t) for s in data["sources"]}
     events = [_event(raw, lang, titles, langs, about) for raw in data["events"]]
     facets: dict = {}
+    # actors are free text: two names may make one slug ("Yaïr Lapid", "Yair Lapid"); the
+    # other facets are codes
+    actor_slugs = unique_slugs((a for e in events for a in e["actors"]), slugify)
     for i, event in enumerate(events):
         event["prev"] = events[i - 1] if i > 0 else None
         event["next"] = events[i + 1] if i + 1 < len(events) else None
-        _link_facets(event, facets, lang)
+        _link_facets(event, facets, lang, actor_slugs)
         event["jsonld"] = _jsonld(event)
     by_id = {e["id"]: e for e in events}
     sources = []

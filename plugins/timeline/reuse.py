@@ -33,6 +33,8 @@ from pelican import signals
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
+from pipeline.publish import KEPT, REPORT
+
 logger = logging.getLogger(__name__)
 
 # bump when the key's recipe changes: older store entries then simply stop matching
@@ -290,18 +292,14 @@ class PageStore(Store):
         report(self.folder.parent, pages_reused=self.reused, pages_rendered=self.rendered)
 
 
-REPORT = "last-build.json"
-KEPT = "kept.txt"  # beside it: the files of the published site this build left in place
-
-
 class Published:
     """The published site a build's folder is merged into once it has succeeded
     (``TIMELINE_PUBLISHED``, set by ``invoke build``). A stored file that is already
     linked there under its name is left in place rather than linked into the build's
     folder: at a thousand articles, linking 14,000 unchanged pages into a fresh folder and
     deleting the old site cost about half a second of every rebuild, whatever changed.
-    The names left in place (``kept``) are written to ``KEPT``; the merge keeps them and
-    deletes what neither the build wrote nor it kept."""
+    The names left in place (``kept``) are written to ``KEPT``; publishing links them into
+    the build's folder before it replaces the published site (``pipeline/publish.py``)."""
 
     def __init__(self, root: str) -> None:
         self.root = root

@@ -332,12 +332,21 @@ class Indexing:
         self.pool.shutdown()
         why = next((w for w in failures.values() if w is not None), None)
         if why is not None:
-            # the site is still complete without search: warn instead of failing the build
+            # the site is still complete without a new index: ``invoke build`` says so
+            # (and fails with --strict); the published index stays, a search on the last
+            # one rather than none
             logger.warning("search index not built: %s", why)
             shutil.rmtree(self.site / FOLDER, ignore_errors=True)
-            if self.published is not None:  # nor any bundle of the published site
+            if self.published is not None:
+                old = Path(self.published.root, FOLDER)
                 self.published.kept = {k for k in self.published.kept
                                        if not k.startswith(FOLDER + "/")}
+                self.published.kept |= {f"{FOLDER}/{f.relative_to(old).as_posix()}"
+                                        for f in old.rglob("*") if f.is_file()}
+            if self.settings.get("CACHE_PATH"):
+                report(Path(self.settings["CACHE_PATH"]), problems=[
+                    f"search index not built ({why}): the published one is kept; check "
+                    "TIMELINE_PAGEFIND or the pagefind package, and build again"])
             return
         if self.store is not None:
             self.store.close()

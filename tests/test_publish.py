@@ -1,0 +1,264 @@
+"""Publishing a built site (pipeline/publish.py): a reader of output/ sees the old site or
+the new one, never a mix, whatever stops the build; two builds never run at once."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import stat
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from pipeline import publish
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _write(root: Path, files: dict[str, str]) -> None:
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text)
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_publishing_links_left_files_keeps_same_bytes_and_drops_the_rest(tmp_path):
+    output = tmp_path / "output"
+    _write(output, {"index.html": "old", "events/a.html": "a", "events/b.html": "b",
+                    "gone/c.html": "c", "stray.txt": "x", "was-a-file": "f",
+                    "events/s.html": "s"})
+    kept_inode = (output / "events/a.html").stat().st_ino
+    same_inode = (output / "events/b.html").stat().st_ino
+    built = publish.staging(output)
+    _write(built, {"index.html": "new", "events/d.html": "d", "was-a-file/e.html": "e",
+                   "events/b.html": "b", "events/s.html": "s"})
+    # a page of the page store rendered again with the same bytes: linked from the store
+    store = tmp_path / "store"
+    store.mkdir()
+    os.link(built / "events/s.html", store / "s.html")
+    assert publish.publish(built, output, {"events/a.html"}) == []
+    assert {k: v.decode() for k, v in _files(output).items()} == {
+        "index.html": "new", "events/a.html": "a", "events/d.html": "d",
+        "was-a-file/e.html": "e", "events/b.html": "b", "events/s.html": "s"}
+    assert (output / "events/a.html").stat().st_ino == kept_inode  # the same file
+    # written again with the same bytes: the published file stays, with its time
+    assert (output / "events/b.html").stat().st_ino == same_inode
+    # but a stored page is published as the stored file, whose inode the next build
+    # recognises to leave it in place
+    assert (output / "events/s.html").stat().st_ino == (store / "s.html").stat().st_ino
+    assert publish.scratch(output) == []  # the old site is deleted
+
+
+def test_a_first_build_is_published_whole(tmp_path):
+    output = tmp_path / "output"
+    built = publish.staging(output)
+    _write(built, {"index.html": "new"})
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(built.stat().st_mode) == 0o777 & ~umask  # readable as a site is
+    publish.publish(built, output, None)
+    assert _files(output) == {"index.html": b"new"} and publish.scratch(output) == []
+
+
+def test_a_site_removed_while_a_build_relies_on_it_is_not_replaced_by_a_partial_one(tmp_path):
+    output = tmp_path / "output"
+    built = publish.staging(output)
+    _write(built, {"index.html": "new"})  # the other pages were left in output/, now gone
+    with pytest.raises(publish.PublishError, match="was removed while the site was being"):
+        publish.publish(built, output, {"events/a.html"})
+    assert not output.exists() and publish.scratch(output) == []
+    # and a kept page deleted from a site that is still there
+    _write(output, {"index.html": "old"})
+    built = publish.staging(output)
+    with pytest.raises(publish.PublishError, match=r"events/a\.html was removed"):
+        publish.publish(built, output, {"events/a.html"})
+    assert _files(output) == {"index.html": b"old"} and publish.scratch(output) == []
+
+
+def test_a_kept_name_outside_the_site_is_refused(tmp_path):
+    output = tmp_path / "output"
+    _write(output, {"index.html": "old"})
+    _write(tmp_path, {"secret.txt": "s"})
+    built = publish.staging(output)
+    with pytest.raises(publish.PublishError, match="not a path inside"):
+        publish.publish(built, output, {"../secret.txt"})
+    assert _files(output) == {"index.html": b"old"}
+
+
+def test_a_failure_while_completing_the_site_leaves_it_as_it_was(tmp_path, monkeypatch):
+    output = tmp_path / "output"
+    _write(output, {"index.html": "old", "a.html": "a"})
+    built = publish.staging(output)
+    _write(built, {"index.html": "new"})
+
+    def disk_full(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "link", disk_full)
+    with pytest.raises(OSError, match="No space left"):
+        publish.publish(built, output, {"a.html"})
+    assert _files(output) == {"index.html": b"old", "a.html": b"a"}
+    assert publish.scratch(output) == []
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root deletes from read-only folders")
+def test_a_read_only_folder_of_the_old_site_is_reported_and_the_new_site_published(tmp_path):
+    output = tmp_path / "output"
+    _write(output, {"index.html": "old", "locked/a.html": "a"})
+    (output / "locked").chmod(0o555)
+    built = publish.staging(output)
+    _write(built, {"index.html": "new"})
+    try:
+        problems = publish.publish(built, output, set())
+        assert _files(output) == {"index.html": b"new"}
+        assert len(problems) == 1 and "could not be deleted" in problems[0]
+        assert "delete it" in problems[0]
+    finally:
+        for folder in publish.scratch(output):
+            for sub in folder.rglob("*"):
+                sub.chmod(0o755)
+    assert publish.clean(output) == [] and publish.scratch(output) == []
+
+
+def test_the_old_site_swapped_out_of_a_read_only_folder_is_still_published_over(tmp_path):
+    # even as root: a read-only subfolder of output/ cannot keep new exports beside old
+    # pages, since nothing is written into output/
+    output = tmp_path / "output"
+    _write(output, {"index.html": "old", "exports/a.ics": "old"})
+    (output / "exports").chmod(0o555)
+    built = publish.staging(output)
+    _write(built, {"index.html": "new", "exports/a.ics": "new"})
+    problems = publish.publish(built, output, set())
+    for folder in publish.scratch(output):
+        for sub in folder.rglob("*"):
+            sub.chmod(0o755)
+    publish.clean(output)
+    assert _files(output) == {"index.html": b"new", "exports/a.ics": b"new"}
+    assert all("could not be deleted" in p for p in problems)
+
+
+# A child publishes a site of many files over another and kills itself with SIGKILL at
+# the N-th line the publishing module runs: N is drawn by a seeded generator, so a run
+# that fails can be run again as it was.
+KILLER = textwrap.dedent("""
+    import os, signal, sys
+    from pathlib import Path
+    from pipeline import publish
+
+    built, output, kept, stop = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], int(sys.argv[4])
+    count = 0
+
+    def trace(frame, event, arg):
+        global count
+        if frame.f_code.co_filename != publish.__file__:
+            return None
+        if event == "line":
+            count += 1
+            if count == stop:
+                os.kill(os.getpid(), signal.SIGKILL)
+        return trace
+
+    sys.settrace(trace)
+    publish.publish(built, output, set(kept.split(",")) if kept else None)
+    sys.settrace(None)
+    print(count)
+""")
+
+
+def _old_and_new(tmp_path: Path) -> tuple[Path, Path, dict, dict]:
+    output = tmp_path / "output"
+    old = {f"events/{i:03d}.html": f"old {i}" for i in range(0, 60)}
+    old.update({"index.html": "old index", "feeds/a.atom": "same"})
+    _write(output, old)
+    built = publish.staging(output)
+    new = {f"events/{i:03d}.html": f"new {i}" for i in range(30, 90)}
+    new.update({"index.html": "new index", "feeds/a.atom": "same"})
+    _write(built, {k: v for k, v in new.items() if k not in ("events/030.html",)})
+    expected = {**new, "events/030.html": "old 30"}  # left in place by the build
+    return output, built, old, expected
+
+
+def _kill_at(stop: int, output: Path, built: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-c", KILLER, str(built), str(output),
+                           "events/030.html", str(stop)], env=env, capture_output=True,
+                          text=True, timeout=60, check=False)
+
+
+def test_a_kill_at_any_point_of_publishing_leaves_the_old_site_or_the_new_one(tmp_path):
+    # how many lines a whole publication runs
+    output, built, _, expected = _old_and_new(tmp_path / "count")
+    done = _kill_at(0, output, built)
+    assert done.returncode == 0, done.stderr
+    total = int(done.stdout)
+    assert {k: v.decode() for k, v in _files(output).items()} == expected
+    rng = random.Random(22)
+    stops = sorted(rng.sample(range(1, total + 1), 12)) + [1, total]
+    outcomes = set()
+    for n, stop in enumerate(stops):
+        output, built, old, expected = _old_and_new(tmp_path / f"kill{n}")
+        killed = _kill_at(stop, output, built)
+        assert killed.returncode == -signal.SIGKILL, (stop, killed.stderr)
+        site = {k: v.decode() for k, v in _files(output).items()}
+        assert site in (old, expected), f"killed at line {stop} of {total}: a mix"
+        outcomes.add("new" if site == expected else "old")
+        # what the killed build left beside output/ goes with the next build
+        assert publish.clean(output) == [] and publish.scratch(output) == []
+    assert outcomes == {"old", "new"}  # points both before and after the swap were drawn
+
+
+LOCKER = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from pipeline import publish
+
+    with publish.lock(Path(sys.argv[1])):
+        print("in", flush=True)
+        sys.stdin.readline()  # holds the lock until told
+    print("out", flush=True)
+""")
+
+
+def _locker(path: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", LOCKER, str(path)],
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, text=True,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+
+
+def test_a_second_build_waits_for_the_first_and_says_so(tmp_path):
+    path = tmp_path / ".cache" / publish.LOCK
+    first = _locker(path)
+    assert first.stdout.readline() == "in\n"
+    second = _locker(path)
+    # it says why it waits, then waits: not in while the first holds the lock
+    line = second.stderr.readline()
+    assert "Another build of this project is running" in line and "waiting" in line
+    assert f"process {first.pid}" in line
+    first.stdin.write("\n")
+    first.stdin.flush()
+    assert first.wait(timeout=60) == 0 and first.stdout.read() == "out\n"
+    assert second.stdout.readline() == "in\n"  # once the first is out
+    second.stdin.write("\n")
+    second.stdin.close()
+    assert second.wait(timeout=60) == 0
+    # a killed holder holds the lock no more
+    third = _locker(path)
+    assert third.stdout.readline() == "in\n"
+    third.kill()
+    third.wait()
+    fourth = _locker(path)
+    out, err = fourth.communicate("\n", timeout=60)
+    assert out == "in\nout\n" and err == ""
+    for p in (first, second, third):
+        for stream in (p.stdin, p.stdout, p.stderr):
+            if stream and not stream.closed:
+                stream.close()
