@@ -197,12 +197,16 @@ def _field(name: str, node: yaml.Node) -> object:
     """The checked value of one event field, normalised as the pipeline writes it."""
     if name == "value":
         value = _text(node, "value")
-        if not _VALUE.fullmatch(value) or period(value) is None:
+        if not _VALUE.fullmatch(value):
             raise _Invalid(node, f"date {value!r} is not an ISO-TimeML value",
                            "write 2020, 2020-12 or 2020-12-22; mod: END says fin 2020")
+        # the years first: a period running past the calendar's end ("9999-WI") has none
         if not supported(value):
             raise _Invalid(node, f"date {value!r} is outside the {years_hint()}",
                            "write the year in full, e.g. 2020-12-22")
+        if period(value) is None:
+            raise _Invalid(node, f"date {value!r} is not an ISO-TimeML value",
+                           "write 2020, 2020-12 or 2020-12-22; mod: END says fin 2020")
         return value
     if name == "mod":
         mod = _text(node, "mod", nullable=True)

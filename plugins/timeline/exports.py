@@ -35,6 +35,11 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _NOT_ICS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 
+def _xml_text(text: str) -> str:
+    """``text`` without the characters XML 1.0 does not allow."""
+    return _NOT_XML.sub("", text)
+
+
 def xml_escape(text: str, entities: dict | None = None) -> str:
     """XML-escaped ``text``, without the characters XML 1.0 does not allow."""
     return _xml_escape(_NOT_XML.sub("", text), entities or {})
@@ -234,14 +239,17 @@ def atom(timeline, public_url: str = "", facet=None) -> str:
         slug = facet.url.rsplit("/", 1)[-1][: -len(".html")]
         feed_id = f"{base}/{facet.url}" if base else f"urn:{UID_DOMAIN}:{facet.kind}:{slug}"
     home = f"{base}/{page}" if base else (page if facet is None else page.split("/")[-1])
+    clean = _xml_text  # what XML 1.0 cannot hold would make feedgenerator refuse the feed
+    title = clean(title)
     feed = _Feed(title=title, link=home, description=timeline.t["site_description"],
                  language=timeline.lang, author_name=timeline.t["site_title"],
                  feed_url=f"{base}/{self_path}" if base else None, feed_guid=feed_id)
     for e in recent:
         summary = e["summary"]["text"] if e.get("summary") else ""
-        feed.add_item(title=e["title"], link=f"{base}/{e['url']}" if base else up + e["url"],
-                      description=f"{e['date_label']} — {e['type_label']}"
-                      + (f". {summary}" if summary else ""),
+        feed.add_item(title=clean(e["title"]),
+                      link=f"{base}/{e['url']}" if base else up + e["url"],
+                      description=clean(f"{e['date_label']} — {e['type_label']}"
+                                        + (f". {summary}" if summary else "")),
                       unique_id=f"urn:{UID_DOMAIN}:event:{e['id']}",
                       updateddate=_midnight(e["sort"]))
     return feed.writeString("utf-8") + "\n"
