@@ -550,59 +550,95 @@ def sentence_subjects(article: Article, draft: Draft, mentions, dates) -> list[M
             if m.kind in ("person", "role") and (m.kind == "person" or m.country)]
 
 
-def build_event(article: Article, dct: Dct, draft: Draft, mentions, one_in_sentence: bool,
-                subject: Mention | None = None, dates=()) -> Event:
-    """``subject``: who the pronoun opening the dated sentence stands for, if it does;
-    ``dates``: the article's event dates."""
-    value = draft.timex.value
-    scope = draft.ranges + draft.extra
+@dataclass
+class _Parties:
+    """Who and where one event is about, gathered mention by mention (local to
+    ``build_event``)."""
+
+    actors: list[str] = field(default_factory=list)
+    unreviewed: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    venues: list[str] = field(default_factory=list)  # states named only by where a meeting was held
+    visited: Mention | None = None  # a major city after "à", "in": the place of a visit only
+    place: str | None = None
+    place_at: int = -1
+
+
+def _event_scope(draft: Draft, one_in_sentence: bool) -> list[tuple[int, int]]:
+    """The text an event's parties and acts are read from."""
     if one_in_sentence and not draft.relative:  # the only event of its sentence: all of it
-        scope = [(draft.home.start, draft.home.end)] + draft.extra
-    actors, unreviewed, countries = [], [], []
-    place = None
-    venues = []  # states named only by where a meeting was held
-    visited = None  # a major city after "à", "in": the place of a visit only
-    place_at = -1
+        return [(draft.home.start, draft.home.end)] + draft.extra
+    return draft.ranges + draft.extra
+
+
+def _not_a_party(article: Article, m: Mention, subject: Mention | None, mentions,
+                 starts) -> bool:
+    """A name qualifying someone else, a name cited as a source, or a role that is the
+    title of the name after it: none of them takes part."""
+    return is_modifier(article, m) or is_cited(article, m) or (
+        m is not subject and is_title(article, m, mentions, starts))
+
+
+def _note_actor(p: _Parties, m: Mention, value: str, scope) -> None:
+    """A named actor, and the state they act for."""
+    name = resolve(m, value)
+    if name and name not in p.actors and name not in p.unreviewed:
+        (p.actors if m.reviewed else p.unreviewed).append(name)
+        country = gazetteer.actor_country(name) if m.reviewed else m.country
+        if country and country not in p.countries:
+            p.countries.append(country)
+    elif (not name and m.kind == "role" and m.country and m.country not in p.countries
+          and inside(m, scope)):
+        p.countries.append(m.country)  # "le ministre malien" names a party, known or not
+
+
+def _note_place(p: _Parties, article: Article, m: Mention, draft: Draft,
+                one_in_sentence: bool) -> None:
+    """A state as a party, or a place as where the event is."""
+    # states named in passing in a following sentence are not parties to the event
+    own = inside(m, draft.ranges) or (
+        one_in_sentence and inside(m, [(draft.home.start, draft.home.end)]))
+    venue = own and is_venue(article, m)
+    city = m.kind == "place" and m.text in gazetteer.major_cities()
+    cued = m.kind == "place" and PLACE_CUE.search(article.text[max(0, m.start - 8):m.start])
+    if venue or own and city:
+        p.venues.append(m.key)  # a city other than a capital is where, not who
+    elif (m.kind in ("country", "place") and m.key not in p.countries and own
+            and m.key not in gazetteer.not_parties()):
+        p.countries.append(m.key)
+    if city and cued and not venue:
+        # "un consulat à Dakhla": where something else is, unless the event is a visit
+        p.visited = p.visited or m
+    elif m.kind == "place" and p.place is None and (venue or cued):
+        p.place, p.place_at = m.text, m.start
+
+
+def _parties(article: Article, draft: Draft, mentions, scope, one_in_sentence: bool,
+             subject: Mention | None, dates) -> _Parties:
+    """The event's actors, states and place, from the mentions of its scope."""
+    p = _Parties()
     home = [(draft.home.start, draft.home.end)]
     # actors of the dated sentence first: they are the event's subject
     ordered = sorted(within(mentions, scope), key=lambda m: (not inside(m, home), m.start))
     lead = [] if subject else sentence_subjects(article, draft, mentions, dates)
     starts = [x.start for x in mentions]
     for m in ([subject] if subject else []) + lead + ordered:
-        if is_modifier(article, m) or is_cited(article, m) or (
-                m is not subject and is_title(article, m, mentions, starts)):
+        if _not_a_party(article, m, subject, mentions, starts):
             continue
-        name = resolve(m, value)
-        if name and name not in actors and name not in unreviewed:
-            (actors if m.reviewed else unreviewed).append(name)
-            country = gazetteer.actor_country(name) if m.reviewed else m.country
-            if country and country not in countries:
-                countries.append(country)
-        elif (not name and m.kind == "role" and m.country and m.country not in countries
-              and inside(m, scope)):
-            countries.append(m.country)  # "le ministre malien" names a party, known or not
-        # states named in passing in a following sentence are not parties to the event
-        own = inside(m, draft.ranges) or (one_in_sentence and inside(m, home))
-        venue = own and is_venue(article, m)
-        city = m.kind == "place" and m.text in gazetteer.major_cities()
-        cued = m.kind == "place" and PLACE_CUE.search(article.text[max(0, m.start - 8):m.start])
-        if venue or own and city:
-            venues.append(m.key)  # a city other than a capital is where, not who
-        elif (m.kind in ("country", "place") and m.key not in countries and own
-                and m.key not in gazetteer.not_parties()):
-            countries.append(m.key)
-        if city and cued and not venue:
-            # "un consulat à Dakhla": where something else is, unless the event is a visit
-            visited = visited or m
-        elif m.kind == "place" and place is None and (venue or cued):
-            place, place_at = m.text, m.start
+        _note_actor(p, m, draft.timex.value, scope)
+        _note_place(p, article, m, draft, one_in_sentence)
     text = " ".join(article.text[a:b] for a, b in scope)
-    if (not countries and not actors) or word_list_pattern("pair_words", article.lang).search(text):
+    if (not p.countries and not p.actors) or word_list_pattern(
+            "pair_words", article.lang).search(text):
         # "la reprise des relations" with no party named: the article's two main states
         for code in top_countries(mentions, 2):
-            if code not in countries:
-                countries.append(code)
-    cues = classify(text, article.lang)
+            if code not in p.countries:
+                p.countries.append(code)
+    return p
+
+
+def _event_types(article: Article, draft: Draft, scope) -> tuple[str, ...]:
+    """The event's acts, the primary first."""
     # the dated clause's own types come first: they say what the event mainly is; then
     # the other acts of its sentence; the sentences going on from it tell the act only
     # when the dated sentence states nothing but a statement ("a indiqué jeudi que ...")
@@ -614,22 +650,41 @@ def build_event(article: Article, dct: Dct, draft: Draft, mentions, one_in_sente
     types = tuple(dict.fromkeys(told + more))
     if set(types) - {"STATEMENT"}:  # a statement counts only alone
         types = tuple(t for t in types if t != "STATEMENT")
+    return types
+
+
+def _visit_host(p: _Parties, home: Sentence) -> None:
+    """A visit's destination is its host, a party, and where it happens."""
+    if p.visited and (p.place is None or inside(p.visited, [(home.start, home.end)])
+                      and p.visited.start < p.place_at):
+        p.place = p.visited.text  # the first place the dated sentence names
+    p.countries += [c for c in dict.fromkeys(p.venues)
+                    if c not in p.countries and c not in gazetteer.not_parties()]
+
+
+def build_event(article: Article, dct: Dct, draft: Draft, mentions, one_in_sentence: bool,
+                subject: Mention | None = None, dates=()) -> Event:
+    """``subject``: who the pronoun opening the dated sentence stands for, if it does;
+    ``dates``: the article's event dates."""
+    value = draft.timex.value
+    scope = _event_scope(draft, one_in_sentence)
+    p = _parties(article, draft, mentions, scope, one_in_sentence, subject, dates)
+    types = _event_types(article, draft, scope)
+    cues = classify(" ".join(article.text[a:b] for a, b in scope), article.lang)
     mode = draft.cues.mode or (cues.mode if set(draft.cues.types) <= {"STATEMENT"} else None)
-    if mode in ("visit", "host"):  # a visit's destination is its host, a party
-        if visited and (place is None or inside(visited, home) and visited.start < place_at):
-            place = visited.text  # the first place the dated sentence names
-        countries += [c for c in dict.fromkeys(venues)
-                      if c not in countries and c not in gazetteer.not_parties()]
+    if mode in ("visit", "host"):
+        _visit_host(p, draft.home)
+    actors, countries, place = tuple(p.actors), p.countries, p.place
     after_dct = period(value, None)[0] > period(dct.value, None)[1]
     status = "planned" if draft.planned or after_dct else "happened"
     evidence = tuple(sorted({Evidence(article.path, s.start, s.end, s.text)
                              for s in draft.sentences}, key=lambda e: e.start))
-    title = make_title(types, mode, tuple(actors), tuple(countries), place, article.lang, status)
+    title = make_title(types, mode, actors, tuple(countries), place, article.lang, status)
     return Event(
-        id=event_id(value, types, mode, tuple(actors), tuple(countries), place),
-        value=value, mod=draft.timex.mod, types=types, mode=mode, actors=tuple(actors),
+        id=event_id(value, types, mode, actors, tuple(countries), place),
+        value=value, mod=draft.timex.mod, types=types, mode=mode, actors=actors,
         countries=tuple(sorted(countries)), place=place, status=status, title=title,
-        sources=evidence, unreviewed_actors=tuple(unreviewed),
+        sources=evidence, unreviewed_actors=tuple(p.unreviewed),
         inferred_date=not draft.timex.anchored or dct.source == "inferred",
         date_text=draft.timex.text, end=draft.end)
 
