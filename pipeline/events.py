@@ -297,6 +297,62 @@ def find_dateline(article: Article, sentences, dates: list[Timex]) -> Timex | No
     return next((t for t in dates if first.start <= t.start < first.start + dash.start()), None)
 
 
+def _dated_drafts(article: Article, sentence: Sentence, here: list[Timex], clauses: Clauses,
+                  timexes) -> list[Draft]:
+    """One draft per dated clause of a sentence that tells something."""
+    made: list[Draft] = []
+    scopes = dict(clauses.scopes)
+    colon = article.text.find(":", sentence.start, sentence.end)
+    head: tuple[int, Cues] | None = None  # a dated head before a colon, and its cues
+    for index in sorted(scopes):
+        ranges = scopes[index]
+        scope = " ".join(article.text[a:b] for a, b in ranges)
+        cues = classify(scope, article.lang)
+        if not cues.types and head and ranges[0][0] >= colon:
+            # "les visites se sont multipliées : Yaïr Lapid en août, puis Benny Gantz
+            # en novembre": each dated item after the colon is one of what the head tells
+            cues = head[1]
+        if not cues.types:
+            if index == 0 and 1 in scopes and frames(here[0], here[1]):
+                # "L'année suivante, le chef d'état-major, Aviv Kochavi, s'est rendu à
+                # Rabat en juillet": the frame tells no happening; its clauses (the
+                # subject) belong to the date inside it
+                scopes[1] = ranges + scopes[1]
+            continue
+        if colon >= 0 and ranges[-1][1] <= colon + 1:
+            head = (len(made), cues)
+        timex = here[index]
+        planned = is_planned(scope, article.lang) and timex.tense != "past"
+        made.append(Draft(timex, ranges, [sentence], cues, sentence.paragraph, sentence,
+                          planned, relative=index in clauses.relative,
+                          end=last_day(article, timex, ranges, cues, here, scopes, timexes)))
+    if head and len(made) > head[0] + 1 and all(
+            frames(made[head[0]].timex, d.timex) for d in made[head[0] + 1:]):
+        del made[head[0]]  # "En 2021, les visites ... :" sums up the items after it
+    return made
+
+
+def _tell_more(draft: Draft, sentence: Sentence, ranges) -> None:
+    """``sentence`` goes on telling ``draft``: its ``ranges`` are read with it, and the
+    event is now told in that sentence's paragraph."""
+    draft.extra.extend(ranges)
+    draft.sentences.append(sentence)
+    draft.paragraph = sentence.paragraph
+
+
+def _goes_on(article: Article, sentence: Sentence, last: Draft | None, dateline: Timex | None,
+             mentions) -> bool:
+    """Whether an undated sentence with a cue goes on telling the last event."""
+    if last is None:
+        return False
+    # under a dateline, what the next paragraphs tell without a date of their own
+    # happened on the dateline's day, as part of what the lead tells
+    under = (dateline is not None and last.timex is dateline
+             and sentence.paragraph - last.home.paragraph <= DATELINE_REACH)
+    return under or (sentence.paragraph - last.paragraph <= 1
+                     and continues(article, sentence, last, mentions))
+
+
 def drafts_for(article: Article, sentences, timexes, mentions) -> list[Draft]:
     dates = event_dates(article, timexes)
     dateline = find_dateline(article, sentences, dates)
@@ -307,44 +363,14 @@ def drafts_for(article: Article, sentences, timexes, mentions) -> list[Draft]:
         if article.body_start == 0 and sentence.paragraph == 0:
             continue  # the title line of a plain-text article repeats its body
         here = [t for t in dates if sentence.start <= t.start < sentence.end]
-        made = []
         clauses = assign_clauses(sentence, here, article.lang)
-        scopes = dict(clauses.scopes)
-        colon = article.text.find(":", sentence.start, sentence.end)
-        head: tuple[int, Cues] | None = None  # a dated head before a colon, and its cues
-        for index in sorted(scopes):
-            ranges = scopes[index]
-            scope = " ".join(article.text[a:b] for a, b in ranges)
-            cues = classify(scope, article.lang)
-            if not cues.types and head and ranges[0][0] >= colon:
-                # "les visites se sont multipliées : Yaïr Lapid en août, puis Benny Gantz
-                # en novembre": each dated item after the colon is one of what the head tells
-                cues = head[1]
-            if not cues.types:
-                if index == 0 and 1 in scopes and frames(here[0], here[1]):
-                    # "L'année suivante, le chef d'état-major, Aviv Kochavi, s'est rendu à
-                    # Rabat en juillet": the frame tells no happening; its clauses (the
-                    # subject) belong to the date inside it
-                    scopes[1] = ranges + scopes[1]
-                continue
-            if colon >= 0 and ranges[-1][1] <= colon + 1:
-                head = (len(made), cues)
-            timex = here[index]
-            planned = is_planned(scope, article.lang) and timex.tense != "past"
-            made.append(Draft(timex, ranges, [sentence], cues, sentence.paragraph, sentence,
-                              planned, relative=index in clauses.relative,
-                              end=last_day(article, timex, ranges, cues, here, scopes, timexes)))
-        if head and len(made) > head[0] + 1 and all(
-                frames(made[head[0]].timex, d.timex) for d in made[head[0] + 1:]):
-            del made[head[0]]  # "En 2021, les visites ... :" sums up the items after it
+        made = _dated_drafts(article, sentence, here, clauses, timexes)
         main = [r for r in clauses.undated if r in main_clauses(sentence, article.lang)]
         rest = " ".join(article.text[a:b] for a, b in main)
         if here and rest and primary and classify(rest, article.lang).types:
             # the main clause of this sentence goes on telling the event before it, which is
             # then told in this paragraph ("also" in the next sentence refers to it)
-            primary.extra.extend(main)
-            primary.sentences.append(sentence)
-            primary.paragraph = sentence.paragraph
+            _tell_more(primary, sentence, main)
         if made:
             for s in pending:
                 made[0].extra.append((s.start, s.end))
@@ -355,19 +381,10 @@ def drafts_for(article: Article, sentences, timexes, mentions) -> list[Draft]:
             continue
         if here:
             continue  # dated but nothing happens: a background sentence
-        cues = classify(sentence.text, article.lang)
-        if not cues.types:
+        if not classify(sentence.text, article.lang).types:
             continue
-        last = primary
-        # under a dateline, what the next paragraphs tell without a date of their own
-        # happened on the dateline's day, as part of what the lead tells
-        under = (last is not None and dateline is not None and last.timex is dateline
-                 and sentence.paragraph - last.home.paragraph <= DATELINE_REACH)
-        if last and (under or sentence.paragraph - last.paragraph <= 1 and continues(
-                article, sentence, last, mentions)):
-            last.extra.extend(main_clauses(sentence, article.lang))
-            last.sentences.append(sentence)
-            last.paragraph = sentence.paragraph
+        if _goes_on(article, sentence, primary, dateline, mentions):
+            _tell_more(primary, sentence, main_clauses(sentence, article.lang))
         elif not drafts:
             pending.append(sentence)
     return drafts
