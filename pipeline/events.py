@@ -174,22 +174,9 @@ def _coordinated(sentence: Sentence, clauses, dates: list[Timex]):
     return tuple(out), groups
 
 
-def assign_clauses(sentence: Sentence, dates: list[Timex], lang: str) -> Clauses:
-    """Share a sentence's clauses among its dates.
-
-    A date at the head of the sentence governs what follows; a clause holding nothing but
-    a date dates the clause before it ("après la reprise des relations, l'an dernier").
-    A date in a relative clause ("whose decision was announced on Sept. 11") governs only
-    that clause; one in a subordinate clause ("after ...", "après ...") governs it and what
-    follows, never the main clause before it. A clause without a date takes the current
-    date; clauses before any main date are left undated.
-    """
-    clauses = clause_bounds(sentence, lang)
-    if not dates:  # nothing to share out
-        return Clauses({}, frozenset(), tuple(clauses))
-    clauses, groups = _coordinated(sentence, _whole_dates(clauses, dates), dates)
-    relative_words = word_list_pattern("relative", lang)
-    subordinate_words = word_list_pattern("subordinate", lang)
+def _owners(sentence: Sentence, clauses, dates: list[Timex]) -> list[int | None]:
+    """The index of the date inside each clause (the first if several), or None; a clause
+    holding nothing but a date gives it to the undated clause before it."""
     owner: list[int | None] = []
     for a, b in clauses:
         inside = [i for i, t in enumerate(dates) if a <= t.start < b]
@@ -198,6 +185,13 @@ def assign_clauses(sentence: Sentence, dates: list[Timex], lang: str) -> Clauses
         if owner[k] is not None and owner[k - 1] is None and _date_only(
                 sentence, *clauses[k], dates):
             owner[k - 1] = owner[k]
+    return owner
+
+
+def _clause_kinds(sentence: Sentence, clauses, owner, groups, lang: str) -> dict[int, str]:
+    """Whether each date sits in a relative, a subordinate or a main clause (its first)."""
+    relative_words = word_list_pattern("relative", lang)
+    subordinate_words = word_list_pattern("subordinate", lang)
     kind: dict[int, str] = {}
     first_of = {piece: group[0] for group in groups for piece in group}
     for (a, b), o in zip(clauses, owner, strict=True):
@@ -207,6 +201,13 @@ def assign_clauses(sentence: Sentence, dates: list[Timex], lang: str) -> Clauses
             a, b = first_of.get((a, b), (a, b))
             kind[o] = ("relative" if _opens(relative_words, sentence, a, b) else
                        "subordinate" if _opens(subordinate_words, sentence, a, b) else "main")
+    return kind
+
+
+def _share_out(sentence: Sentence, clauses, owner, kind: dict[int, str], lang: str):
+    """Each date's clauses and the undated ones: a clause without a date takes the
+    current date, which a relative clause's date does not become."""
+    subordinate_words = word_list_pattern("subordinate", lang)
     scopes: dict[int, list] = {}
     undated = []
     current = next((o for o in owner if o is not None and kind[o] == "main"), None)
@@ -222,19 +223,50 @@ def assign_clauses(sentence: Sentence, dates: list[Timex], lang: str) -> Clauses
             scopes.setdefault(current, []).append((a, b))
         else:
             undated.append((a, b))
-    for group in groups:  # coordinated items share what the group's clauses say
+    return scopes, undated
+
+
+def _share_coordinated(clauses, owner, groups, scopes: dict[int, list]) -> None:
+    """Coordinated items share what the group's clauses say."""
+    for group in groups:
         members = [o for piece, o in zip(clauses, owner, strict=True) if piece in group
                    and o is not None]
         shared = [r for o in members for r in scopes.get(o, []) if r not in group]
         for o in members:
             scopes[o] = sorted(set(scopes[o]) | set(shared))
+
+
+def _with_antecedents(sentence: Sentence, scopes: dict[int, list], kind: dict[int, str]) -> None:
+    """A relative clause's date takes the clause's antecedent ("l'Algérie, qui a rompu
+    ...": the antecedent is the subject)."""
     for o, k in kind.items():
-        if k == "relative":  # "l'Algérie, qui a rompu ...": the antecedent is the subject
+        if k == "relative":
             start = scopes[o][0][0]
             head = sentence.text[:start - sentence.start].rstrip(" ,")
             antecedent = re.search(r"[\w'’\-]+(?:\s+[A-ZÀ-Ý][\w'’\-]+)*$", head)
             if antecedent:
                 scopes[o].insert(0, (sentence.start + antecedent.start(), start))
+
+
+def assign_clauses(sentence: Sentence, dates: list[Timex], lang: str) -> Clauses:
+    """Share a sentence's clauses among its dates.
+
+    A date at the head of the sentence governs what follows; a clause holding nothing but
+    a date dates the clause before it ("après la reprise des relations, l'an dernier").
+    A date in a relative clause ("whose decision was announced on Sept. 11") governs only
+    that clause; one in a subordinate clause ("after ...", "après ...") governs it and what
+    follows, never the main clause before it. A clause without a date takes the current
+    date; clauses before any main date are left undated.
+    """
+    clauses = clause_bounds(sentence, lang)
+    if not dates:  # nothing to share out
+        return Clauses({}, frozenset(), tuple(clauses))
+    clauses, groups = _coordinated(sentence, _whole_dates(clauses, dates), dates)
+    owner = _owners(sentence, clauses, dates)
+    kind = _clause_kinds(sentence, clauses, owner, groups, lang)
+    scopes, undated = _share_out(sentence, clauses, owner, kind, lang)
+    _share_coordinated(clauses, owner, groups, scopes)
+    _with_antecedents(sentence, scopes, kind)
     relative = frozenset(o for o, k in kind.items() if k != "main")
     return Clauses(scopes, relative, tuple(undated))
 
