@@ -87,6 +87,25 @@ def same_happening(a: Event, b: Event) -> bool:
     return _same_happening(_Day.of(a), _Day.of(b))
 
 
+def _one_stay(a: _Day, b: _Day, shared_actors: frozenset) -> bool:
+    """Whether reports of two adjacent days tell one stay."""
+    modes = {a.mode, b.mode}
+    # one trip told by one article over two days: the same people, or, where one of
+    # the reports names none, the same two states ("La délégation tunisienne est
+    # arrivée mercredi à Tripoli ... Elle a signé jeudi un accord avec la Libye")
+    same_trip = shared_actors or (
+        not a.paths.isdisjoint(b.paths) and not (a.actors and b.actors)
+        and len(a.countries & b.countries) >= 2)
+    # what one article tells of a stay under way, done today and planned tomorrow, is
+    # one stay ("arrived on Sunday ... will meet the crown prince on Monday"); two
+    # articles, one telling it done, the other only announced, stay apart
+    told_alike = a.status == b.status or not a.paths.isdisjoint(b.paths)
+    # a summit and a visit the next day are two stays, even for the same minister
+    return bool(same_trip and told_alike and STAY & modes
+                and not ("third-party" in modes and modes & {"visit", "host"})
+                and not (a.place and b.place and a.place != b.place))
+
+
 def _same_happening(a: _Day, b: _Day) -> bool:
     if a.mode and b.mode and frozenset((a.mode, b.mode)) in APART:
         return False
@@ -95,21 +114,7 @@ def _same_happening(a: _Day, b: _Day) -> bool:
         return False
     shared_actors = a.actors & b.actors
     if gap == 1:
-        modes = {a.mode, b.mode}
-        # one trip told by one article over two days: the same people, or, where one of
-        # the reports names none, the same two states ("La délégation tunisienne est
-        # arrivée mercredi à Tripoli ... Elle a signé jeudi un accord avec la Libye")
-        same_trip = shared_actors or (
-            not a.paths.isdisjoint(b.paths) and not (a.actors and b.actors)
-            and len(a.countries & b.countries) >= 2)
-        # what one article tells of a stay under way, done today and planned tomorrow, is
-        # one stay ("arrived on Sunday ... will meet the crown prince on Monday"); two
-        # articles, one telling it done, the other only announced, stay apart
-        told_alike = a.status == b.status or not a.paths.isdisjoint(b.paths)
-        # a summit and a visit the next day are two stays, even for the same minister
-        return bool(same_trip and told_alike and STAY & modes
-                    and not ("third-party" in modes and modes & {"visit", "host"})
-                    and not (a.place and b.place and a.place != b.place))
+        return _one_stay(a, b, shared_actors)
     if not a.paths.isdisjoint(b.paths):
         return not (a.actors and b.actors and not shared_actors and not a.types & b.types)
     shared_countries = a.countries & b.countries
