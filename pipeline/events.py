@@ -174,22 +174,9 @@ def _coordinated(sentence: Sentence, clauses, dates: list[Timex]):
     return tuple(out), groups
 
 
-def assign_clauses(sentence: Sentence, dates: list[Timex], lang: str) -> Clauses:
-    """Share a sentence's clauses among its dates.
-
-    A date at the head of the sentence governs what follows; a clause holding nothing but
-    a date dates the clause before it ("après la reprise des relations, l'an dernier").
-    A date in a relative clause ("whose decision was announced on Sept. 11") governs only
-    that clause; one in a subordinate clause ("after ...", "après ...") governs it and what
-    follows, never the main clause before it. A clause without a date takes the current
-    date; clauses before any main date are left undated.
-    """
-    clauses = clause_bounds(sentence, lang)
-    if not dates:  # nothing to share out
-        return Clauses({}, frozenset(), tuple(clauses))
-    clauses, groups = _coordinated(sentence, _whole_dates(clauses, dates), dates)
-    relative_words = word_list_pattern("relative", lang)
-    subordinate_words = word_list_pattern("subordinate", lang)
+def _owners(sentence: Sentence, clauses, dates: list[Timex]) -> list[int | None]:
+    """The index of the date inside each clause (the first if several), or None; a clause
+    holding nothing but a date gives it to the undated clause before it."""
     owner: list[int | None] = []
     for a, b in clauses:
         inside = [i for i, t in enumerate(dates) if a <= t.start < b]
@@ -198,6 +185,13 @@ def assign_clauses(sentence: Sentence, dates: list[Timex], lang: str) -> Clauses
         if owner[k] is not None and owner[k - 1] is None and _date_only(
                 sentence, *clauses[k], dates):
             owner[k - 1] = owner[k]
+    return owner
+
+
+def _clause_kinds(sentence: Sentence, clauses, owner, groups, lang: str) -> dict[int, str]:
+    """Whether each date sits in a relative, a subordinate or a main clause (its first)."""
+    relative_words = word_list_pattern("relative", lang)
+    subordinate_words = word_list_pattern("subordinate", lang)
     kind: dict[int, str] = {}
     first_of = {piece: group[0] for group in groups for piece in group}
     for (a, b), o in zip(clauses, owner, strict=True):
@@ -207,6 +201,13 @@ def assign_clauses(sentence: Sentence, dates: list[Timex], lang: str) -> Clauses
             a, b = first_of.get((a, b), (a, b))
             kind[o] = ("relative" if _opens(relative_words, sentence, a, b) else
                        "subordinate" if _opens(subordinate_words, sentence, a, b) else "main")
+    return kind
+
+
+def _share_out(sentence: Sentence, clauses, owner, kind: dict[int, str], lang: str):
+    """Each date's clauses and the undated ones: a clause without a date takes the
+    current date, which a relative clause's date does not become."""
+    subordinate_words = word_list_pattern("subordinate", lang)
     scopes: dict[int, list] = {}
     undated = []
     current = next((o for o in owner if o is not None and kind[o] == "main"), None)
@@ -222,19 +223,50 @@ def assign_clauses(sentence: Sentence, dates: list[Timex], lang: str) -> Clauses
             scopes.setdefault(current, []).append((a, b))
         else:
             undated.append((a, b))
-    for group in groups:  # coordinated items share what the group's clauses say
+    return scopes, undated
+
+
+def _share_coordinated(clauses, owner, groups, scopes: dict[int, list]) -> None:
+    """Coordinated items share what the group's clauses say."""
+    for group in groups:
         members = [o for piece, o in zip(clauses, owner, strict=True) if piece in group
                    and o is not None]
         shared = [r for o in members for r in scopes.get(o, []) if r not in group]
         for o in members:
             scopes[o] = sorted(set(scopes[o]) | set(shared))
+
+
+def _with_antecedents(sentence: Sentence, scopes: dict[int, list], kind: dict[int, str]) -> None:
+    """A relative clause's date takes the clause's antecedent ("l'Algérie, qui a rompu
+    ...": the antecedent is the subject)."""
     for o, k in kind.items():
-        if k == "relative":  # "l'Algérie, qui a rompu ...": the antecedent is the subject
+        if k == "relative":
             start = scopes[o][0][0]
             head = sentence.text[:start - sentence.start].rstrip(" ,")
             antecedent = re.search(r"[\w'’\-]+(?:\s+[A-ZÀ-Ý][\w'’\-]+)*$", head)
             if antecedent:
                 scopes[o].insert(0, (sentence.start + antecedent.start(), start))
+
+
+def assign_clauses(sentence: Sentence, dates: list[Timex], lang: str) -> Clauses:
+    """Share a sentence's clauses among its dates.
+
+    A date at the head of the sentence governs what follows; a clause holding nothing but
+    a date dates the clause before it ("après la reprise des relations, l'an dernier").
+    A date in a relative clause ("whose decision was announced on Sept. 11") governs only
+    that clause; one in a subordinate clause ("after ...", "après ...") governs it and what
+    follows, never the main clause before it. A clause without a date takes the current
+    date; clauses before any main date are left undated.
+    """
+    clauses = clause_bounds(sentence, lang)
+    if not dates:  # nothing to share out
+        return Clauses({}, frozenset(), tuple(clauses))
+    clauses, groups = _coordinated(sentence, _whole_dates(clauses, dates), dates)
+    owner = _owners(sentence, clauses, dates)
+    kind = _clause_kinds(sentence, clauses, owner, groups, lang)
+    scopes, undated = _share_out(sentence, clauses, owner, kind, lang)
+    _share_coordinated(clauses, owner, groups, scopes)
+    _with_antecedents(sentence, scopes, kind)
     relative = frozenset(o for o, k in kind.items() if k != "main")
     return Clauses(scopes, relative, tuple(undated))
 
@@ -297,6 +329,62 @@ def find_dateline(article: Article, sentences, dates: list[Timex]) -> Timex | No
     return next((t for t in dates if first.start <= t.start < first.start + dash.start()), None)
 
 
+def _dated_drafts(article: Article, sentence: Sentence, here: list[Timex], clauses: Clauses,
+                  timexes) -> list[Draft]:
+    """One draft per dated clause of a sentence that tells something."""
+    made: list[Draft] = []
+    scopes = dict(clauses.scopes)
+    colon = article.text.find(":", sentence.start, sentence.end)
+    head: tuple[int, Cues] | None = None  # a dated head before a colon, and its cues
+    for index in sorted(scopes):
+        ranges = scopes[index]
+        scope = " ".join(article.text[a:b] for a, b in ranges)
+        cues = classify(scope, article.lang)
+        if not cues.types and head and ranges[0][0] >= colon:
+            # "les visites se sont multipliées : Yaïr Lapid en août, puis Benny Gantz
+            # en novembre": each dated item after the colon is one of what the head tells
+            cues = head[1]
+        if not cues.types:
+            if index == 0 and 1 in scopes and frames(here[0], here[1]):
+                # "L'année suivante, le chef d'état-major, Aviv Kochavi, s'est rendu à
+                # Rabat en juillet": the frame tells no happening; its clauses (the
+                # subject) belong to the date inside it
+                scopes[1] = ranges + scopes[1]
+            continue
+        if colon >= 0 and ranges[-1][1] <= colon + 1:
+            head = (len(made), cues)
+        timex = here[index]
+        planned = is_planned(scope, article.lang) and timex.tense != "past"
+        made.append(Draft(timex, ranges, [sentence], cues, sentence.paragraph, sentence,
+                          planned, relative=index in clauses.relative,
+                          end=last_day(article, timex, ranges, cues, here, scopes, timexes)))
+    if head and len(made) > head[0] + 1 and all(
+            frames(made[head[0]].timex, d.timex) for d in made[head[0] + 1:]):
+        del made[head[0]]  # "En 2021, les visites ... :" sums up the items after it
+    return made
+
+
+def _tell_more(draft: Draft, sentence: Sentence, ranges) -> None:
+    """``sentence`` goes on telling ``draft``: its ``ranges`` are read with it, and the
+    event is now told in that sentence's paragraph."""
+    draft.extra.extend(ranges)
+    draft.sentences.append(sentence)
+    draft.paragraph = sentence.paragraph
+
+
+def _goes_on(article: Article, sentence: Sentence, last: Draft | None, dateline: Timex | None,
+             mentions) -> bool:
+    """Whether an undated sentence with a cue goes on telling the last event."""
+    if last is None:
+        return False
+    # under a dateline, what the next paragraphs tell without a date of their own
+    # happened on the dateline's day, as part of what the lead tells
+    under = (dateline is not None and last.timex is dateline
+             and sentence.paragraph - last.home.paragraph <= DATELINE_REACH)
+    return under or (sentence.paragraph - last.paragraph <= 1
+                     and continues(article, sentence, last, mentions))
+
+
 def drafts_for(article: Article, sentences, timexes, mentions) -> list[Draft]:
     dates = event_dates(article, timexes)
     dateline = find_dateline(article, sentences, dates)
@@ -307,44 +395,14 @@ def drafts_for(article: Article, sentences, timexes, mentions) -> list[Draft]:
         if article.body_start == 0 and sentence.paragraph == 0:
             continue  # the title line of a plain-text article repeats its body
         here = [t for t in dates if sentence.start <= t.start < sentence.end]
-        made = []
         clauses = assign_clauses(sentence, here, article.lang)
-        scopes = dict(clauses.scopes)
-        colon = article.text.find(":", sentence.start, sentence.end)
-        head: tuple[int, Cues] | None = None  # a dated head before a colon, and its cues
-        for index in sorted(scopes):
-            ranges = scopes[index]
-            scope = " ".join(article.text[a:b] for a, b in ranges)
-            cues = classify(scope, article.lang)
-            if not cues.types and head and ranges[0][0] >= colon:
-                # "les visites se sont multipliées : Yaïr Lapid en août, puis Benny Gantz
-                # en novembre": each dated item after the colon is one of what the head tells
-                cues = head[1]
-            if not cues.types:
-                if index == 0 and 1 in scopes and frames(here[0], here[1]):
-                    # "L'année suivante, le chef d'état-major, Aviv Kochavi, s'est rendu à
-                    # Rabat en juillet": the frame tells no happening; its clauses (the
-                    # subject) belong to the date inside it
-                    scopes[1] = ranges + scopes[1]
-                continue
-            if colon >= 0 and ranges[-1][1] <= colon + 1:
-                head = (len(made), cues)
-            timex = here[index]
-            planned = is_planned(scope, article.lang) and timex.tense != "past"
-            made.append(Draft(timex, ranges, [sentence], cues, sentence.paragraph, sentence,
-                              planned, relative=index in clauses.relative,
-                              end=last_day(article, timex, ranges, cues, here, scopes, timexes)))
-        if head and len(made) > head[0] + 1 and all(
-                frames(made[head[0]].timex, d.timex) for d in made[head[0] + 1:]):
-            del made[head[0]]  # "En 2021, les visites ... :" sums up the items after it
+        made = _dated_drafts(article, sentence, here, clauses, timexes)
         main = [r for r in clauses.undated if r in main_clauses(sentence, article.lang)]
         rest = " ".join(article.text[a:b] for a, b in main)
         if here and rest and primary and classify(rest, article.lang).types:
             # the main clause of this sentence goes on telling the event before it, which is
             # then told in this paragraph ("also" in the next sentence refers to it)
-            primary.extra.extend(main)
-            primary.sentences.append(sentence)
-            primary.paragraph = sentence.paragraph
+            _tell_more(primary, sentence, main)
         if made:
             for s in pending:
                 made[0].extra.append((s.start, s.end))
@@ -355,19 +413,10 @@ def drafts_for(article: Article, sentences, timexes, mentions) -> list[Draft]:
             continue
         if here:
             continue  # dated but nothing happens: a background sentence
-        cues = classify(sentence.text, article.lang)
-        if not cues.types:
+        if not classify(sentence.text, article.lang).types:
             continue
-        last = primary
-        # under a dateline, what the next paragraphs tell without a date of their own
-        # happened on the dateline's day, as part of what the lead tells
-        under = (last is not None and dateline is not None and last.timex is dateline
-                 and sentence.paragraph - last.home.paragraph <= DATELINE_REACH)
-        if last and (under or sentence.paragraph - last.paragraph <= 1 and continues(
-                article, sentence, last, mentions)):
-            last.extra.extend(main_clauses(sentence, article.lang))
-            last.sentences.append(sentence)
-            last.paragraph = sentence.paragraph
+        if _goes_on(article, sentence, primary, dateline, mentions):
+            _tell_more(primary, sentence, main_clauses(sentence, article.lang))
         elif not drafts:
             pending.append(sentence)
     return drafts
@@ -550,59 +599,95 @@ def sentence_subjects(article: Article, draft: Draft, mentions, dates) -> list[M
             if m.kind in ("person", "role") and (m.kind == "person" or m.country)]
 
 
-def build_event(article: Article, dct: Dct, draft: Draft, mentions, one_in_sentence: bool,
-                subject: Mention | None = None, dates=()) -> Event:
-    """``subject``: who the pronoun opening the dated sentence stands for, if it does;
-    ``dates``: the article's event dates."""
-    value = draft.timex.value
-    scope = draft.ranges + draft.extra
+@dataclass
+class _Parties:
+    """Who and where one event is about, gathered mention by mention (local to
+    ``build_event``)."""
+
+    actors: list[str] = field(default_factory=list)
+    unreviewed: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    venues: list[str] = field(default_factory=list)  # states named only by where a meeting was held
+    visited: Mention | None = None  # a major city after "à", "in": the place of a visit only
+    place: str | None = None
+    place_at: int = -1
+
+
+def _event_scope(draft: Draft, one_in_sentence: bool) -> list[tuple[int, int]]:
+    """The text an event's parties and acts are read from."""
     if one_in_sentence and not draft.relative:  # the only event of its sentence: all of it
-        scope = [(draft.home.start, draft.home.end)] + draft.extra
-    actors, unreviewed, countries = [], [], []
-    place = None
-    venues = []  # states named only by where a meeting was held
-    visited = None  # a major city after "à", "in": the place of a visit only
-    place_at = -1
+        return [(draft.home.start, draft.home.end)] + draft.extra
+    return draft.ranges + draft.extra
+
+
+def _not_a_party(article: Article, m: Mention, subject: Mention | None, mentions,
+                 starts) -> bool:
+    """A name qualifying someone else, a name cited as a source, or a role that is the
+    title of the name after it: none of them takes part."""
+    return is_modifier(article, m) or is_cited(article, m) or (
+        m is not subject and is_title(article, m, mentions, starts))
+
+
+def _note_actor(p: _Parties, m: Mention, value: str, scope) -> None:
+    """A named actor, and the state they act for."""
+    name = resolve(m, value)
+    if name and name not in p.actors and name not in p.unreviewed:
+        (p.actors if m.reviewed else p.unreviewed).append(name)
+        country = gazetteer.actor_country(name) if m.reviewed else m.country
+        if country and country not in p.countries:
+            p.countries.append(country)
+    elif (not name and m.kind == "role" and m.country and m.country not in p.countries
+          and inside(m, scope)):
+        p.countries.append(m.country)  # "le ministre malien" names a party, known or not
+
+
+def _note_place(p: _Parties, article: Article, m: Mention, draft: Draft,
+                one_in_sentence: bool) -> None:
+    """A state as a party, or a place as where the event is."""
+    # states named in passing in a following sentence are not parties to the event
+    own = inside(m, draft.ranges) or (
+        one_in_sentence and inside(m, [(draft.home.start, draft.home.end)]))
+    venue = own and is_venue(article, m)
+    city = m.kind == "place" and m.text in gazetteer.major_cities()
+    cued = m.kind == "place" and PLACE_CUE.search(article.text[max(0, m.start - 8):m.start])
+    if venue or own and city:
+        p.venues.append(m.key)  # a city other than a capital is where, not who
+    elif (m.kind in ("country", "place") and m.key not in p.countries and own
+            and m.key not in gazetteer.not_parties()):
+        p.countries.append(m.key)
+    if city and cued and not venue:
+        # "un consulat à Dakhla": where something else is, unless the event is a visit
+        p.visited = p.visited or m
+    elif m.kind == "place" and p.place is None and (venue or cued):
+        p.place, p.place_at = m.text, m.start
+
+
+def _parties(article: Article, draft: Draft, mentions, scope, one_in_sentence: bool,
+             subject: Mention | None, dates) -> _Parties:
+    """The event's actors, states and place, from the mentions of its scope."""
+    p = _Parties()
     home = [(draft.home.start, draft.home.end)]
     # actors of the dated sentence first: they are the event's subject
     ordered = sorted(within(mentions, scope), key=lambda m: (not inside(m, home), m.start))
     lead = [] if subject else sentence_subjects(article, draft, mentions, dates)
     starts = [x.start for x in mentions]
     for m in ([subject] if subject else []) + lead + ordered:
-        if is_modifier(article, m) or is_cited(article, m) or (
-                m is not subject and is_title(article, m, mentions, starts)):
+        if _not_a_party(article, m, subject, mentions, starts):
             continue
-        name = resolve(m, value)
-        if name and name not in actors and name not in unreviewed:
-            (actors if m.reviewed else unreviewed).append(name)
-            country = gazetteer.actor_country(name) if m.reviewed else m.country
-            if country and country not in countries:
-                countries.append(country)
-        elif (not name and m.kind == "role" and m.country and m.country not in countries
-              and inside(m, scope)):
-            countries.append(m.country)  # "le ministre malien" names a party, known or not
-        # states named in passing in a following sentence are not parties to the event
-        own = inside(m, draft.ranges) or (one_in_sentence and inside(m, home))
-        venue = own and is_venue(article, m)
-        city = m.kind == "place" and m.text in gazetteer.major_cities()
-        cued = m.kind == "place" and PLACE_CUE.search(article.text[max(0, m.start - 8):m.start])
-        if venue or own and city:
-            venues.append(m.key)  # a city other than a capital is where, not who
-        elif (m.kind in ("country", "place") and m.key not in countries and own
-                and m.key not in gazetteer.not_parties()):
-            countries.append(m.key)
-        if city and cued and not venue:
-            # "un consulat à Dakhla": where something else is, unless the event is a visit
-            visited = visited or m
-        elif m.kind == "place" and place is None and (venue or cued):
-            place, place_at = m.text, m.start
+        _note_actor(p, m, draft.timex.value, scope)
+        _note_place(p, article, m, draft, one_in_sentence)
     text = " ".join(article.text[a:b] for a, b in scope)
-    if (not countries and not actors) or word_list_pattern("pair_words", article.lang).search(text):
+    if (not p.countries and not p.actors) or word_list_pattern(
+            "pair_words", article.lang).search(text):
         # "la reprise des relations" with no party named: the article's two main states
         for code in top_countries(mentions, 2):
-            if code not in countries:
-                countries.append(code)
-    cues = classify(text, article.lang)
+            if code not in p.countries:
+                p.countries.append(code)
+    return p
+
+
+def _event_types(article: Article, draft: Draft, scope) -> tuple[str, ...]:
+    """The event's acts, the primary first."""
     # the dated clause's own types come first: they say what the event mainly is; then
     # the other acts of its sentence; the sentences going on from it tell the act only
     # when the dated sentence states nothing but a statement ("a indiqué jeudi que ...")
@@ -614,22 +699,41 @@ def build_event(article: Article, dct: Dct, draft: Draft, mentions, one_in_sente
     types = tuple(dict.fromkeys(told + more))
     if set(types) - {"STATEMENT"}:  # a statement counts only alone
         types = tuple(t for t in types if t != "STATEMENT")
+    return types
+
+
+def _visit_host(p: _Parties, home: Sentence) -> None:
+    """A visit's destination is its host, a party, and where it happens."""
+    if p.visited and (p.place is None or inside(p.visited, [(home.start, home.end)])
+                      and p.visited.start < p.place_at):
+        p.place = p.visited.text  # the first place the dated sentence names
+    p.countries += [c for c in dict.fromkeys(p.venues)
+                    if c not in p.countries and c not in gazetteer.not_parties()]
+
+
+def build_event(article: Article, dct: Dct, draft: Draft, mentions, one_in_sentence: bool,
+                subject: Mention | None = None, dates=()) -> Event:
+    """``subject``: who the pronoun opening the dated sentence stands for, if it does;
+    ``dates``: the article's event dates."""
+    value = draft.timex.value
+    scope = _event_scope(draft, one_in_sentence)
+    p = _parties(article, draft, mentions, scope, one_in_sentence, subject, dates)
+    types = _event_types(article, draft, scope)
+    cues = classify(" ".join(article.text[a:b] for a, b in scope), article.lang)
     mode = draft.cues.mode or (cues.mode if set(draft.cues.types) <= {"STATEMENT"} else None)
-    if mode in ("visit", "host"):  # a visit's destination is its host, a party
-        if visited and (place is None or inside(visited, home) and visited.start < place_at):
-            place = visited.text  # the first place the dated sentence names
-        countries += [c for c in dict.fromkeys(venues)
-                      if c not in countries and c not in gazetteer.not_parties()]
+    if mode in ("visit", "host"):
+        _visit_host(p, draft.home)
+    actors, countries, place = tuple(p.actors), p.countries, p.place
     after_dct = period(value, None)[0] > period(dct.value, None)[1]
     status = "planned" if draft.planned or after_dct else "happened"
     evidence = tuple(sorted({Evidence(article.path, s.start, s.end, s.text)
                              for s in draft.sentences}, key=lambda e: e.start))
-    title = make_title(types, mode, tuple(actors), tuple(countries), place, article.lang, status)
+    title = make_title(types, mode, actors, tuple(countries), place, article.lang, status)
     return Event(
-        id=event_id(value, types, mode, tuple(actors), tuple(countries), place),
-        value=value, mod=draft.timex.mod, types=types, mode=mode, actors=tuple(actors),
+        id=event_id(value, types, mode, actors, tuple(countries), place),
+        value=value, mod=draft.timex.mod, types=types, mode=mode, actors=actors,
         countries=tuple(sorted(countries)), place=place, status=status, title=title,
-        sources=evidence, unreviewed_actors=tuple(unreviewed),
+        sources=evidence, unreviewed_actors=tuple(p.unreviewed),
         inferred_date=not draft.timex.anchored or dct.source == "inferred",
         date_text=draft.timex.text, end=draft.end)
 

@@ -386,43 +386,55 @@ SURNAME = re.compile(r"(?<![\w\-])(?:(?:M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)?"
                      r"(?P<s>[A-ZÀ-ÖØ-Þ][\w'’\-]+)(?![\w\-])")
 
 
-def _named_again(article: Article, actors: list[Mention], roles: list[Mention]):
-    """People the gazetteer does not know, named again: by surname, with or without an
-    honorific ("M. Keita"), or by the role they were introduced with ("le chef de la
-    diplomatie malienne")."""
-    text, path = article.text, article.path
-    unknown = [m for m in actors if m.kind == "person" and not m.reviewed and " " in m.key]
-    if not unknown:
-        return []
-    taken = [(m.start, m.end) for m in actors]
+def _by_surname(article: Article, actors: list[Mention], unknown: list[Mention]) -> list[Mention]:
+    """Unknown people named again by their surname (more than three letters, not a
+    country's name), with or without an honorific ("M. Keita"), after their first mention."""
     by_surname = {}
     for m in unknown:
         surname = m.key.rsplit(" ", 1)[1]
         if len(surname) > 3 and surname not in country_forms(article.lang):
             by_surname.setdefault(surname, m)
+    if not by_surname:
+        return []
+    taken = [(m.start, m.end) for m in actors]
     out = []
-    if by_surname:
-        for found in SURNAME.finditer(text, article.body_start):
-            first = by_surname.get(found.group("s"))
-            if first is None:
-                continue
-            s, e = found.span("s")
-            if s > first.start and not any(s < ke and ks < e for ks, ke in taken):
-                out.append(Mention(path, s, e, found.group("s"), "person", first.key,
-                                   first.country, reviewed=False))
-    # the role that introduced a person, said again later, is that person
+    for found in SURNAME.finditer(article.text, article.body_start):
+        first = by_surname.get(found.group("s"))
+        if first is None:
+            continue
+        s, e = found.span("s")
+        if s > first.start and not any(s < ke and ks < e for ks, ke in taken):
+            out.append(Mention(article.path, s, e, found.group("s"), "person", first.key,
+                               first.country, reviewed=False))
+    return out
+
+
+def _by_role(article: Article, roles: list[Mention], unknown: list[Mention]) -> list[Mention]:
+    """Unknown people named again by the role that introduced them: said again later,
+    the role is that person."""
     introduced = {}
     for r in roles:
-        after = NAME_AFTER_ROLE.match(text, r.end)
+        after = NAME_AFTER_ROLE.match(article.text, r.end)
         person = next((m for m in unknown if after and m.start == after.start("name")), None)
         if person and r.country:
             introduced.setdefault(r.key, person)
+    out = []
     for r in roles:
         person = introduced.get(r.key)
         if person and r.start > person.end:
-            out.append(Mention(path, r.start, r.end, r.text, "person", person.key,
+            out.append(Mention(article.path, r.start, r.end, r.text, "person", person.key,
                                person.country, reviewed=False))
     return out
+
+
+def _named_again(article: Article, actors: list[Mention], roles: list[Mention]):
+    """People the gazetteer does not know, named again: by surname, with or without an
+    honorific ("M. Keita"), or by the role they were introduced with ("le chef de la
+    diplomatie malienne")."""
+    unknown = [m for m in actors if m.kind == "person" and not m.reviewed and " " in m.key]
+    if not unknown:
+        return []
+    return _by_surname(article, actors, unknown) + _by_role(article, roles, unknown)
 
 
 @cache

@@ -88,6 +88,25 @@ def same_happening(a: Event, b: Event) -> bool:
     return _same_happening(_Day.of(a), _Day.of(b))
 
 
+def _one_stay(a: _Day, b: _Day, shared_actors: frozenset) -> bool:
+    """Whether reports of two adjacent days tell one stay."""
+    modes = {a.mode, b.mode}
+    # one trip told by one article over two days: the same people, or, where one of
+    # the reports names none, the same two states ("La délégation tunisienne est
+    # arrivée mercredi à Tripoli ... Elle a signé jeudi un accord avec la Libye")
+    same_trip = shared_actors or (
+        not a.paths.isdisjoint(b.paths) and not (a.actors and b.actors)
+        and len(a.countries & b.countries) >= 2)
+    # what one article tells of a stay under way, done today and planned tomorrow, is
+    # one stay ("arrived on Sunday ... will meet the crown prince on Monday"); two
+    # articles, one telling it done, the other only announced, stay apart
+    told_alike = a.status == b.status or not a.paths.isdisjoint(b.paths)
+    # a summit and a visit the next day are two stays, even for the same minister
+    return bool(same_trip and told_alike and STAY & modes
+                and not ("third-party" in modes and modes & {"visit", "host"})
+                and not (a.place and b.place and a.place != b.place))
+
+
 def _same_happening(a: _Day, b: _Day) -> bool:
     if a.mode and b.mode and frozenset((a.mode, b.mode)) in APART:
         return False
@@ -96,21 +115,7 @@ def _same_happening(a: _Day, b: _Day) -> bool:
         return False
     shared_actors = a.actors & b.actors
     if gap == 1:
-        modes = {a.mode, b.mode}
-        # one trip told by one article over two days: the same people, or, where one of
-        # the reports names none, the same two states ("La délégation tunisienne est
-        # arrivée mercredi à Tripoli ... Elle a signé jeudi un accord avec la Libye")
-        same_trip = shared_actors or (
-            not a.paths.isdisjoint(b.paths) and not (a.actors and b.actors)
-            and len(a.countries & b.countries) >= 2)
-        # what one article tells of a stay under way, done today and planned tomorrow, is
-        # one stay ("arrived on Sunday ... will meet the crown prince on Monday"); two
-        # articles, one telling it done, the other only announced, stay apart
-        told_alike = a.status == b.status or not a.paths.isdisjoint(b.paths)
-        # a summit and a visit the next day are two stays, even for the same minister
-        return bool(same_trip and told_alike and STAY & modes
-                    and not ("third-party" in modes and modes & {"visit", "host"})
-                    and not (a.place and b.place and a.place != b.place))
+        return _one_stay(a, b, shared_actors)
     if not a.paths.isdisjoint(b.paths):
         return not (a.actors and b.actors and not shared_actors and not a.types & b.types)
     shared_countries = a.countries & b.countries
@@ -287,46 +292,63 @@ def best_fit(coarse: Event, clusters: Clusters, candidates: list[int]) -> tuple:
     return fit.best, fit.best_score, fit.runner_up
 
 
-def combine(parts: list[Event], lang_of) -> Event:
-    # the head gives the id and the precision: the most precise; among days, the one most
-    # articles report, then the later one (a visit "arrived on Tuesday" is told by what it
-    # did on Wednesday); the date runs from the first day told to the last
+def _head_first(parts: list[Event]) -> list[Event]:
+    """The reports, the head first: it gives the id and the precision."""
+    # the most precise; among days, the one most articles report, then the later one (a
+    # visit "arrived on Tuesday" is told by what it did on Wednesday)
     reports = {v: len({s.path for p in parts if p.value == v for s in p.sources})
                for v in {p.value for p in parts}}
-    parts = sorted(parts, key=lambda e: (precision(e), -reports[e.value],
-                                         -period(e.value, e.mod)[0].toordinal(),
-                                         e.sources[0].path, e.sources[0].start))
-    head = parts[0]
-    # a happening told over several days runs from its first day to its last
-    # (beside a stay, a bare statement is its announcement: its day is not one of the stay's)
+    return sorted(parts, key=lambda e: (precision(e), -reports[e.value],
+                                        -period(e.value, e.mod)[0].toordinal(),
+                                        e.sources[0].path, e.sources[0].start))
+
+
+def _days_told(parts: list[Event]) -> list[str]:
+    """The days the reports tell, first to last."""
+    # beside a stay, a bare statement is its announcement: its day is not one of the stay's
     stayed = any(p.mode in STAY for p in parts)
     told = [p for p in parts if not (stayed and p.mode is None and p.types[:1] == ("STATEMENT",))]
-    days = sorted({p.value for p in told if precision(p) == 0}
+    return sorted({p.value for p in told if precision(p) == 0}
                   | {p.end for p in told if p.end})
-    value, end = (days[0], days[-1]) if len(days) > 1 else (head.value, head.end)
-    date_text = next((p.date_text for p in parts if p.value == value), head.date_text)
 
-    def union(attr):
-        seen: list = []
-        for p in parts:
-            seen.extend(x for x in getattr(p, attr) if x not in seen)
-        return tuple(seen)
+
+def _union(parts: list[Event], attr: str) -> tuple:
+    seen: list = []
+    for p in parts:
+        seen.extend(x for x in getattr(p, attr) if x not in seen)
+    return tuple(seen)
+
+
+def _what_happened(parts: list[Event], over_days: bool) -> tuple[tuple[str, ...], str | None]:
+    """The merged event's types and mode."""
+    head = parts[0]
     # the head's act and what it states besides, then the act each other report tells:
     # what they only mention in passing is theirs, not the merged event's
     types = tuple(dict.fromkeys(head.types + tuple(
         p.types[0] for p in parts[1:] if p.types and p.types[0] != "STATEMENT")))
-    actors = union("actors")
-    countries = tuple(sorted(set(union("countries"))))
-    place = next((p.place for p in parts if p.place), None)
-    status = "happened" if any(p.status == "happened" for p in parts) else "planned"
     # the mode says what the event mainly is: take it from elsewhere only when the most
     # precise report says nothing but a statement
     mode = head.mode if (head.mode or real_types(head)) else next(
         (p.mode for p in parts if p.mode), None)
-    stay = next((p for p in parts if p.mode in STAY), None) if len(days) > 1 else None
+    stay = next((p for p in parts if p.mode in STAY), None) if over_days else None
     if stay is not None:  # told over several days, it is a visit or a summit first
         mode = stay.mode
         types = tuple(dict.fromkeys(stay.types[:1] + types))
+    return types, mode
+
+
+def combine(parts: list[Event], lang_of) -> Event:
+    parts = _head_first(parts)
+    head = parts[0]
+    # a happening told over several days runs from its first day told to its last
+    days = _days_told(parts)
+    value, end = (days[0], days[-1]) if len(days) > 1 else (head.value, head.end)
+    date_text = next((p.date_text for p in parts if p.value == value), head.date_text)
+    types, mode = _what_happened(parts, len(days) > 1)
+    actors = _union(parts, "actors")
+    countries = tuple(sorted(set(_union(parts, "countries"))))
+    place = next((p.place for p in parts if p.place), None)
+    status = "happened" if any(p.status == "happened" for p in parts) else "planned"
     sources = tuple(sorted({s for p in parts for s in p.sources}, key=lambda s: (s.path, s.start)))
     # the id is the most precise report's own: every report's id stays reachable (as the id
     # or an alias) whatever other articles are added, so no URL ever breaks
@@ -335,7 +357,7 @@ def combine(parts: list[Event], lang_of) -> Event:
     title = make_title(types, mode, actors, countries, place, lang_of(head), status)
     return Event(id=new_id, value=value, mod=head.mod, types=types, mode=mode,
                  actors=actors, countries=countries, place=place, status=status, title=title,
-                 sources=sources, unreviewed_actors=union("unreviewed_actors"),
+                 sources=sources, unreviewed_actors=_union(parts, "unreviewed_actors"),
                  aliases=tuple(aliases),
                  inferred_date=all(p.inferred_date for p in parts),  # one dated source suffices
                  date_text=date_text, end=end)

@@ -85,18 +85,13 @@ def vocabulary(lang: str) -> tuple[dict, tuple[dict, ...]]:
     return vocab, tuple(title_templates(lang)) + tuple(vocab["templates"])
 
 
-def make_title(types, mode, actors, codes, place, lang: str, status: str = "happened",
-               name: str | None = None) -> str:
-    """The event's title in ``lang``; ``name``: what its sources call the happening
-    ("Sommet du Néguev"), put before the title."""
-    vocab, templates = vocabulary(lang)
-    heads = load_yaml("headlines.yaml")
-    heads = heads.get(lang) or heads["en"]
+def _fill(actors, codes, place, lang: str, vocab: dict) -> dict[str, str]:
+    """What a template's slots say of the event ("" where it says nothing)."""
     # a title names the main participants (people before organisations); the page lists all
     people = [a for a in actors if gazetteer_kind(a) != "org"]
     named = tuple(people or actors)[:3]
     states = [country_name(c, lang) for c in codes]
-    fill = {
+    return {
         "who": _join(named, vocab["and"]) if len(named) >= 2 else "",
         "first": named[0] if named else "",
         "others": _join(named[1:], vocab["and"]),
@@ -105,27 +100,47 @@ def make_title(types, mode, actors, codes, place, lang: str, status: str = "happ
         "states": _join(states, vocab["and"]),
         "about": _join([country_name(c, lang) for c in _about(codes, actors)], vocab["and"]),
     }
+
+
+def _fits(template: dict, mode, main, fill: dict[str, str]) -> bool:
+    """A template for the event's mode and main type, every slot of it filled."""
+    if "mode" in template and template["mode"] != mode:
+        return False
+    if "type" in template and template["type"] != main:
+        return False
+    needed = [k for k in fill if "{" + k + "}" in template["text"]]
+    return not any(not fill[k] for k in needed)
+
+
+def _named(title: str, template: dict, name: str | None, heads: dict) -> str:
+    """The title after what its sources call the happening, unless it says it already."""
+    if name and name.casefold() not in title.casefold():
+        # "Réunion de ..." after the name reads "Sommet du Néguev : réunion de ..."
+        if not template["text"].startswith("{"):
+            title = title[0].lower() + title[1:]
+        title = heads["named"].format(name=name, title=title)
+    return title
+
+
+def make_title(types, mode, actors, codes, place, lang: str, status: str = "happened",
+               name: str | None = None) -> str:
+    """The event's title in ``lang``; ``name``: what its sources call the happening
+    ("Sommet du Néguev"), put before the title."""
+    vocab, templates = vocabulary(lang)
+    heads = load_yaml("headlines.yaml")
+    heads = heads.get(lang) or heads["en"]
+    fill = _fill(actors, codes, place, lang, vocab)
     main = next((t for t in types if t != "STATEMENT"), types[0] if types else None)
     # a title saying where comes first, then one saying with whom, then the others
     where = [t for t in templates if "{place}" in t["text"]]
-    for template in [*where, *heads["templates"], *templates]:
-        if "mode" in template and template["mode"] != mode:
-            continue
-        if "type" in template and template["type"] != main:
-            continue
-        needed = [k for k in fill if "{" + k + "}" in template["text"]]
-        if any(not fill[k] for k in needed):
-            continue
-        title = template["text"].format(**fill)
-        if name and name.casefold() not in title.casefold():
-            # "Réunion de ..." after the name reads "Sommet du Néguev : réunion de ..."
-            if not template["text"].startswith("{"):
-                title = title[0].lower() + title[1:]
-            title = heads["named"].format(name=name, title=title)
-        if lang == "fr":  # "de Abdelmadjid" -> "d'Abdelmadjid"
-            title = re.sub(r"\b([dD])e (?=[AEIOUÀÂÉÈÊÎÔŒaeiouéèêîô])", r"\1'", title)
-        return title + (vocab["planned"] if status == "planned" else "")
-    return ""
+    template = next((t for t in [*where, *heads["templates"], *templates]
+                     if _fits(t, mode, main, fill)), None)
+    if template is None:
+        return ""
+    title = _named(template["text"].format(**fill), template, name, heads)
+    if lang == "fr":  # "de Abdelmadjid" -> "d'Abdelmadjid"
+        title = re.sub(r"\b([dD])e (?=[AEIOUÀÂÉÈÊÎÔŒaeiouéèêîô])", r"\1'", title)
+    return title + (vocab["planned"] if status == "planned" else "")
 
 
 def _about(codes, actors) -> tuple[str, ...]:

@@ -66,19 +66,20 @@ def _ago_words(info: dict) -> tuple[set[str], set[str], set[str]]:
     return before, after, units
 
 
-def from_locale(lang: str, info: dict) -> dict:
-    """A data-file dict (the shape of ``data/dates/*.yaml``) for ``lang``."""
-    from .vocabulary import alternation
-
-    months = {i: _words(info.get(name, ())) for i, name in enumerate(MONTHS, 1)}
-    weekdays = {i: _words(info.get(name, ()), 4) for i, name in enumerate(WEEKDAYS)}
+def _units(info: dict, ago_units: set[str]) -> dict[str, str]:
+    """Each unit word's code, the inflected forms of the "ago" phrases too ("Jahren",
+    "años")."""
     unit_words = {code: _words(info.get(name, ())) for name, code in UNITS.items()}
     units = {w: code for code, words in unit_words.items() for w in words}
-    before, after, ago_units = _ago_words(info)
-    for word in ago_units:  # the inflected forms of the "ago" phrases: "Jahren", "años"
+    for word in ago_units:
         for code, words in unit_words.items():
             if any(word.lower().startswith(u[:3]) for u in words):
                 units.setdefault(word.lower(), code)
+    return units
+
+
+def _deictic(info: dict) -> dict[str, list]:
+    """Relative words ("ayer", "letztes Jahr") -> [unit code, offset]."""
     deictic = {}
     for name, phrases in (info.get("relative-type") or {}).items():
         m = RELATIVE.match(name)
@@ -87,9 +88,11 @@ def from_locale(lang: str, info: dict) -> dict:
         k = int(m.group(2)) * (1 if m.group(1) else -1)
         for phrase in _words(phrases):
             deictic[phrase] = [UNITS[m.group(3)], k]
-    skip = [w for w in info.get("skip", ()) if w.isalpha()]
-    in_words = [w for w in info.get("in", ()) if w.isalpha()]
-    order = str(info.get("date_order") or "DMY").lower()
+    return deictic
+
+
+def _patterns(order: str, before, after, in_words) -> list[dict]:
+    """The patterns that hold across languages, for what the language has words for."""
     patterns = [
         {"kind": "date", "re": ISO},
         {"kind": "date", "re": _numeric(order)},
@@ -114,13 +117,27 @@ def from_locale(lang: str, info: dict) -> dict:
         patterns.append({"kind": "year", "re": r"(?P<pre>{YEARPRE})\s+(?P<y>{YEAR})"})
         patterns.append({"kind": "date", "re": r"(?P<pre>{YEARPRE})\s+(?P<m>{MONTH})"
                                                r"(?:\s+(?:(?:{SKIP})\s+)?(?P<y>{YEAR}))?"})
+    return patterns
+
+
+def from_locale(lang: str, info: dict) -> dict:
+    """A data-file dict (the shape of ``data/dates/*.yaml``) for ``lang``."""
+    from .vocabulary import alternation
+
+    months = {i: _words(info.get(name, ())) for i, name in enumerate(MONTHS, 1)}
+    weekdays = {i: _words(info.get(name, ()), 4) for i, name in enumerate(WEEKDAYS)}
+    before, after, ago_units = _ago_words(info)
+    units = _units(info, ago_units)
+    skip = [w for w in info.get("skip", ()) if w.isalpha()]
+    in_words = [w for w in info.get("in", ()) if w.isalpha()]
+    order = str(info.get("date_order") or "DMY").lower()
     return {
         "lang": lang,
         "months": months,
         "weekdays": weekdays,
         "numeric_order": order,
         "units": units,
-        "deictic": deictic,
+        "deictic": _deictic(info),
         "year_prefixes": in_words,
         "raw_words": {
             "SKIP": alternation(skip),
@@ -130,7 +147,7 @@ def from_locale(lang: str, info: dict) -> dict:
         # listed as words too: a match may start with them (``vocabulary.build`` finds the
         # start words in the data, and the slots above are regular expressions)
         "link_words": sorted({*skip, *before, *after}),
-        "patterns": patterns,
+        "patterns": _patterns(order, before, after, in_words),
     }
 
 

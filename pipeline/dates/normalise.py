@@ -70,6 +70,34 @@ def _with_weekday(mo: int, d: int, wd: int, dct: dt.date) -> dt.date | None:
     return None
 
 
+def _by_relative(opts: list[dt.date], rel: int | None, dct: dt.date) -> dt.date | None:
+    """Of the readings around the article date, the last before it for "dernier", the
+    first after it for "prochain"; None without a relative word or such a reading."""
+    if rel is None or rel == 0:
+        return None
+    if rel < 0:
+        before = [x for x in opts if x < dct]
+        return max(before) if before else None
+    after = [x for x in opts if x > dct]
+    return min(after) if after else None
+
+
+def _in_story_year(mo: int, d: int, ctx: Context) -> dt.date | None:
+    """The day in the story's year: near the story's last date when it is of that year,
+    else near the year's middle."""
+    target = (
+        ctx.anchor
+        if ctx.anchor and ctx.anchor.year == ctx.narrative_year
+        else dt.date(ctx.narrative_year, 7, 1)
+    )
+    story = [
+        x for x in (cal.valid(y, mo, d) for y in range(target.year - 1, target.year + 2)) if x
+    ]
+    # a story moves forward: a day a little after the story's date rather than most
+    # of a year before it ("Le 3 mars 2019, ... Le 5 septembre, ...": 2019)
+    return pick(story, target, "future", STORY_FORWARD) if story else None
+
+
 def _infer_day_year(
     mo: int, d: int, ctx: Context, rel: int | None, wd: int | None
 ) -> tuple[dt.date | None, bool]:
@@ -86,28 +114,12 @@ def _infer_day_year(
         if dd is not None:
             return dd, True
     opts = [x for x in (cal.valid(y, mo, d) for y in range(dct.year - 1, dct.year + 2)) if x]
-    if rel is not None and rel != 0:
-        if rel < 0:
-            before = [x for x in opts if x < dct]
-            if before:
-                return max(before), True
-        else:
-            after = [x for x in opts if x > dct]
-            if after:
-                return min(after), True
+    dd = _by_relative(opts, rel, dct)
+    if dd is not None:
+        return dd, True
     own = cal.valid(dct.year, mo, d)
     if _story_year_wins(ctx, own and (own.month, own.day)):
-        target = (
-            ctx.anchor
-            if ctx.anchor and ctx.anchor.year == ctx.narrative_year
-            else dt.date(ctx.narrative_year, 7, 1)
-        )
-        story = [
-            x for x in (cal.valid(y, mo, d) for y in range(target.year - 1, target.year + 2)) if x
-        ]
-        # a story moves forward: a day a little after the story's date rather than most
-        # of a year before it ("Le 3 mars 2019, ... Le 5 septembre, ...": 2019)
-        return (pick(story, target, "future", STORY_FORWARD) if story else None), True
+        return _in_story_year(mo, d, ctx), True
     if not opts:
         return None, False
     return _nearest(opts, ctx), ctx.dct_precision == "day"

