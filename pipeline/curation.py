@@ -193,62 +193,82 @@ def _known_countries() -> frozenset[str]:
     return frozenset(babel_codes - {"ZZ"}) | {c.code for c in countries()}
 
 
+def _value(node: yaml.Node) -> str:
+    value = _text(node, "value")
+    if not _VALUE.fullmatch(value):
+        raise _Invalid(node, f"date {value!r} is not an ISO-TimeML value",
+                       "write 2020, 2020-12 or 2020-12-22; mod: END says fin 2020")
+    # the years first: a period running past the calendar's end ("9999-WI") has none
+    if not supported(value):
+        raise _Invalid(node, f"date {value!r} is outside the {years_hint()}",
+                       "write the year in full, e.g. 2020-12-22")
+    if period(value) is None:
+        raise _Invalid(node, f"date {value!r} is not an ISO-TimeML value",
+                       "write 2020, 2020-12 or 2020-12-22; mod: END says fin 2020")
+    return value
+
+
+def _one_of(name: str, allowed, hint: str, nullable: bool = True):
+    """A checker of a field whose value is one of ``allowed`` (or null when nullable)."""
+    def check(node: yaml.Node) -> str | None:
+        value = _text(node, name, nullable=nullable)
+        if (value is not None or not nullable) and value not in allowed():
+            raise _Invalid(node, f"unknown {name} {value!r}", hint)
+        return value
+    return check
+
+
+def _codes(name: str, item: str, what: str, known, hint: str):
+    """A checker of a list of codes, each in ``known()`` (``what``: how a message names one)."""
+    def check(node: yaml.Node) -> list[str]:
+        codes = [_text(n, item) for n in _sequence(node, name)]
+        for n, code in zip(node.value, codes, strict=True):
+            if code not in known():
+                raise _Invalid(n, f"unknown {what} {code!r}", hint)
+        return codes
+    return check
+
+
+def _types(node: yaml.Node) -> tuple[str, ...]:
+    codes = _codes("types", "type", "event type", lambda: TYPE_ORDER,
+                   f"use PLOVER codes: {', '.join(TYPE_ORDER)}")(node)
+    if not codes:
+        raise _Invalid(node, "types is empty", "give at least one PLOVER code")
+    return tuple(t for t in TYPE_ORDER if t in codes)  # the pipeline's order
+
+
+def _countries(node: yaml.Node) -> tuple[str, ...]:
+    codes = _codes("countries", "country", "country code", _known_countries,
+                   "use an ISO 3166 alpha-2 code in capitals, e.g. MA, IL, US")(node)
+    return tuple(sorted(set(codes)))
+
+
+def _title(node: yaml.Node) -> tuple[tuple[str, str], ...]:
+    if isinstance(node, yaml.MappingNode):
+        titles = _mapping(node, "title", LANGS)
+        return tuple((lang, _text(n, f"title {lang}")) for lang, n in titles.items())
+    return (("", _text(node, "title")),)
+
+
+# each field a curator may set, with what checks it and normalises it as the pipeline does
+_FIELD_CHECKS = {
+    "value": _value,
+    "mod": _one_of("mod", lambda: MODS, f"use one of {', '.join(MODS)} or null"),
+    "types": _types,
+    "mode": _one_of("mode", lambda: MODE_LABELS["en"],
+                    f"use one of {', '.join(MODE_LABELS['en'])} or null"),
+    "title": _title,
+    "actors": lambda node: tuple(dict.fromkeys(_text(n, "actor")
+                                               for n in _sequence(node, "actors"))),
+    "countries": _countries,
+    "place": lambda node: _text(node, "place", nullable=True),
+    "status": _one_of("status", lambda: STATUSES, "use happened or planned", nullable=False),
+}
+
+
 def _field(name: str, node: yaml.Node) -> object:
     """The checked value of one event field, normalised as the pipeline writes it."""
-    if name == "value":
-        value = _text(node, "value")
-        if not _VALUE.fullmatch(value):
-            raise _Invalid(node, f"date {value!r} is not an ISO-TimeML value",
-                           "write 2020, 2020-12 or 2020-12-22; mod: END says fin 2020")
-        # the years first: a period running past the calendar's end ("9999-WI") has none
-        if not supported(value):
-            raise _Invalid(node, f"date {value!r} is outside the {years_hint()}",
-                           "write the year in full, e.g. 2020-12-22")
-        if period(value) is None:
-            raise _Invalid(node, f"date {value!r} is not an ISO-TimeML value",
-                           "write 2020, 2020-12 or 2020-12-22; mod: END says fin 2020")
-        return value
-    if name == "mod":
-        mod = _text(node, "mod", nullable=True)
-        if mod is not None and mod not in MODS:
-            raise _Invalid(node, f"unknown mod {mod!r}", f"use one of {', '.join(MODS)} or null")
-        return mod
-    if name == "types":
-        codes = [_text(n, "type") for n in _sequence(node, "types")]
-        for n, code in zip(node.value, codes, strict=True):
-            if code not in TYPE_ORDER:
-                raise _Invalid(n, f"unknown event type {code!r}",
-                               f"use PLOVER codes: {', '.join(TYPE_ORDER)}")
-        if not codes:
-            raise _Invalid(node, "types is empty", "give at least one PLOVER code")
-        return tuple(t for t in TYPE_ORDER if t in codes)  # the pipeline's order
-    if name == "mode":
-        mode = _text(node, "mode", nullable=True)
-        if mode is not None and mode not in MODE_LABELS["en"]:
-            raise _Invalid(node, f"unknown mode {mode!r}",
-                           f"use one of {', '.join(MODE_LABELS['en'])} or null")
-        return mode
-    if name == "title":
-        if isinstance(node, yaml.MappingNode):
-            titles = _mapping(node, "title", LANGS)
-            return tuple((lang, _text(n, f"title {lang}")) for lang, n in titles.items())
-        return (("", _text(node, "title")),)
-    if name == "actors":
-        actors = [_text(n, "actor") for n in _sequence(node, "actors")]
-        return tuple(dict.fromkeys(actors))
-    if name == "countries":
-        codes = [_text(n, "country") for n in _sequence(node, "countries")]
-        for n, code in zip(node.value, codes, strict=True):
-            if code not in _known_countries():
-                raise _Invalid(n, f"unknown country code {code!r}",
-                               "use an ISO 3166 alpha-2 code in capitals, e.g. MA, IL, US")
-        return tuple(sorted(set(codes)))
-    if name == "place":
-        return _text(node, "place", nullable=True)
-    status = _text(node, "status")
-    if status not in STATUSES:
-        raise _Invalid(node, f"unknown status {status!r}", "use happened or planned")
-    return status
+    return _FIELD_CHECKS[name](node)
 
 
 def _changes(fields: dict[str, yaml.Node]) -> tuple[tuple[str, object], ...]:
