@@ -93,7 +93,7 @@ def _failed(output, step, err=None, code=None):
           file=sys.stderr)
 
 
-def _publish(c, settings, strict=False, lang="fr"):
+def _publish(c, settings, strict=False, lang="fr", scheduler=""):
     """Extract, write content, render into a staging folder, then publish it as output/
     (see pipeline/publish.py), holding the build lock throughout.
 
@@ -119,8 +119,9 @@ def _publish(c, settings, strict=False, lang="fr"):
             try:
                 step = "extraction"
                 # in_stream=False: neither step reads stdin, and mirroring it costs a thread
+                cluster = f" --scheduler {shlex.quote(scheduler)}" if scheduler else ""
                 c.run(f"{PY} -m pipeline build {CONFIG['seeds']} --content {CONFIG['content']} "
-                      f"--lang {lang}{flags}", in_stream=False)
+                      f"--lang {lang}{flags}{cluster}", in_stream=False)
             except BaseException:
                 pelican.cancel()
                 raise
@@ -172,15 +173,17 @@ def _reuse_summary(cache: Path) -> str:
     return text
 
 
-@task(help={"strict": "fail on any warning or skipped article", "lang": "site language"})
-def build(c, strict=False, lang="fr"):
+@task(help={"strict": "fail on any warning or skipped article", "lang": "site language",
+            "scheduler": "a Dask scheduler's address: extract on that cluster "
+                         "(default: $DIPLO_SCHEDULER, else this machine's cores)"})
+def build(c, strict=False, lang="fr", scheduler=""):
     """Build the site from seeds/ into output/ (output/ changes only once the build has
     succeeded)."""
     try:
         check_lang(lang)
     except SettingError as err:
         raise SystemExit(f"invoke build: {err}") from None
-    _publish(c, CONFIG["settings"], strict, lang)
+    _publish(c, CONFIG["settings"], strict, lang, scheduler)
 
 
 @task

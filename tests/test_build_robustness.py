@@ -18,6 +18,7 @@ import random
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -367,3 +368,15 @@ def test_a_build_killed_at_any_point_leaves_the_old_site_or_the_new_one(tmp_path
     assert _invoke(project).returncode == 0
     assert _files(project / "output") == new
     assert not list(project.glob(".output-*"))
+
+
+def test_a_build_told_a_scheduler_that_does_not_answer_fails_saying_so_and_keeps_the_site(
+        project, first):
+    _, published = first
+    with socket.socket() as s:  # a loopback port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        address = f"tcp://127.0.0.1:{s.getsockname()[1]}"
+    result = _invoke(project, "--scheduler", address)
+    assert result.returncode != 0
+    assert "no Dask scheduler answers there" in result.stderr + result.stdout
+    assert _files(project / "output") == published
