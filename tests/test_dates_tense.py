@@ -84,6 +84,15 @@ DEADLINES = [
     ("en", "1998-03-22", "The talks were supposed to conclude by May.", ["1998-05"]),
     ("fr", "2021-11-02", "Le ministre a promis une décision d'ici mars.", ["2022-03"]),
     ("fr", "2021-11-02", "Le délai a été prolongé jusqu'au 20 novembre.", ["2021-11-20"]),
+    # an end point ("until", "through", "jusqu'en") is the nearest reading: a term granted
+    ("en", "1989-10-30", "Lenders extended loans to the company through January.", ["1990-01"]),
+    ("en", "1989-10-30", "They gave the company until mid-November to reply.", ["1989-11"]),
+    ("en", "1989-10-30", "The company bought shares through Sept. 29.", ["1989-09-29"]),
+    ("fr", "1989-10-30", "Les banques ont prolongé leurs prêts jusqu'en janvier.", ["1990-01"]),
+    ("fr", "1989-10-30", "On a donné à la société jusqu'à la mi-novembre pour répondre.",
+     ["1989-11"]),
+    ("fr", "1989-10-30", "La société a acheté des actions jusqu'au 29 septembre.",
+     ["1989-09-29"]),
     # without one, a past verb keeps its direction
     ("en", "2020-12-11", "The deal was signed on Jan. 20.", ["2020-01-20"]),
     ("fr", "2021-11-02", "Le ministre a pris une décision en mars.", ["2021-03"]),
