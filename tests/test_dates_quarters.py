@@ -20,6 +20,11 @@ CASES = [
     ("en", "1989-11-02", "Net fell in the fourth quarter, from $2 a year earlier. A year "
      "earlier, it had lost.", ["1989-Q4", "1988-Q4", "1988-Q4"]),
     ("en", "1989-10-26", "Revenue rose in the latest quarter.", ["1989-Q3"]),
+    # no quarter named: the latest period a report is about is the last quarter over
+    ("en", "1989-11-02", "Sales in the latest period were $1.7 billion.", ["1989-Q3"]),
+    ("en", "1989-11-02", "The latest period had a profit of $4 million, against a loss in "
+     "the 1988 period.", ["1989-Q3", "1988"]),
+    ("fr", "1989-11-02", "Au cours du trimestre, les ventes ont baissé.", ["1989-Q3"]),
     ("en", "1989-10-26", "Year-earlier results were restated after the second quarter.",
      ["1988", "1989-Q2"]),
     ("fr", "2021-10-26", "Au troisième trimestre, le bénéfice a progressé, contre 3 euros un an "

@@ -123,8 +123,8 @@ def _quarter_back(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> l
 def _quarter(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resolved]:
     """"the quarter", "the latest period", "the year-ago quarter", "the 1988 quarter": the
     quarter the story reports on (else, and for "the latest", the last one over at the
-    article date), a year
-    back or in the year named; a period with no quarter in the story is only its year."""
+    article date: results are reported by the quarter), a year back or in the year named;
+    a period with no quarter in the story is only its year ("the 1988 period")."""
     dct = ctx.dct
     if ctx.quarter is not None and not c.g("latest"):
         year, n = ctx.quarter
@@ -142,9 +142,8 @@ def _quarter(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[R
         year = relative_year(c, ctx, vocab) or year
     elif c.g("back"):
         year -= 1
-    if not c.g("u") and ctx.quarter is None:  # "the 1989 period", "year-earlier results"
-        value = f"{year:04d}" if not c.g("latest") else None
-        return [Resolved(c.start, c.end, "DATE", value)] if value else []
+    if not c.g("u") and ctx.quarter is None and not c.g("latest"):
+        return [Resolved(c.start, c.end, "DATE", f"{year:04d}")]  # "the 1989 period"
     return [Resolved(c.start, c.end, "DATE", f"{year:04d}-Q{min(n, 4)}")]
 
 
