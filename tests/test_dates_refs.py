@@ -18,7 +18,13 @@ CASES = [
     ("en", "A recent visit went well.", []),  # the adjective is tagged less often than not
     ("en", "She was formerly a judge.", []),
     ("en", "The envoy will soon leave.", []),
+    # "Now," opening a sentence turns to the next point: no date; "now," inside one is
+    ("en", "Now, he says, the West wants to win.", []),
+    ("en", "Now the alliance is ready.", [("Now", "PRESENT_REF")]),
+    ("en", "For now, the embassy is closed.", [("now", "PRESENT_REF")]),
+    ("en", "The alliance is ready now, he says.", [("now", "PRESENT_REF")]),
     ("fr", "Actuellement, il est à Rabat.", [("Actuellement", "PRESENT_REF")]),
+    ("fr", "À présent, le ministre est à Rabat.", [("À présent", "PRESENT_REF")]),
     ("fr", "Il est venu au cours de la semaine passée.", [("la semaine passée", "2003-W07")]),
 ]
 

@@ -278,5 +278,14 @@ def _decade_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
     return not (last and last[0] in vocab.decade_not_after)
 
 
+def _ref_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
+    """A reference word opening a sentence before a comma is a discourse marker: "Now, he
+    says, ..." turns to the next point; "now," inside a sentence is the present."""
+    ref = c.groups.get("ref")
+    if not ref or key(ref[0]) not in vocab.ref_discourse or not ref[0][:1].isupper():
+        return True
+    return not text.startswith(",", c.end)
+
+
 _KIND_CHECKS = {"year": _year_ok, "years": _years_ok}
-_GROUP_CHECKS = (_month_ok, _season_ok, _duration_ok, _decade_ok)
+_GROUP_CHECKS = (_month_ok, _season_ok, _duration_ok, _decade_ok, _ref_ok)

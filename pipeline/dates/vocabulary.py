@@ -113,6 +113,7 @@ class Vocabulary:
     bare_year_determiners: set[str] = field(default_factory=set)  # "a 1996 law"
     bare_year_not_after: set[str] = field(default_factory=set)  # "$1990", "No. 1990"
     decade_not_after: set[str] = field(default_factory=set)  # "his 30s": an age
+    ref_discourse: set[str] = field(default_factory=set)  # "Now, ...": opens a turn
     year_prefixes_in_span: set[str] = field(default_factory=set)
     span_skip: re.Pattern | None = None  # a leading preposition kept out of spans
     numeric_order: str = "dmy"
@@ -198,7 +199,7 @@ _WORD_SETS = ("months_need_context", "vague_numbers", "seasons_need_context",
               "seasons_article_not_enough", "year_back", "year_prefixes", "year_weak_prefixes",
               "year_followers_ok", "year_article_prefixes", "year_prefixes_in_span",
               "bare_year_not_before", "bare_year_determiners", "bare_year_not_after",
-              "decade_not_after")
+              "decade_not_after", "ref_discourse")
 # word lists compiled into a regex matching them at the end of a text ("<name>_prefixes")
 _PREFIX_REGEXES = ("background", "frame", "deadline", "since")
 # keys whose words never start a match
@@ -206,7 +207,8 @@ _NOT_START_WORDS = frozenset((
     "tense", "complementizers", "background_prefixes", "deadline_prefixes", "since_prefixes",
     "span_skip",
     "frame_prefixes", "year_followers_ok", "age_cues", "bare_year_not_before",
-    "bare_year_determiners", "bare_year_not_after", "decade_not_after", "patterns", "lang",
+    "bare_year_determiners", "bare_year_not_after", "decade_not_after", "ref_discourse",
+    "patterns", "lang",
     "day",
     "numeric_order", "base",
 ))
