@@ -43,6 +43,11 @@ SPELLED = [
     ("In nineteen seventy nine the army came.", [("nineteen seventy nine", "1979")]),
     ("It opened in nineteen oh five.", [("nineteen oh five", "1905")]),
     ("It was January nineteen ninety-seven.", [("January nineteen ninety-seven", "1997-01")]),
+    # a month or season before the year in words, after a preposition, is one date of it
+    ("Prices fell in January nineteen ninety-four.",
+     [("January nineteen ninety-four", "1994-01")]),
+    ("We saw that level in the winter of nineteen ninety-four.",
+     [("the winter of nineteen ninety-four", "1994-WI")]),
     ("By the year two thousand, half will have a job.", [("the year two thousand", "2000")]),
     ("Nineteen people died.", []),
     ("Nineteen twenty twenty.", []),
@@ -52,3 +57,15 @@ SPELLED = [
 @pytest.mark.parametrize(("text", "expected"), SPELLED)
 def test_years_in_words_as_transcripts_write_them(text, expected):
     assert dates("en", "1998-03-03", text) == expected
+
+
+SEASON_OF_YEAR = [
+    ("en", "Prices fell in the winter of 1994.", [("the winter of 1994", "1994-WI")]),
+    ("fr", "Les prix ont baissé au cours de l'hiver de 1994.", [("hiver de 1994", "1994-WI")]),
+    ("fr", "Les prix ont baissé à l'hiver 1994.", [("hiver 1994", "1994-WI")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), SEASON_OF_YEAR)
+def test_a_season_of_a_year_is_one_date(lang, text, expected):
+    assert dates(lang, "1998-03-03", text) == expected

@@ -70,7 +70,7 @@ def recognise(text: str, start: int, end: int, vocab: Vocabulary) -> list[Candid
         if idx < 0:
             continue
         cand = Candidate(m.start(), m.end(), vocab.kinds[idx], _groups(m, vocab.group_names[idx]))
-        if "pre" in cand.groups and cand.kind in ("year", "date", "weekday"):
+        if "pre" in cand.groups and cand.kind in ("year", "date", "weekday", "spelled_year"):
             pre_text, ps, pe = cand.groups["pre"]
             if key(pre_text) in vocab.year_prefixes_in_span:
                 pass
@@ -246,7 +246,7 @@ def _season_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
     attribute ("Jeux d'hiver", "heure d'été"), and the ones that are also common words
     need a preposition or an article ("the fall of Kabul" is no date)."""
     g = c.groups
-    if "season" not in g or g.keys() & {"y", "rel", "mod"}:
+    if "season" not in g or g.keys() & {"y", "yw", "rel", "mod"}:
         return True
     word, start = g["season"][0], g["season"][1]
     if "pre" not in g and "art" in g:

@@ -285,7 +285,7 @@ def _year_only(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list
 
 def _spelled_year(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resolved]:
     """A year in words, as transcripts write it: "nineteen ninety-six", "the year two
-    thousand", "January nineteen ninety-seven"."""
+    thousand", "January nineteen ninety-seven", "the winter of nineteen ninety-four"."""
     base = vocab.year_centuries.get(key(" ".join(c.g("cw").split())))
     rest = [vocab.year_words.get(w) for w in re.split(r"[-\s]+", key(c.g("yw") or "")) if w]
     if base is None or None in rest or rest[:1] == [0] and len(rest) < 2:
@@ -294,7 +294,9 @@ def _spelled_year(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> l
         return []  # "ninety-six", "oh five", not "twenty twenty"
     y = base + sum(rest)
     mo = vocab.months.get(key(c.g("m"))) if c.g("m") else None  # "January nineteen ninety"
-    return [Resolved(c.start, c.end, "DATE", cal.month(y, mo) if mo else f"{y:04d}")]
+    season = vocab.seasons.get(key(c.g("season"))) if c.g("season") else None
+    value = cal.month(y, mo) if mo else f"{y:04d}-{season}" if season else f"{y:04d}"
+    return [Resolved(c.start, c.end, "DATE", value)]
 
 
 HANDLERS = {
