@@ -52,6 +52,12 @@ YEARS = [
     ("en", "1989-10-26", "It expects sales in the current fiscal year to rise.", ["1989"]),
     ("en", "1989-10-26", "Sales rose last fiscal year.", ["1988"]),
     ("en", "1989-10-26", "The full year of 2020 was bad.", ["2020"]),
+    ("en", "1989-11-02", "For the year, pet food volume was flat.", ["1989"]),
+    ("en", "1989-11-02", "Sales rose in the first nine months of the year.", ["1989"]),
+    # a fiscal year named by its end is that date; "the year of" names no year
+    ("en", "1989-11-02", "For the year ended Sept. 30, it earned $4 million.", ["1989-09-30"]),
+    ("en", "1989-11-02", "The stock hit a high for the year of $42.", []),
+    ("fr", "1989-11-02", "Les ventes ont baissé depuis le début de l'année.", ["1989"]),
     ("fr", "1989-10-26", "Le chiffre d'affaires de l'exercice en cours progressera.", ["1989"]),
     ("fr", "1989-10-26", "Le bénéfice a reculé sur l'exercice précédent.", ["1988"]),
     ("fr", "1989-10-26", "Le groupe a réduit sa dette de deux exercices.", []),
