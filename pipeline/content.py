@@ -3,7 +3,8 @@
 In: the per-article ``Extraction`` records and the merged ``Event`` list.
 Out, under ``<content_dir>/data/``, everything the site shows, as data:
 
-- ``timeline.json`` (the sidecar): events, periods, and each source article's metadata;
+- ``timeline.json`` (the sidecar): events, periods, and each source article's metadata,
+  as the records ``pipeline.sitedata`` declares (with the version of their layout);
 - ``texts/<source slug>.json``: one article's text cut into paragraphs and highlighted
   parts (evidence passages, recognised dates and names).
 
@@ -33,6 +34,7 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
+from pipeline import sitedata
 from pipeline.events import PLACE_CUE
 from pipeline.identity import unique_slugs
 from pipeline.periods import event_order, granularity, sort_date
@@ -194,7 +196,8 @@ def _clause_cut(text: str, limit: int = SUMMARY_MAX) -> str:
     return text[:end if end > 0 else limit].rstrip(" ,;:–—") + "…"
 
 
-def _summary(event: Event, by_path: dict[str, Extraction], lang: str) -> dict | None:
+def _summary(event: Event, by_path: dict[str, Extraction],
+             lang: str) -> sitedata.Summary | None:
     """The sentence of the evidence that states the event best: in the site's language
     if one does, naming most of its actors and states, the earliest of those; cut at a
     clause when long. Its language comes with it, for the page to mark."""
@@ -211,7 +214,7 @@ def _summary(event: Event, by_path: dict[str, Extraction], lang: str) -> dict | 
             best = (rank, ev.text, x_lang)
     if best is None:
         return None
-    return {"text": _clause_cut(best[1]), "lang": best[2]}
+    return sitedata.Summary(text=_clause_cut(best[1]), lang=best[2])
 
 
 def _told(event: Event, by_path: dict[str, Extraction], lang: str, site_lang: str) -> dict:
@@ -239,47 +242,48 @@ def _told(event: Event, by_path: dict[str, Extraction], lang: str, site_lang: st
 
 
 def _event_data(event: Event, slugs: dict[str, str],
-                by_path: dict[str, Extraction] | None = None, lang: str = "fr") -> dict:
+                by_path: dict[str, Extraction] | None = None,
+                lang: str = "fr") -> sitedata.Event:
     by_path = by_path or {}
     place = _place(event, by_path)
     own = _told(event, by_path, lang, lang)
-    title, name = own["title"], own["name"]
     # the other languages' sites (the plugin writes one beside the main one) say it too
     other = {k: _told(event, by_path, k, lang) for k in SITE_LANGS if k != lang}
-    return {
-        "summary": own["summary"],
-        "name": name,
-        "i18n": {k: {f: v[f] for f in ("title", "title_lang", "summary") if f in v}
-                 for k, v in other.items()},
-        "id": event.id,
-        "value": event.value,
-        "mod": event.mod,
-        **({"end": event.end} if event.end else {}),  # the last day of a stay
-        "precision": granularity(event.value),
-        "sort": sort_date(event.value, event.mod).isoformat(),
-        "types": list(event.types),
-        "mode": event.mode,
-        "actors": list(event.actors),
-        "countries": list(event.countries),
-        "place": place,
-        "status": event.status,
-        "title": title,
-        "unreviewed_actors": list(event.unreviewed_actors),
-        "aliases": sorted(event.aliases),
-        "inferred_date": event.inferred_date,
-        "date_text": event.date_text,
-        "curated": list(event.curated),
-        "sources": [
-            {
-                "source": slugs.get(ev.path, source_slug(ev.path)),
-                "start": ev.start,
-                "end": ev.end,
-                "text": ev.text,
-                "anchor": evidence_anchor(ev.start, ev.end),
-            }
+    return sitedata.Event(
+        summary=own["summary"],
+        name=own["name"],
+        i18n={k: sitedata.Told(title=v["title"], summary=v["summary"],
+                               title_lang=v.get("title_lang", sitedata.UNSET))
+              for k, v in other.items()},
+        id=event.id,
+        value=event.value,
+        mod=event.mod,
+        end=event.end or sitedata.UNSET,  # the last day of a stay
+        precision=granularity(event.value),
+        sort=sort_date(event.value, event.mod).isoformat(),
+        types=list(event.types),
+        mode=event.mode,
+        actors=list(event.actors),
+        countries=list(event.countries),
+        place=place,
+        status=event.status,
+        title=own["title"],
+        unreviewed_actors=list(event.unreviewed_actors),
+        aliases=sorted(event.aliases),
+        inferred_date=event.inferred_date,
+        date_text=event.date_text,
+        curated=list(event.curated),
+        sources=[
+            sitedata.Evidence(
+                source=slugs.get(ev.path, source_slug(ev.path)),
+                start=ev.start,
+                end=ev.end,
+                text=ev.text,
+                anchor=evidence_anchor(ev.start, ev.end),
+            )
             for ev in event.sources
         ],
-    }
+    )
 
 
 def _sha(data: bytes) -> str:
@@ -303,8 +307,9 @@ def _names(paragraphs: list[dict]) -> list[str]:
                    if part.get("k") and part["k"] != "timex"})
 
 
-def _source_data(x: Extraction, slug: str, events: Sequence[Event], known: dict | None,
-                 evidence: dict[tuple[int, int], list[str]]) -> tuple[dict, str | None]:
+def _source_data(x: Extraction, slug: str, events: Sequence[Event],
+                 known: sitedata.Source | None,
+                 evidence: dict[tuple[int, int], list[str]]) -> tuple[sitedata.Source, str | None]:
     """A source's sidecar record, and its text file's content unless ``known`` (its
     record in the previous sidecar) says the text is cut from the same inputs.
     ``events``: the events with a source in this article, in site order; ``evidence``:
@@ -312,33 +317,36 @@ def _source_data(x: Extraction, slug: str, events: Sequence[Event], known: dict 
     a = x.article
     inputs = _sha(repr((_RECIPE, a.text, a.body_start, _inline_spans(x),
                         sorted(evidence.items()))).encode("utf-8"))
-    record = {
-        "slug": slug,
-        "path": a.path,
-        "title": a.title,
-        "lang": a.lang,
-        "url": a.url,
-        "outlet": a.source,
-        "dct": {"value": x.dct.value, "source": x.dct.source},
-        "warnings": list(a.warnings),
-        "events": sorted({e.id for e in events}),
-        "text_inputs": inputs,
-    }
-    if known is not None and known.get("text_inputs") == inputs:
-        return {**record, "text_sha": known["text_sha"], "names": known["names"]}, None
-    paragraphs = _paragraphs(x, evidence)
-    text = _dumps(paragraphs) + "\n"
-    record.update(text_sha=_sha(text.encode("utf-8")), names=_names(paragraphs))
+    if known is not None and known.text_inputs == inputs:
+        text, text_sha, names = None, known.text_sha, known.names
+    else:
+        paragraphs = _paragraphs(x, evidence)
+        text = _dumps(paragraphs) + "\n"
+        text_sha, names = _sha(text.encode("utf-8")), _names(paragraphs)
+    record = sitedata.Source(
+        slug=slug,
+        path=a.path,
+        title=a.title,
+        lang=a.lang,
+        url=a.url,
+        outlet=a.source,
+        dct=sitedata.Dct(value=x.dct.value, source=x.dct.source),
+        warnings=list(a.warnings),
+        events=sorted({e.id for e in events}),
+        text_inputs=inputs,
+        text_sha=text_sha,
+        names=names,
+    )
     return record, text
 
 
-def build_data(
+def build_document(
     extractions: Sequence[Extraction], events: Sequence[Event], lang: str = "fr",
-    known: dict[str, dict] | None = None,
-) -> tuple[dict, dict[str, str]]:
-    """The sidecar's content (plain JSON-ready data, events in chronological order) and
-    the source texts (JSON) by slug: every text, or with ``known`` (slug -> the source's
-    record in the previous sidecar, for texts still on disk) those whose inputs changed."""
+    known: dict[str, sitedata.Source] | None = None,
+) -> tuple[sitedata.Document, dict[str, str]]:
+    """The sidecar's records (events in chronological order) and the source texts (JSON)
+    by slug: every text, or with ``known`` (slug -> the source's record in the previous
+    sidecar, for texts still on disk) those whose inputs changed."""
     slugs = _source_slugs(extractions)
     ordered = sorted(events, key=event_order)
     by_path = {x.article.path: x for x in extractions}
@@ -361,17 +369,28 @@ def build_data(
                                     evidence[p])
         sources.append(record)
         if text is not None:
-            texts[record["slug"]] = text
-    data = {
-        "lang": lang,
-        "events": [_event_data(e, slugs, by_path, lang) for e in ordered],
-        "periods": _periods(extractions, slugs),
-        "sources": sources,
-    }
-    return data, texts
+            texts[record.slug] = text
+    document = sitedata.Document(
+        version=sitedata.VERSION,
+        lang=lang,
+        events=[_event_data(e, slugs, by_path, lang) for e in ordered],
+        periods=_periods(extractions, slugs),
+        sources=sources,
+    )
+    return document, texts
 
 
-def _periods(extractions: Sequence[Extraction], slugs: dict[str, str]) -> list[dict]:
+def build_data(
+    extractions: Sequence[Extraction], events: Sequence[Event], lang: str = "fr",
+) -> tuple[dict, dict[str, str]]:
+    """``build_document``'s records as the plain data the sidecar file holds, and every
+    source text by slug."""
+    document, texts = build_document(extractions, events, lang)
+    return sitedata.plain(document), texts
+
+
+def _periods(extractions: Sequence[Extraction],
+             slugs: dict[str, str]) -> list[sitedata.Period]:
     """Durations anchored on their article ("les deux dernières années" -> 2020-11/2022-11).
 
     They are spans of time the sources speak about, not events: the site draws them as
@@ -383,17 +402,17 @@ def _periods(extractions: Sequence[Extraction], slugs: dict[str, str]) -> list[d
             if not t.period or "/" not in t.period:
                 continue
             first, last = t.period.split("/", 1)
-            out.append({
-                "source": slugs[x.article.path], "start": t.start, "end": t.end,
-                "text": t.text, "value": t.value, "first": first, "last": last,
-                "anchor": period_anchor(t.start, t.end),
-            })
-    return sorted(out, key=lambda p: (p["first"], p["last"], p["source"], p["start"]))
+            out.append(sitedata.Period(
+                source=slugs[x.article.path], start=t.start, end=t.end,
+                text=t.text, value=t.value, first=first, last=last,
+                anchor=period_anchor(t.start, t.end),
+            ))
+    return sorted(out, key=lambda p: (p.first, p.last, p.source, p.start))
 
 
-def _write_if_changed(path: Path, text: str) -> None:
+def _write_if_changed(path: Path, text: str | bytes) -> None:
     # an unchanged file keeps its mtime
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     if path.exists() and path.read_bytes() == data:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -412,20 +431,21 @@ def _remove_stale(folder: Path) -> None:
         folder.rmdir()
 
 
-def _known_texts(data_dir: Path) -> dict[str, dict]:
-    """The previous sidecar's source records whose text file is still there unchanged."""
+def _known_texts(data_dir: Path) -> dict[str, sitedata.Source]:
+    """The previous sidecar's source records whose text file is still there unchanged
+    (none from a sidecar of another version: every text is cut again)."""
     try:
-        previous = json.loads((data_dir / DATA_FILE).read_text(encoding="utf-8"))
-        records = {s["slug"]: s for s in previous["sources"] if "text_sha" in s}
-    except (OSError, ValueError, KeyError, TypeError):
+        previous = sitedata.load(data_dir / DATA_FILE)
+    except (OSError, sitedata.SidecarError):
         return {}
+    records = {s.slug: s for s in previous.sources}
     known = {}
     for slug, record in records.items():
         try:
             data = (data_dir / TEXTS / f"{slug}.json").read_bytes()
         except OSError:
             continue
-        if _sha(data) == record["text_sha"]:
+        if _sha(data) == record.text_sha:
             known[slug] = record
     return known
 
@@ -435,15 +455,15 @@ def write_content(
 ) -> None:
     """Write data/timeline.json and data/texts/ under ``content_dir``."""
     data_dir = Path(content_dir) / "data"
-    data, texts = build_data(extractions, events, lang, _known_texts(data_dir))
+    document, texts = build_document(extractions, events, lang, _known_texts(data_dir))
     for folder in ("events", "sources"):
         _remove_stale(Path(content_dir) / folder)
     folder = data_dir / TEXTS
     folder.mkdir(parents=True, exist_ok=True)
     for slug, text in sorted(texts.items()):
         _write_if_changed(folder / f"{slug}.json", text)
-    wanted = {f"{s['slug']}.json" for s in data["sources"]}
+    wanted = {f"{s.slug}.json" for s in document.sources}
     for name in sorted(os.listdir(folder)):
         if name.endswith(".json") and name not in wanted:
             (folder / name).unlink()
-    _write_if_changed(data_dir / DATA_FILE, _dumps(data) + "\n")
+    _write_if_changed(data_dir / DATA_FILE, sitedata.dumps(document))

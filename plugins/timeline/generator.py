@@ -17,14 +17,13 @@ templates are then compiled once, while ``invoke build`` waits for the pipeline.
 from __future__ import annotations
 
 import gc
-import json
 import os
 from pathlib import Path
 
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from pipeline import labels
+from pipeline import labels, sitedata
 from pipeline.content import DATA_FILE, TEXTS
 from pipeline.records import without_cycle_collector
 
@@ -46,12 +45,10 @@ class TimelineGenerator(Generator):
         # left out of its view for the rest of the build: the collections the pages cause
         # walk what the pages made, not the model's million objects
         with without_cycle_collector():
-            data = (json.loads(path.read_text(encoding="utf-8")) if path.exists()
+            # a sidecar of another version, or one not matching the records, is refused
+            # with its name and what to do (sitedata.SidecarError)
+            data = (sitedata.load_plain(path) if path.exists()
                     else {"lang": "fr", "events": [], "sources": []})
-            if any("text_sha" not in s for s in data["sources"]):
-                raise RuntimeError(f"{path}: written by an older version of the pipeline "
-                                   "(no source texts beside it); write the content again "
-                                   "with `python -m pipeline build`")
             timeline = model.build(
                 data, self.settings.get("TIMELINE_LANG"),
                 self.settings.get("TIMELINE_INDEX_MAX", model.INDEX_MAX_EVENTS),
