@@ -57,7 +57,9 @@ socket.create_connection = _refuse
 '''
 
 
-def _copy_project(dest: Path) -> Path:
+def copy_code(dest: Path) -> Path:
+    """A copy of the project's code, theme and settings in ``dest`` with the seed article
+    alone in its seeds/ folder, which is returned."""
     dest.mkdir()
     for name in ("pipeline", "plugins", "theme"):
         shutil.copytree(ROOT / name, dest / name,
@@ -67,6 +69,11 @@ def _copy_project(dest: Path) -> Path:
     seeds = dest / "seeds"
     seeds.mkdir()
     shutil.copy(SEED, seeds / SEED.name)
+    return seeds
+
+
+def _copy_project(dest: Path) -> Path:
+    seeds = copy_code(dest)
     for path in sorted(BAD.iterdir()):
         shutil.copy(path, seeds / path.name)
     (seeds / "binary_saved_as_article.txt").write_bytes(b"PK\x03\x04\x00\x00" + bytes(512))

@@ -6,7 +6,6 @@ The build never stops for one article, and every page and export is whole."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -14,9 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_build_robustness import SEED, SUMMARY, _env, _files, _invoke
+from tests.test_build_robustness import SUMMARY, _env, _files, _invoke, copy_code
 
-ROOT = Path(__file__).resolve().parent.parent
 VISIT = "2021-11-24-visit-benny-gantz"
 LONG = "visite-" + "x" * 241 + ".md"  # 251 bytes: the page would be 256
 
@@ -41,15 +39,7 @@ fix:
 
 
 def _project(root: Path) -> Path:
-    root.mkdir()
-    for name in ("pipeline", "plugins", "theme"):
-        shutil.copytree(ROOT / name, root / name,
-                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-    for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
-        shutil.copy(ROOT / name, root / name)
-    seeds = root / "seeds"
-    seeds.mkdir()
-    shutil.copy(SEED, seeds / SEED.name)
+    seeds = copy_code(root)
     files = {"index.md": _article(2, "Nasser Bourita"), "José.md": _article(3, "José Albares"),
              "Jose.md": _article(4, "José Albares"), LONG: _article(5, "Nasser Bourita"),
              LONG[:-3] + "y.md": _article(6, "Nasser Bourita"),
