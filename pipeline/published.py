@@ -17,6 +17,9 @@ each build (``python -m pipeline build``):
   is nearest the recorded date, then the earliest, then the smallest id. Overlap comes
   first because the evidence is what the page showed; the date only parts events told by
   the same sentences;
+- an alias a merge gives an event (the ids of the reports it merged) gets a redirect
+  page only if the site published it: a site built with every article at once publishes
+  each happening under one id;
 - a curation entry naming such an id applies to the event holding the evidence the id
   had as an event's own id, else to the event its URL leads to (``resolve``): the entry
   names a happening, which its URL may have left when the curation file merged it into
@@ -207,9 +210,9 @@ class PublishedIds:
 
     def redirect(self, events: Sequence[Event], extracted: Sequence[Event]) -> tuple[Event, ...]:
         """``events`` (curated) with every published id none of them carries as an alias of
-        the event it now leads to. An id leading nowhere is reported in ``problems``,
-        unless it leads to one of the ``extracted`` events (before curation), which the
-        curation file hid."""
+        the event it now leads to, and no alias that was never published. An id leading
+        nowhere is reported in ``problems``, unless it leads to one of the ``extracted``
+        events (before curation), which the curation file hid."""
         holders = _Holders(events)
         before: _Holders | None = None
         moved: dict[int, list[str]] = {}
@@ -223,8 +226,15 @@ class PublishedIds:
             before = before or _Holders(extracted)
             if before.of(name, self.record) is None:
                 self.problems.append(self._gone(name))
-        return tuple(replace(e, aliases=tuple(sorted({*e.aliases, *moved[i]})))
-                     if i in moved else e for i, e in enumerate(events))
+        out = []
+        for i, e in enumerate(events):
+            # a redirect page only for an id the site gave out: an id a merge took from
+            # one of its reports was never a URL when the reports were merged in one build,
+            # and thousands of such pages would be written and kept for no reader
+            kept = {a for a in e.aliases if a in self.record} if self.readable else set(e.aliases)
+            aliases = tuple(sorted(kept | set(moved.get(i, ()))))
+            out.append(e if aliases == e.aliases else replace(e, aliases=aliases))
+        return tuple(out)
 
     def _gone(self, name: str) -> str:
         entry, seen = self.record[name], {name}

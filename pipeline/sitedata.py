@@ -228,6 +228,19 @@ def plain(document: Document) -> dict:
     return msgspec.to_builtins(document, order="sorted")
 
 
+class _Lang(msgspec.Struct):
+    lang: str | None = None
+
+
+def language(path: Path | str) -> str | None:
+    """The language the sidecar at ``path`` was written in, read without building its
+    records; None when the file has none (``load`` then says what is wrong with it)."""
+    try:
+        return msgspec.json.decode(Path(path).read_bytes(), type=_Lang).lang
+    except (OSError, msgspec.ValidationError, msgspec.DecodeError):
+        return None
+
+
 def _version(data: bytes) -> int | str | None:
     try:
         return msgspec.json.decode(data, type=_Version).version

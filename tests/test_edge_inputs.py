@@ -85,3 +85,25 @@ def test_actor_pages_of_names_that_make_one_slug_stay_apart(tmp_path):
     assert re.search(r"\r(?!\n)", ics) is None
     assert re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", ics) is None
     assert "LOCATION:Rabat\\nCasablanca" in ics.replace("\r\n ", "")
+
+
+def test_a_pair_of_states_named_by_one_event_only_has_no_page_nor_link(tmp_path):
+    extractions, events = seed_records()
+    # Jordan joins one event: Israel-Jordan and Morocco-Jordan are each named once
+    events = [dataclasses.replace(e, countries=(*e.countries, "JO")) if e.id == VISIT else e
+              for e in events]
+    data, _ = build_data(extractions, events)
+    timeline = model.build(data, texts=tmp_path)
+    pairs = {f.key: len(f.events) for f in timeline.facets["pair"]}
+    assert pairs == {"IL-MA": 3}
+    visit = timeline.events_by_id[VISIT]
+    assert [p["url"] for p in visit["pair_links"]] == ["pair/il-ma.html"]
+    assert [c["code"] for c in visit["country_links"]] == ["IL", "JO", "MA"]  # still named
+    # a summit of five states is on each state's page, on none of its pairs'
+    events = [dataclasses.replace(e, countries=(*e.countries, "JO", "EG", "AE"))
+              if e.id == VISIT else e for e in events]
+    timeline = model.build(build_data(extractions, events)[0], texts=tmp_path)
+    assert {f.key: len(f.events) for f in timeline.facets["pair"]} == {"IL-MA": 2}
+    assert timeline.events_by_id[VISIT]["pair_links"] == []
+    assert VISIT in {e["id"] for f in timeline.facets["country"] if f.key == "JO"
+                     for e in f.events}

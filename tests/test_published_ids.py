@@ -88,8 +88,21 @@ def test_an_old_alias_follows_the_id_it_led_to(tmp_path):
                           "was-merged": Entry(alias_of="kept")}, tmp_path)
     events = [event("new", "1979", (A, 10, 90)),
               event("other", "1980", (B, 0, 9), aliases=("kept",))]
+    # "kept", a merged report's id the site never gave out, has no page of its own
     assert led_to(published.redirect(events, events)) == {
-        "old-alias": "new", "old": "new", "kept": "other", "was-merged": "other"}
+        "old-alias": "new", "old": "new", "was-merged": "other"}
+
+
+def test_only_published_ids_become_redirect_pages(tmp_path):
+    # two reports merged in the build that first published them: one id, no redirect
+    published = ids_with({"2021-08-11-visit": Entry("2021-08-11", ((A, 0, 50),))}, tmp_path)
+    events = [event("2021-08-11-host", "2021-08-11", (A, 0, 50),
+                    aliases=("2021-08-11-visit", "2021-08-12-visit"))]
+    assert led_to(published.redirect(events, events)) == {"2021-08-11-visit": "2021-08-11-host"}
+    # a record that could not be read says nothing of what was published: every alias kept
+    broken = PublishedIds(tmp_path / "x.json", readable=False)
+    assert led_to(broken.redirect(events, events)) == {
+        "2021-08-11-visit": "2021-08-11-host", "2021-08-12-visit": "2021-08-11-host"}
 
 
 def test_an_id_whose_evidence_is_gone_is_reported_and_kept(tmp_path):
@@ -212,7 +225,8 @@ def test_a_merge_entry_naming_an_id_it_merged_before_still_finds_that_happening(
     assert moved == ["curation.yaml:2: '2020-support' is now '2020-agree' (the extraction "
                      "changed the id; write the new one)"] and problems == []
     out = published.redirect(out, extracted)
-    assert led_to(out) == {"2020-agree": "kept", "2020-support": "kept"}
+    # "2020-agree" was never a URL: only the published id leads there
+    assert led_to(out) == {"2020-support": "kept"}
     published.save(out)
     # the evidence it had as an id is kept beside where it leads
     assert PublishedIds.load(tmp_path).record["2020-support"] == Entry(

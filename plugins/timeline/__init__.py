@@ -13,7 +13,6 @@ from pelican import signals
 from pipeline.settings import SettingError, configure
 
 from .generator import TimelineGenerator
-from .languages import write_subsites
 from .reuse import ReusingWriter, finish
 from .search import build_index
 
@@ -41,7 +40,6 @@ def _finalized(pelican) -> None:
     # last: the search index may leave bundles of the published site in place too
     if published is not None and pelican.settings.get("CACHE_PATH"):
         published.save(Path(pelican.settings["CACHE_PATH"]))
-    write_subsites(pelican)
     # the build is over and Pelican's process usually ends here: its final collection
     # would walk every object of the view model and the pages again (0.2 s at a thousand
     # articles). The next build in the same process unfreezes them (generator.py).

@@ -1,4 +1,5 @@
-"""Work done in a forked child while Pelican's process goes on writing pages.
+"""Work done in a forked child while Pelican's process goes on writing pages: the
+exports, and the site in its other languages (``languages.py``).
 
 The exports (JSON, CSV, iCalendar, Atom feeds, sitemap, chart) read the view model and
 write files no page depends on. A child forked once the model is built writes them on
@@ -24,7 +25,8 @@ DONE = b"\0"  # before the child's result: what follows is JSON, not a failure's
 class Child:
     """``work()`` run in a forked child; ``join`` returns its result (JSON-able)."""
 
-    def __init__(self, work: Callable[[], object]) -> None:
+    def __init__(self, work: Callable[[], object], what: str = "writing the exports") -> None:
+        self.what = what  # said when it fails
         self.pid: int | None = None
         self.result: object = None
         if not hasattr(os, "fork"):
@@ -74,5 +76,5 @@ class Child:
             return self.result
         if not quiet:
             detail = said.decode("utf-8", "replace").strip()
-            raise RuntimeError(f"writing the exports failed: {detail or f'status {status}'}")
+            raise RuntimeError(f"{self.what} failed: {detail or f'status {status}'}")
         return None

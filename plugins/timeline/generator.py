@@ -44,22 +44,31 @@ class TimelineGenerator(Generator):
         # the sidecar and the view model are built with the cycle collector paused, then
         # left out of its view for the rest of the build: the collections the pages cause
         # walk what the pages made, not the model's million objects
-        with without_cycle_collector():
-            # a sidecar of another version, or one not matching the records, is refused
-            # with its name and what to do (sitedata.SidecarError)
-            data = (sitedata.load_plain(path) if path.exists()
-                    else {"lang": "fr", "events": [], "sources": []})
-            timeline = model.build(
-                data, self.settings.get("TIMELINE_LANG"),
-                self.settings.get("TIMELINE_INDEX_MAX", model.INDEX_MAX_EVENTS),
-                self.settings.get("TIMELINE_FACET_MAX", model.FACET_MAX_EVENTS),
-                texts=path.parent / TEXTS)
+        lang = self.settings.get("TIMELINE_LANG") or sitedata.language(path) or "fr"
+        self.settings[languages.RESOLVED] = lang
+        # the other languages' sites are written meanwhile, by a child forked before this
+        # process holds the data: it shares none of it, and reads its own
+        self.subsites = languages.start_subsites(self.settings, self.output_path)
+        try:
+            with without_cycle_collector():
+                # a sidecar of another version, or one not matching the records, is
+                # refused with its name and what to do (sitedata.SidecarError)
+                data = (sitedata.load_plain(path) if path.exists()
+                        else {"lang": "fr", "events": [], "sources": []})
+                timeline = model.build(
+                    data, lang,
+                    self.settings.get("TIMELINE_INDEX_MAX", model.INDEX_MAX_EVENTS),
+                    self.settings.get("TIMELINE_FACET_MAX", model.FACET_MAX_EVENTS),
+                    texts=path.parent / TEXTS)
+        except BaseException:
+            if self.subsites is not None:  # failing the same way: this failure says it
+                self.subsites.join(quiet=True)
+            raise
         self.timeline = timeline
         self.context["timeline"] = timeline
         self.context["t"] = timeline.t
         self.context["SITENAME"] = self.settings.get("SITENAME") or timeline.t["site_title"]
         self.context["TIMELINE_LANG"] = timeline.lang
-        self.settings[languages.RESOLVED] = timeline.lang
         self.context["lang_links"] = languages.lang_links(self.settings, timeline.lang)
         self.context["overview_svg"] = svg.overview(timeline)
         self.context["overview_narrow_svg"] = svg.overview_narrow(timeline)
@@ -117,9 +126,17 @@ class TimelineGenerator(Generator):
         try:
             self._write_pages(writer)
         except BaseException:
-            self.exporting.join(quiet=True)  # the pages' failure is the one to tell
+            # the pages' failure is the one to tell
+            for child in (self.exporting, self.subsites):
+                if child is not None:
+                    child.join(quiet=True)
             raise
         kept = self.exporting.join()
+        if self.subsites is not None:
+            try:
+                kept = [*kept, *self.subsites.join()]
+            except RuntimeError as err:
+                raise SystemExit(str(err)) from None
         published = getattr(writer, "published", None)
         if published is not None:
             published.kept.update(kept)

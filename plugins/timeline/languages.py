@@ -1,11 +1,11 @@
 """The site in each of its languages: the main one at the root of the output folder, each
 other one under ``<lang>/`` (as Pelican's i18n subsites do), from the same data.
 
-A subsite is a second Pelican run in the same process, once the main site is finished,
-with the same settings but its language, its output folder and its own caches. Where
-the main build leaves unchanged files in the published site (``invoke build``), so does
-the subsite in the published ``<lang>/``, and the names it left there join the main
-build's list (``reuse.KEPT``) for the publishing step to keep them. Its pages
+A subsite is a second Pelican run, in a child forked once the content is there, while
+the main site is written: the same settings but its language, its output folder and its
+own caches. Where the main build leaves unchanged files in the published site (``invoke
+build``), so does the subsite in the published ``<lang>/``, and the names it left there
+join the main build's list (``reuse.KEPT``) for the publishing step to keep them. Its pages
 link to the same page in the other languages (``lang_links``) and its strings, dates and
 typography are its language's. The data carries each event's title and summary in every
 site language (``pipeline.content``), so a subsite reads the same sidecar.
@@ -13,9 +13,11 @@ site language (``pipeline.content``), so a subsite reads the same sidecar.
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
+from . import background
 from .reuse import KEPT
 
 SITE_LANGS = ("fr", "en")
@@ -45,33 +47,44 @@ def lang_links(settings: dict, lang: str) -> list[dict]:
             for x in subsite_langs(settings, lang)]
 
 
-def write_subsites(pelican) -> None:
-    """Once the main site is written: each other language's site under ``<lang>/``."""
-    settings = pelican.settings
+def start_subsites(settings: dict, output_path: str) -> background.Child | None:
+    """Each other language's site, written under ``<lang>/`` by a forked child while this
+    process writes the main one (on two cores, a rebuild takes the time of one site, not
+    two); None when there is none. ``settings["TIMELINE_LANG_WRITTEN"]`` must be set."""
     main = settings.get(RESOLVED) or settings.get("TIMELINE_LANG") or "fr"
     langs = subsite_langs(settings, main)
     if not langs:
-        return
+        return None
+    return background.Child(lambda: write_subsites(settings, output_path, main, langs),
+                            "writing the site in " + ", ".join(langs))
+
+
+def write_subsites(settings: dict, output_path: str, main: str, langs: list[str]) -> list[str]:
+    """Write each of ``langs``' sites under ``<lang>/``: the names (``<lang>/...``) of the
+    files the published site holds already and that were left there."""
     from pelican import Pelican  # a subsite is a Pelican run of its own
+
+    gc.enable()  # a forked child starts with the collector off (background.Child)
 
     published = settings.get("TIMELINE_PUBLISHED")
     cache = settings.get("CACHE_PATH")
+    left = []
     for lang in langs:
         sub = dict(settings)
         sub.update(
-            OUTPUT_PATH=os.path.join(pelican.output_path, lang),
+            OUTPUT_PATH=os.path.join(output_path, lang),
             TIMELINE_LANG=lang,
             TIMELINE_SUBSITE_OF=main,
             TIMELINE_PUBLISHED=os.path.join(published, lang) if published else None,
             TIMELINE_WAIT_FD=None,
         )
+        sub.pop(RESOLVED, None)
         kept = None
         if cache:
             sub["CACHE_PATH"] = os.path.join(cache, lang)
             kept = Path(sub["CACHE_PATH"], KEPT)
             kept.unlink(missing_ok=True)  # an earlier build's: only this one's counts
         Pelican(sub).run()
-        if kept is not None and kept.exists() and Path(cache, KEPT).exists():
-            names = kept.read_text(encoding="utf-8").splitlines()
-            with open(Path(cache, KEPT), "a", encoding="utf-8") as out:
-                out.write("".join(f"{lang}/{name}\n" for name in names))
+        if kept is not None and kept.exists():
+            left += [f"{lang}/{name}" for name in kept.read_text(encoding="utf-8").splitlines()]
+    return left

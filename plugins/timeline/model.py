@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import combinations, groupby
@@ -34,6 +35,13 @@ INDEX_MAX_EVENTS = 100
 # above this many events an actor, country, pair or type page lists its years, shows the
 # latest in full and gives every year a page of its own ("country/il/2021.html")
 FACET_MAX_EVENTS = 100
+# a pair of states has a page (and a feed) once this many events name both: a page that
+# lists the one event it was reached from tells nothing
+PAIR_MIN_EVENTS = 2
+# a pair's page lists the relations between two states: an event naming more states than
+# this (a summit, a conference) is multilateral, listed on each state's page but on none
+# of its pairs' (a summit of fourteen would be on 91 pair pages, and change them all)
+PAIR_MAX_STATES = 4
 
 
 def slugify(text: str) -> str:
@@ -287,7 +295,14 @@ def _event(raw: dict, lang: str, titles: dict, langs: dict, about: dict | None =
     }
 
 
-def _link_facets(event: dict, facets: dict, lang: str, actor_slugs: dict) -> None:
+def _pairs(countries) -> list[tuple[str, str]]:
+    """The pairs of states an event is listed under (see PAIR_MAX_STATES)."""
+    codes = sorted(set(countries))
+    return list(combinations(codes, 2)) if len(codes) <= PAIR_MAX_STATES else []
+
+
+def _link_facets(event: dict, facets: dict, lang: str, actor_slugs: dict,
+                 pairs: set) -> None:
     """Register the event under each of its facets and keep the links on the event."""
     unreviewed = set(event.get("unreviewed_actors", []))
     event["actor_links"] = [
@@ -302,7 +317,9 @@ def _link_facets(event: dict, facets: dict, lang: str, actor_slugs: dict) -> Non
         for c in codes
     ]
     event["pair_links"] = []
-    for a, b in combinations(codes, 2):
+    for a, b in _pairs(codes):
+        if (a, b) not in pairs:
+            continue
         names = sorted([labels.country_name(a, lang), labels.country_name(b, lang)])
         facet = _facet(facets, "pair", f"{a}-{b}", " – ".join(names), event)
         event["pair_links"].append({"name": facet.label, "url": facet.url})
@@ -410,10 +427,12 @@ def _chain(events: list[dict], lang: str) -> dict:
     # actors are free text: two names may make one slug ("Yaïr Lapid", "Yair Lapid"); the
     # other facets are codes
     actor_slugs = unique_slugs((a for e in events for a in e["actors"]), slugify)
+    named = Counter(p for e in events for p in _pairs(e["countries"]))
+    pairs = {p for p, n in named.items() if n >= PAIR_MIN_EVENTS}
     for i, event in enumerate(events):
         event["prev"] = events[i - 1] if i > 0 else None
         event["next"] = events[i + 1] if i + 1 < len(events) else None
-        _link_facets(event, facets, lang, actor_slugs)
+        _link_facets(event, facets, lang, actor_slugs, pairs)
         event["jsonld"] = _jsonld(event)
     return facets
 
