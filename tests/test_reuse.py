@@ -344,3 +344,20 @@ def test_a_scratch_folder_that_cannot_be_written_falls_back_to_the_temporary_fol
     assert figures["shards_indexed"] > 0
     # the shards indexed again were made, and moved into the build
     assert list((built / "pagefind").rglob("pagefind-entry.json"))
+
+
+def test_what_pagefind_ignores_never_makes_a_shard_be_indexed_again(tmp_path):
+    from plugins.timeline.search import indexed_digest
+
+    def digest(html: str) -> str:
+        page = tmp_path / "p.html"
+        page.write_text(f"<main data-pagefind-body><h1>Visite</h1>{html}</main>")
+        return indexed_digest(page)
+
+    base = digest('<ul><li>Maroc</li></ul>')
+    # a link to a pair of states added, in an element Pagefind ignores, whatever its tag
+    assert digest('<ul><li>Maroc</li><li data-pagefind-ignore><a href="x">Maroc – Mongolie'
+                  '</a></li></ul>') == base
+    assert digest('<ul><li>Maroc</li></ul><nav data-pagefind-ignore>suivant</nav>') == base
+    # indexed words do count
+    assert digest('<ul><li>Maroc</li><li>Mongolie</li></ul>') != base

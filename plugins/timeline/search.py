@@ -75,10 +75,11 @@ def plan(timeline) -> dict[str, list[str]]:
     return {name: sorted(pages) for name, pages in sorted(shards.items())}
 
 
-# an element Pagefind leaves out of the index (the prev/next links of an event, the cards
-# of a source); the match stops at the first closing tag, so at worst it leaves part of
-# such an element in the key (a needless re-index), never removes indexed text
-IGNORED = re.compile(rb"<(nav|p|section|div|aside)\b[^>]*\bdata-pagefind-ignore\b[^>]*>.*?</\1>",
+# an element Pagefind leaves out of the index (the prev/next links of an event, its links
+# to pairs of states, the cards of a source); the match stops at the first closing tag of
+# its name, so at worst it leaves part of such an element in the key (a needless
+# re-index), never removes indexed text
+IGNORED = re.compile(rb"<([a-z][a-z0-9]*)\b[^>]*\bdata-pagefind-ignore\b[^>]*>.*?</\1>",
                      re.DOTALL)
 # attributes Pagefind never reads: which events a passage of a source is evidence for
 # changes whenever a merge renames an event, the source's indexed text does not
