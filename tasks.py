@@ -139,25 +139,28 @@ def _publish(c, settings, strict=False, lang="fr", scheduler=""):
                       "build without --strict)", file=sys.stderr)
                 raise SystemExit(1)
             step = "publishing"
-            problems = publishing.publish(staging, output, publishing.read_kept(cache))
+            publishing.publish(staging, output)
         except SystemExit as err:
-            shutil.rmtree(staging, ignore_errors=True)
+            _discard(staging)
             _failed(output, step, code=err.code)
             raise
         except publishing.PublishError as err:
-            shutil.rmtree(staging, ignore_errors=True)
+            _discard(staging)
             print(f"Build failed: {err}. {output}/ was left as it was.", file=sys.stderr)
             raise SystemExit(1) from err
         except BaseException as err:
-            shutil.rmtree(staging, ignore_errors=True)
+            _discard(staging)
             _failed(output, step, err)
             raise
-    for problem in problems:
-        print(f"WARNING {problem}", file=sys.stderr)
     done = time.perf_counter()
     print(f"Site written to {output}/ in {done - started:.1f} s (extraction and merge "
           f"{extracted - started:.1f} s, pages {done - extracted:.1f} s){_reuse_summary(cache)} "
           f"(open {output}/index.html, or run `invoke serve`).")
+
+
+def _discard(staging: Path) -> None:
+    for problem in publishing.discard(staging):
+        print(f"WARNING {problem}", file=sys.stderr)
 
 
 def _reuse_summary(cache: Path) -> str:

@@ -1,23 +1,25 @@
 """Publish stage: a site built in a staging folder -> the published site, all at once.
 
-A build renders into a fresh staging folder (``.output-*`` beside ``output/``) only the
-pages that changed; the pages it could take unchanged from the page store are left in the
-published site and listed in ``KEPT`` (written by the timeline plugin into the cache
-folder). Publishing then:
+A build renders into the staging folder (``.output-build`` beside ``output/``), which
+holds the site of the build before the last one: the site the last build replaced. The
+build updates it in place, never writing through a file (a page of the page store is a
+link shared with the store and perhaps with the published site: it is replaced, not
+overwritten): a page whose stored file is already there under its name is left as it
+is, one ``stat``; the others are linked from the stores or rendered; the files this build
+did not make are deleted (``prune``). Publishing then:
 
-1. completes the staging folder: each file the build left in place is hard-linked into it
-   from the published site (one system call, the same inode, which the next build
-   recognises), and each file written again with the same bytes is replaced by a link to
-   the published one, whose time servers and copies go by;
-2. swaps the staging folder and ``output/`` in one atomic rename (``renameat2`` with
+1. swaps the staging folder and ``output/`` in one atomic rename (``renameat2`` with
    ``RENAME_EXCHANGE`` on Linux; elsewhere two renames, between which ``output/`` is
    briefly absent but never a mix of two sites);
-3. deletes the old site.
+2. leaves the old site where the staging folder was: the next build's staging folder.
 
-A reader of ``output/`` sees the old site or the new one, never a mix: a build killed at
-any point leaves ``output/`` whole, and at worst a ``.output-*`` folder that the next
-build deletes. Builds of one project hold a lock for their whole run (extraction writes
-``content/`` and the caches too): a second build waits for the first, saying so.
+So a rebuild links, writes and deletes only what changed since the site it updates,
+instead of making a whole new tree of links and deleting the old one (three quarters of
+a second at a thousand articles). A reader of ``output/`` sees the old site or the new
+one, never a mix: a build killed at any point leaves ``output/`` whole, and at worst a
+staging folder half updated, which the next build checks file by file like any other.
+Builds of one project hold a lock for their whole run (extraction writes ``content/``
+and the caches too): a second build waits for the first, saying so.
 
 This module knows nothing of Pelican: it moves files.
 """
@@ -27,7 +29,6 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
-import filecmp
 import json
 import os
 import shutil
@@ -37,8 +38,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 REPORT = "last-build.json"  # written by the timeline plugin into the cache folder
-KEPT = "kept.txt"  # beside it: the files of the published site the build left in place
-STAGING_PREFIX = ".output-"  # staging folders and old sites being deleted, beside output/
+STAGING_PREFIX = ".output-"  # staging folders, beside output/
+BUILD = STAGING_PREFIX + "build"  # the staging folder a build updates (the site before last)
 LOCK = "build.lock"
 
 
@@ -77,9 +78,9 @@ def lock(path: Path, say=print) -> Iterator[None]:
 
 
 def scratch(output: Path) -> list[Path]:
-    """The staging folders and old sites beside ``output/`` (left by a killed build when
-    no build is running)."""
-    return sorted(output.parent.glob(STAGING_PREFIX + "*"))
+    """The folders beside ``output/`` that no build uses: left by a killed build of an
+    earlier version, or by the two renames of a system without an atomic swap."""
+    return sorted(p for p in output.parent.glob(STAGING_PREFIX + "*") if p.name != BUILD)
 
 
 def clean(output: Path) -> list[str]:
@@ -96,24 +97,51 @@ def clean(output: Path) -> list[str]:
 
 
 def staging(output: Path) -> Path:
-    """A fresh, empty folder beside ``output/`` (same file system: it is renamed into
-    place), readable as a published site must be."""
+    """The folder the build is made in, beside ``output/`` (same file system: it is renamed
+    into place): the site before the last one when there is one, else a new folder;
+    readable as a published site must be."""
     output.parent.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=output.parent))
-    # mkdtemp makes the folder private (0700)
+    folder = output.parent / BUILD
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        folder.unlink()  # not a folder: nothing of a site
+    folder.mkdir(exist_ok=True)
     umask = os.umask(0)
     os.umask(umask)
     folder.chmod(0o777 & ~umask)
     return folder
 
 
-def read_kept(cache: Path) -> set[str] | None:
-    """The files of the published site the build left in place (names relative to it,
-    with ``/``), or None when the build wrote the whole site into its staging folder."""
+def discard(folder: Path) -> list[str]:
+    """Delete a staging folder a build failed in (its files may be what made it fail);
+    one that cannot be deleted is set aside, for ``clean`` to report at each build, so
+    that the next build starts from a new folder. What could not be done, with what to do."""
+    shutil.rmtree(folder, ignore_errors=True)
+    if not folder.exists():
+        return []
+    aside = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX + "old-", dir=folder.parent))
     try:
-        return set((cache / KEPT).read_text(encoding="utf-8").splitlines())
-    except FileNotFoundError:
-        return None
+        folder.rename(aside / "site")
+    except OSError as err:
+        return [f"{folder}: cannot be deleted nor moved ({err.strerror}); delete it by hand"]
+    return [f"{aside}: cannot be deleted; delete it by hand"]
+
+
+def prune(root: Path, made: set[str], whole: tuple[str, ...] = ()) -> None:
+    """Delete every file under ``root`` that this build did not make (``made``: paths
+    relative to ``root``, with ``/``), except under the folders of ``whole`` ("en/":
+    another build's to prune); then the folders left empty."""
+    base = str(root)
+    for folder, dirs, files in os.walk(base):
+        rel = os.path.relpath(folder, base)
+        rel = "" if rel == "." else rel.replace(os.sep, "/") + "/"
+        dirs[:] = [d for d in dirs if rel + d + "/" not in whole]
+        for name in files:
+            if rel + name not in made:
+                os.unlink(os.path.join(folder, name))
+    for folder, _dirs, _files in os.walk(base, topdown=False):
+        if folder != base:
+            with contextlib.suppress(OSError):  # not empty
+                os.rmdir(folder)
 
 
 def problems(cache: Path) -> list[str]:
@@ -125,54 +153,8 @@ def problems(cache: Path) -> list[str]:
 
 
 def forget(cache: Path) -> None:
-    """Remove the last build's report and list of kept files before a build starts."""
-    for name in (REPORT, KEPT):
-        (cache / name).unlink(missing_ok=True)
-
-
-def complete(built: Path, output: Path, kept: set[str]) -> None:
-    """Make ``built`` the whole new site: link the published file in place of each file
-    ``built`` holds with the same bytes, unless it is a file of the plugin's stores (more
-    than one link), which is published as that very file so that the next build finds it
-    there; then link into it each file of ``output/`` named in ``kept``."""
-    if output.is_dir():  # the build's own files first: a few hundred, not the whole site
-        for folder, _dirs, files in os.walk(built):
-            rel = os.path.relpath(folder, built)
-            old = output if rel == "." else output / rel
-            for name in files:
-                path = os.path.join(folder, name)
-                if os.lstat(path).st_nlink > 1:
-                    continue  # from a store
-                published = os.path.join(old, name)
-                if _same_bytes(path, published):
-                    tmp = path + ".publish-tmp"
-                    os.link(published, tmp)
-                    os.replace(tmp, path)
-    # plain strings: Path objects cost more than the link itself, 14,000 times
-    src, dst = str(output), str(built)
-    made: set[str] = set()
-    for name in sorted(kept):
-        if not name or name.startswith("/") or ".." in name.split("/"):
-            raise PublishError(f"{name!r} in the list of kept files is not a path inside "
-                               f"{output}/; run the build again")
-        folder = os.path.dirname(name)
-        if folder not in made:
-            os.makedirs(os.path.join(dst, folder), exist_ok=True)
-            made.add(folder)
-        try:
-            os.link(os.path.join(src, name), os.path.join(dst, name))
-        except FileNotFoundError as err:
-            raise PublishError(f"{output / name} was removed while the site was being "
-                               "built on it; run the build again") from err
-        except FileExistsError:
-            pass  # written by the build as well: its file wins
-
-
-def _same_bytes(a: str, b: str) -> bool:
-    try:
-        return os.path.isfile(b) and filecmp.cmp(a, b, shallow=False)
-    except OSError:
-        return False
+    """Remove the last build's report before a build starts."""
+    (cache / REPORT).unlink(missing_ok=True)
 
 
 _RENAME_EXCHANGE = 2
@@ -195,40 +177,25 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(code, os.strerror(code), str(a))
 
 
-def swap(built: Path, output: Path) -> Path | None:
-    """Put ``built`` in the place of ``output/``; the old site's folder (to delete), or None
-    when there was none."""
+def swap(built: Path, output: Path) -> None:
+    """Put ``built`` in the place of ``output/``, and the old site, if any, in the place
+    of ``built``."""
     if not output.exists():
         built.rename(output)
-        return None
+        return
     if _exchange(built, output):
-        return built  # now holds the old site
+        return
     old = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX + "old-", dir=output.parent))
     output.rename(old / "site")
     built.rename(output)
-    return old
+    (old / "site").rename(built)
+    old.rmdir()
 
 
-def publish(built: Path, output: Path, kept: set[str] | None) -> list[str]:
-    """Publish the site built in ``built`` as ``output/`` (see the module's doc): ``kept``
-    are the files the build left in ``output/`` (None: ``built`` is the whole site). On
-    failure ``output/`` is unchanged and ``built`` deleted; the problems of deleting the
-    old site afterwards are returned (the new one is published all the same)."""
-    try:
-        if kept is not None:
-            if not output.is_dir():
-                raise PublishError(f"{output}/ was removed while the site was being built "
-                                   "on it; run the build again")
-            complete(built, output, kept)
-        old = swap(built, output)
-    except BaseException:
-        shutil.rmtree(built, ignore_errors=True)
-        raise
-    if old is None:
-        return []
-    try:
-        shutil.rmtree(old)
-    except OSError as err:
-        return [f"{old}: the previous site could not be deleted ({err.strerror}: "
-                f"{err.filename}); the new one is published. Make it writable and delete it"]
-    return []
+def publish(built: Path, output: Path) -> None:
+    """Publish the site built in ``built`` as ``output/`` (see the module's doc); the old
+    site is left in ``built`` for the next build. On failure ``output/`` is unchanged."""
+    if not built.is_dir():
+        raise PublishError(f"{built}/ was removed while the site was being built in it; "
+                           "run the build again")
+    swap(built, output)

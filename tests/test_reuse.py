@@ -255,15 +255,16 @@ def test_a_build_leaves_unchanged_pages_and_the_published_index_when_indexing_fa
     _add(builds, SEEDS[-1])
     flag.touch()
     with caplog.at_level(logging.WARNING):
-        builds.site(cache, TIMELINE_PAGEFIND=pagefind, TIMELINE_PUBLISHED=str(published))
+        _, built = builds.site(cache, TIMELINE_PAGEFIND=pagefind,
+                               TIMELINE_PUBLISHED=str(published))
     assert any("flag file present" in r.getMessage() for r in caplog.records)
-    kept = (cache / "kept.txt").read_text(encoding="utf-8").splitlines()
-    # unchanged pages stay where they are, and so does the published index, whole: a
+    # the new site holds the published index, whole, as the very published files: a
     # search on the last index rather than none (invoke build reports the failure)
-    assert any(k.startswith("events/") for k in kept)
-    assert {k for k in kept if k.startswith("pagefind/")} == {
-        f"pagefind/{f.relative_to(published / 'pagefind').as_posix()}"
-        for f in (published / "pagefind").rglob("*") if f.is_file()}
+    def inodes(root: Path) -> dict[str, int]:
+        return {f.relative_to(root).as_posix(): f.stat().st_ino
+                for f in (root / "pagefind").rglob("*") if f.is_file()}
+    assert inodes(built) == inodes(published) != {}
+    assert (built / "events").is_dir()
     assert "search index not built" in json.loads((cache / "last-build.json").read_text(
         encoding="utf-8"))["problems"][0]
 
@@ -276,15 +277,15 @@ def test_a_page_rendered_again_with_the_same_bytes_stays_published_as_it_was(bui
     before = {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in pages}
     # a setting no page prints: every key changes, no page's bytes do
     _, built = builds.site(cache, TIMELINE_PUBLISHED=str(published), UNPRINTED_SETTING="x")
-    # nothing to publish: every page is left in place
-    assert not list((built / "events").glob("*.html"))
-    assert {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in pages} == before
+    # every page of the new site is the published one, with its time
+    assert {p.name: (p.stat().st_ino, p.stat().st_mtime_ns)
+            for p in sorted(built.glob("events/*.html"))} == before
     # and it is the stored page now, so that the next build finds it there
     stored = {f.stat().st_ino for f in (cache / "pages").rglob("*.html")}
     assert {ino for ino, _ in before.values()} <= stored
 
 
-def test_a_search_bundle_indexed_again_with_the_same_bytes_stays_published(builds, tmp_path):
+def test_a_search_bundle_indexed_again_with_the_same_bytes_is_the_published_one(builds, tmp_path):
     from plugins.timeline.search import _pagefind
 
     cache = tmp_path / "stores"
@@ -300,14 +301,14 @@ def test_a_search_bundle_indexed_again_with_the_same_bytes_stays_published(build
     figures = json.loads((cache / "last-build.json").read_text(encoding="utf-8"))
     assert figures["shards_indexed"] == figures["shards"] == len(list(
         (published / "pagefind").iterdir()))
-    # nothing to publish: every file of every bundle is left in place, and stored
-    assert not [p for p in (built / "pagefind").rglob("*") if p.is_file()]
-    assert {p: p.stat().st_ino for p in files} == before
+    # every file of every bundle in the new site is the published one, and stored
+    assert {p: (built / p.relative_to(published)).stat().st_ino for p in files} == before
+    assert len([p for p in (built / "pagefind").rglob("*") if p.is_file()]) == len(files)
     stored = {f.stat().st_ino for f in (cache / "search").rglob("*") if f.is_file()}
     assert set(before.values()) <= stored
 
 
-def test_exports_the_published_site_holds_are_left_in_place(builds, tmp_path):
+def test_exports_the_published_site_holds_are_linked_from_it(builds, tmp_path):
     cache = tmp_path / "stores"
     _add(builds, *SEEDS[:-1])
     _, published = builds.site(cache)
@@ -316,16 +317,14 @@ def test_exports_the_published_site_holds_are_left_in_place(builds, tmp_path):
     before = {p: p.stat().st_ino for p in exported}
     _add(builds, SEEDS[-1])
     _, built = builds.site(cache, TIMELINE_PUBLISHED=str(published))
-    kept = set((cache / "kept.txt").read_text(encoding="utf-8").splitlines())
     names = {p: p.relative_to(published).as_posix() for p in exported}
-    left = [p for p in exported if names[p] in kept]
-    # the new article changes the list of events, not the feed of every actor
-    assert "events.json" not in kept and (built / "events.json").exists()
-    assert left and not [p for p in left if (built / names[p]).exists()]
-    assert [p for p in left if p.stat().st_ino != before[p]] == []
-    # what is left and what is written make the site a build from scratch makes
+    left = [p for p in exported if (built / names[p]).stat().st_ino == before[p]]
+    # the new article changes the list of events, not the feed of every actor: those
+    # are the published files, linked
+    assert left and (built / "events.json").stat().st_ino != before[published / "events.json"]
+    # and the new site is the one a build from scratch makes
     cold, _ = builds.site()
-    assert [n for p, n in names.items() if p in left and p.read_bytes() != cold[n]] == []
+    assert [n for n in names.values() if (built / n).read_bytes() != cold[n]] == []
     assert (built / "events.json").read_bytes() == cold["events.json"]
 
 

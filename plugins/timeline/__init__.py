@@ -6,12 +6,12 @@ the same inputs from a page store (``reuse.py``).
 """
 
 import gc
-from pathlib import Path
 
 from pelican import signals
 
 from pipeline.settings import SettingError, configure
 
+from . import languages
 from .generator import TimelineGenerator
 from .reuse import ReusingWriter, finish
 from .search import build_index
@@ -35,11 +35,12 @@ def _writer(_pelican):
 
 
 def _finalized(pelican) -> None:
-    published = finish(pelican)
     build_index(pelican)
-    # last: the search index may leave bundles of the published site in place too
-    if published is not None and pelican.settings.get("CACHE_PATH"):
-        published.save(Path(pelican.settings["CACHE_PATH"]))
+    # last: the search bundles are among what the build made; the other languages'
+    # sites, in their folders, are their own builds'
+    settings = pelican.settings
+    main = settings.get(languages.RESOLVED) or settings.get("TIMELINE_LANG") or "fr"
+    finish(pelican, tuple(f"{lang}/" for lang in languages.subsite_langs(settings, main)))
     # the build is over and Pelican's process usually ends here: its final collection
     # would walk every object of the view model and the pages again (0.2 s at a thousand
     # articles). The next build in the same process unfreezes them (generator.py).

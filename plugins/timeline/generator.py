@@ -131,15 +131,14 @@ class TimelineGenerator(Generator):
                 if child is not None:
                     child.join(quiet=True)
             raise
-        kept = self.exporting.join()
+        made = self.exporting.join()
+        if hasattr(writer, "made"):
+            writer.made.update(made)
         if self.subsites is not None:
             try:
-                kept = [*kept, *self.subsites.join()]
+                self.subsites.join()
             except RuntimeError as err:
                 raise SystemExit(str(err)) from None
-        published = getattr(writer, "published", None)
-        if published is not None:
-            published.kept.update(kept)
 
     def _write_pages(self, writer) -> None:
         timeline = self.timeline
@@ -149,7 +148,7 @@ class TimelineGenerator(Generator):
             self._write(writer, src["url"], "source", source_slug=src["slug"])
         # the search index needs only these pages: it is made while the others are written
         search.start_index(self.settings, self.output_path, getattr(writer, "page_keys", {}),
-                           getattr(writer, "published", None))
+                           getattr(writer, "published", None), getattr(writer, "made", None))
         for kind in FACET_KINDS:
             for facet in timeline.facets.get(kind, []):
                 self._write(writer, facet.url, "facet", facet=facet, part=None)
@@ -163,9 +162,10 @@ class TimelineGenerator(Generator):
             self._write(writer, f"events/{alias}.html", "redirect", event=event)
 
     def _write_exports(self) -> list[str]:
-        """Write the exports; the names of those the published site already holds with
-        the same bytes, which are left there instead (most of the feeds, on a rebuild:
-        a file written and deleted again costs the file system more than its bytes)."""
+        """Write the exports; their names. One the output folder holds already is left
+        as it is, and one the published site holds is linked from there (most of the
+        feeds, on a rebuild: a file written and deleted again costs the file system more
+        than its bytes, and a server goes by its time)."""
         timeline = self.timeline
         public = self.settings.get("TIMELINE_PUBLIC_URL", "")
         out = Path(self.output_path)
@@ -179,20 +179,25 @@ class TimelineGenerator(Generator):
             "overview.svg": svg.overview(timeline, standalone=True),
             **exports.facet_feeds(timeline, public),
         }
-        site = reuse.published(self.settings)  # the one the writer leaves pages in
-        kept = []
+        site = reuse.published(self.settings)  # the one the build will replace
+        made = []
         for name, text in files.items():
             if text is None:
                 continue
+            made.append(name)
             # written as is: the CRLF line ends RFC 4180 and RFC 5545 ask for stay
             data = text.encode("utf-8")
-            if site is not None and _holds(os.path.join(site.root, name), data):
-                kept.append(name)
-                continue
             target = out / name
+            if _holds(str(target), data):
+                continue
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        return kept
+            # never written through: it may be a link to the published file
+            target.unlink(missing_ok=True)
+            if site is not None and _holds(os.path.join(site.root, name), data):
+                reuse.link(os.path.join(site.root, name), target)
+            else:
+                target.write_bytes(data)
+        return made
 
 
 def _holds(path: str, data: bytes) -> bool:

@@ -2,10 +2,8 @@
 other one under ``<lang>/`` (as Pelican's i18n subsites do), from the same data.
 
 A subsite is a second Pelican run, in a child forked once the content is there, while
-the main site is written: the same settings but its language, its output folder and its
-own caches. Where the main build leaves unchanged files in the published site (``invoke
-build``), so does the subsite in the published ``<lang>/``, and the names it left there
-join the main build's list (``reuse.KEPT``) for the publishing step to keep them. Its pages
+the main site is written: the same settings but its language, its output folder, its
+published folder (``<lang>/`` of each) and its own caches. Its pages
 link to the same page in the other languages (``lang_links``) and its strings, dates and
 typography are its language's. The data carries each event's title and summary in every
 site language (``pipeline.content``), so a subsite reads the same sidecar.
@@ -15,10 +13,8 @@ from __future__ import annotations
 
 import gc
 import os
-from pathlib import Path
 
 from . import background
-from .reuse import KEPT
 
 SITE_LANGS = ("fr", "en")
 NAMES = {"fr": "Français", "en": "English"}  # each language named in itself
@@ -59,16 +55,14 @@ def start_subsites(settings: dict, output_path: str) -> background.Child | None:
                             "writing the site in " + ", ".join(langs))
 
 
-def write_subsites(settings: dict, output_path: str, main: str, langs: list[str]) -> list[str]:
-    """Write each of ``langs``' sites under ``<lang>/``: the names (``<lang>/...``) of the
-    files the published site holds already and that were left there."""
+def write_subsites(settings: dict, output_path: str, main: str, langs: list[str]) -> None:
+    """Write each of ``langs``' sites under ``<lang>/``."""
     from pelican import Pelican  # a subsite is a Pelican run of its own
 
     gc.enable()  # a forked child starts with the collector off (background.Child)
 
     published = settings.get("TIMELINE_PUBLISHED")
     cache = settings.get("CACHE_PATH")
-    left = []
     for lang in langs:
         sub = dict(settings)
         sub.update(
@@ -79,12 +73,6 @@ def write_subsites(settings: dict, output_path: str, main: str, langs: list[str]
             TIMELINE_WAIT_FD=None,
         )
         sub.pop(RESOLVED, None)
-        kept = None
         if cache:
             sub["CACHE_PATH"] = os.path.join(cache, lang)
-            kept = Path(sub["CACHE_PATH"], KEPT)
-            kept.unlink(missing_ok=True)  # an earlier build's: only this one's counts
         Pelican(sub).run()
-        if kept is not None and kept.exists():
-            left += [f"{lang}/{name}" for name in kept.read_text(encoding="utf-8").splitlines()]
-    return left

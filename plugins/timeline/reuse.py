@@ -33,7 +33,7 @@ from pelican import signals
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
-from pipeline.publish import KEPT, REPORT
+from pipeline.publish import REPORT, prune
 
 logger = logging.getLogger(__name__)
 
@@ -247,13 +247,13 @@ class PageStore(Store):
         # plain strings: pathlib's objects cost more than the link itself, 14,000 times
         return os.path.join(self.root, key[:2], key + ".html")
 
-    def restore(self, key: str, target: str, name: str,
-                published: Published | None = None) -> bool:
+    def restore(self, key: str, target: str) -> bool:
         entry = self.index.get(key)
         if entry is None:
             return False
-        # one system call for most pages: the published file is the stored one
-        if published is not None and published.holds(name, entry):
+        # one system call for most pages: the stored file is there already (the staging
+        # folder holds the site before last, see pipeline/publish.py)
+        if unchanged(target, entry):
             self.used[key] = entry
             self.reused += 1
             return True
@@ -293,64 +293,34 @@ class PageStore(Store):
 
 
 class Published:
-    """The published site a build's folder is merged into once it has succeeded
-    (``TIMELINE_PUBLISHED``, set by ``invoke build``). A stored file that is already
-    linked there under its name is left in place rather than linked into the build's
-    folder: at a thousand articles, linking 14,000 unchanged pages into a fresh folder and
-    deleting the old site cost about half a second of every rebuild, whatever changed.
-    The names left in place (``kept``) are written to ``KEPT``; publishing links them into
-    the build's folder before it replaces the published site (``pipeline/publish.py``)."""
+    """The published site a build's folder replaces once it has succeeded
+    (``TIMELINE_PUBLISHED``, set by ``invoke build``). A file made again with the bytes
+    the published site holds under its name is replaced by a link to the published file:
+    it keeps its time, for servers and copies that go by it."""
 
     def __init__(self, root: str) -> None:
         self.root = root
-        self.kept: set[str] = set()
-
-    def holds(self, name: str, entry: list[int]) -> bool:
-        """Whether ``name`` in the published site is the stored file of stamp ``entry``
-        (the same inode: a link made by an earlier build, and not edited since); if so it
-        is kept."""
-        if not unchanged(os.path.join(self.root, name), entry):
-            return False
-        self.kept.add(name)
-        return True
 
     def has_bytes(self, name: str, path: Path | str) -> bool:
         """Whether the published site holds the bytes of the file at ``path`` under
-        ``name``; if so it is kept."""
+        ``name``."""
         try:
-            if not filecmp.cmp(os.path.join(self.root, name), path, shallow=False):
-                return False
+            return filecmp.cmp(os.path.join(self.root, name), path, shallow=False)
         except OSError:  # not published yet
             return False
-        self.kept.add(name)
-        return True
 
     def adopt(self, name: str, written: str) -> str:
-        """The file just written at ``written`` for ``name``, or, when the published site
-        already holds these very bytes under that name, the published file: the written
-        one is removed and the published one left in place, with its time (for servers
-        and copies that go by it), and the caller stores it, so that the next build finds
-        it there. A page made again with the same bytes (its key changed, not what it
-        says) is then neither linked nor replaced again."""
-        if not self.has_bytes(name, written):
-            return written
-        os.unlink(written)
-        return os.path.join(self.root, name)
-
-    def where(self, name: str, built: Path) -> Path:
-        """Where the page ``name`` of this build is: kept in the published site, or
-        written into the build's folder ``built``."""
-        return Path(self.root, name) if name in self.kept else built / name
-
-    def save(self, cache: Path) -> None:
-        cache.mkdir(parents=True, exist_ok=True)
-        tmp = cache / (KEPT + ".tmp")
-        tmp.write_text("".join(f"{name}\n" for name in sorted(self.kept)), encoding="utf-8")
-        tmp.replace(cache / KEPT)
+        """The file just written at ``written`` for ``name``, replaced by a link to the
+        published file when that holds these very bytes (see the class). A page made
+        again with the same bytes (its key changed, not what it says) is then stored as
+        the published file, and the next build leaves it where it is."""
+        if self.has_bytes(name, written):
+            link(os.path.join(self.root, name), written)
+        return written
 
 
 def published(settings: dict) -> Published | None:
-    """The published site a build may leave files in: only where pages are reused (the
+    """The published site a build is made to replace: only where pages are reused (the
     page store is what lets a later build recognise them)."""
     root = settings.get("TIMELINE_PUBLISHED")
     if not root or not os.path.isdir(root) or store_folder(settings, "pages") is None:
@@ -462,6 +432,9 @@ class ReusingWriter(Writer):
         folder = store_folder(settings, "cards")
         self.cards = CardStore(folder) if folder is not None else None
         self.published = published(settings)
+        # what the build made besides the pages (exports, search bundles), relative to
+        # the output folder: the rest of a staging folder is deleted (``finish``)
+        self.made: set[str] = set()
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None,
                    template_name=None, override_output=False, url=None, **kwargs):
@@ -476,13 +449,10 @@ class ReusingWriter(Writer):
             return super().write_file(*args, **kwargs)
         self.page_keys[name] = key
         path = sanitised_join(self.output_path, name)
-        if path not in self._written_files and self.store.restore(key, path, name,
-                                                                  self.published):
+        if path not in self._written_files and self.store.restore(key, path):
             self._written_files.add(path)
             if signals.content_written.receivers:  # copying the context costs, per page
-                where = (self.published.where(name, Path(self.output_path))
-                         if self.published is not None else path)
-                signals.content_written.send(str(where), context={
+                signals.content_written.send(path, context={
                     **context, "output_file": name, **kwargs})
             return None
         super().write_file(*args, **kwargs)
@@ -505,11 +475,29 @@ class ReusingWriter(Writer):
             self.cards.close(self.keys)
 
 
-def finish(_pelican) -> Published | None:
-    """Once every page is written: prune the stores to this build's pages; the published
-    site the build leaves files in, if any."""
+def finish(pelican, others: tuple[str, ...] = ()) -> None:
+    """Once every page is written: prune the stores to this build's pages and, in a build
+    made to replace a published site, its folder to what this build made, but for the
+    folders ``others`` ("en/")."""
     writer, ReusingWriter.current = ReusingWriter.current, None
     if writer is None:
-        return None
+        return
     writer.close()
-    return writer.published
+    if writer.published is None:
+        return
+    root = writer.output_path
+    made = {os.path.relpath(p, root).replace(os.sep, "/") for p in writer._written_files}
+    made |= writer.made | _theme_files(pelican.settings)
+    prune(Path(root), made, others)
+
+
+def _theme_files(settings: dict) -> set[str]:
+    """The files Pelican copies from the theme's static folders (``THEME_STATIC_PATHS``)."""
+    theme, out = Path(settings["THEME"]), settings.get("THEME_STATIC_DIR", "theme")
+    made = set()
+    for path in settings.get("THEME_STATIC_PATHS", ["static"]):
+        base = theme / path
+        files = [base] if base.is_file() else base.rglob("*") if base.is_dir() else []
+        made |= {f"{out}/{f.relative_to(base).as_posix()}" if f != base else f"{out}/{f.name}"
+                 for f in files if f.is_file()}
+    return made

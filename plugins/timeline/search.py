@@ -129,23 +129,23 @@ class ShardStore(Store):
         self.seen[page_key] = self.digests[page_key]
         return self.seen[page_key]
 
-    def restore(self, key: str, dest: Path, name: str,
-                published: Published | None = None) -> bool:
-        """The bundle of key ``key`` at ``dest`` (the shard ``name`` of the site), or left
-        where it is in the published site."""
+    def restore(self, key: str, dest: Path) -> list[str] | None:
+        """The bundle of key ``key`` at ``dest``, left there when it is there already (the
+        staging folder holds the site before last); its files' names, or None when the
+        store has no such bundle."""
         files = self.index.get(key)
         src = self.folder / key
         if not files:
-            return False
-        if published is not None:
-            names = {rel: f"{FOLDER}/{name}/{rel}" for rel in files}
-            # all of the bundle or none of it: a bundle is read as a whole
-            if all(published.holds(names[rel], entry) for rel, entry in files.items()):
-                self.used[key] = files
-                return True
-            published.kept -= set(names.values())
+            return None
+        # all of the bundle or none of it: a bundle is read as a whole, and one file of
+        # another bundle left among its files would be published with it
+        if all(unchanged(dest / rel, entry) for rel, entry in files.items()) and \
+                len(_bundle_files(dest)) == len(files):
+            self.used[key] = files
+            return list(files)
         if not all(unchanged(src / rel, entry) for rel, entry in files.items()):
-            return False
+            return None
+        shutil.rmtree(dest, ignore_errors=True)
         try:
             for folder in _folders(files, dest):
                 folder.mkdir(parents=True, exist_ok=True)
@@ -153,13 +153,12 @@ class ShardStore(Store):
                 link(src / rel, dest / rel)
         except OSError:  # pruned meanwhile by another build sharing the store: index it
             shutil.rmtree(dest, ignore_errors=True)
-            return False
+            return None
         self.used[key] = files
-        return True
+        return list(files)
 
     def keep(self, key: str, files: dict[str, Path]) -> None:
-        """Store the bundle just made: ``files``, each name in the bundle with where the
-        file is (in the build's folder, or left in the published site: see ``_place``)."""
+        """Store the bundle just made: ``files``, each name in the bundle with its file."""
         dst = self.folder / key
         shutil.rmtree(dst, ignore_errors=True)
         for folder in _folders(files, dst):
@@ -233,23 +232,23 @@ def _bundle_files(bundle: Path) -> dict[str, Path]:
 
 def _place(made: Path, dest: Path, name: str, published: Published) -> dict[str, Path]:
     """Move the bundle ``made`` (the shard ``name``) into the build's folder at ``dest``,
-    except the files the published site already holds with the same bytes (most of the
-    fragments: their names are digests of the pages), which are left where they are;
-    where each file of the bundle now is, by its name in the bundle."""
+    each file the published site holds with the same bytes (most of the fragments: their
+    names are digests of the pages) as a link to the published one; each file of the
+    bundle by its name in it."""
     shutil.rmtree(dest, ignore_errors=True)  # as in ``Indexing._make``
     files = _bundle_files(made)
-    left = {rel for rel, f in files.items() if published.has_bytes(f"{FOLDER}/{name}/{rel}", f)}
-    for folder in _folders([rel for rel in files if rel not in left], dest):
+    for folder in _folders(files, dest):
         folder.mkdir(parents=True, exist_ok=True)
     placed: dict[str, Path] = {}
     for rel, f in files.items():
-        if rel in left:
-            placed[rel] = Path(published.root, FOLDER, name, rel)
-            continue
-        try:
-            os.replace(f, dest / rel)  # the scratch folder on the same file system
-        except OSError:
-            shutil.copyfile(f, dest / rel)
+        published_file = Path(published.root, FOLDER, name, rel)
+        if published.has_bytes(f"{FOLDER}/{name}/{rel}", f):
+            link(published_file, dest / rel)
+        else:
+            try:
+                os.replace(f, dest / rel)  # the scratch folder on the same file system
+            except OSError:
+                shutil.copyfile(f, dest / rel)
         placed[rel] = dest / rel
     return placed
 
@@ -260,13 +259,15 @@ class Indexing:
     the facet pages and the exports (Pagefind runs in processes of its own)."""
 
     def __init__(self, settings: dict, site: Path, shards: dict[str, list[str]],
-                 page_keys: dict[str, str], published: Published | None = None) -> None:
+                 page_keys: dict[str, str], published: Published | None = None,
+                 made: set[str] | None = None) -> None:
         self.settings, self.site, self.shards = settings, site, shards
         self.published = published
+        # the bundles' files, by their path in the site, as they are placed
+        self.made = made if made is not None else set()
 
         def where(page: str) -> Path:
-            # a page left in the published site was not written into this build's folder
-            return published.where(page, site) if published is not None else site / page
+            return site / page
 
         folder = store_folder(settings, "search")
         self.store = ShardStore(folder) if folder is not None else None
@@ -280,9 +281,12 @@ class Indexing:
             digests = [self.store.digest(where, p, page_keys.get(p)) if self.store is not None
                        else indexed_digest(where(p)) for p in pages]
             key = _shard_key(name, pages, digests, pagefind)
-            if self.store is None or not self.store.restore(key, site / FOLDER / name, name,
-                                                            published):
+            restored = (self.store.restore(key, site / FOLDER / name)
+                        if self.store is not None else None)
+            if restored is None:
                 self.todo[name] = key
+            else:
+                self.made.update(f"{FOLDER}/{name}/{rel}" for rel in restored)
         # one Pagefind run uses about one core: shards are indexed side by side, each in
         # its own process and folder, so the bundles are the same whatever the order
         workers = min(len(self.todo), settings.get("TIMELINE_SEARCH_JOBS") or os.cpu_count() or 1)
@@ -307,6 +311,7 @@ class Indexing:
             why, files = self._make_aside(command, where, name, dest)
         if why is not None:
             return why
+        self.made.update(f"{FOLDER}/{name}/{rel}" for rel in files)
         if self.store is not None:
             self.store.keep(self.todo[name], files)
         return None
@@ -338,12 +343,15 @@ class Indexing:
             # one rather than none
             logger.warning("search index not built: %s", why)
             shutil.rmtree(self.site / FOLDER, ignore_errors=True)
+            self.made -= {m for m in self.made if m.startswith(FOLDER + "/")}
             if self.published is not None:
                 old = Path(self.published.root, FOLDER)
-                self.published.kept = {k for k in self.published.kept
-                                       if not k.startswith(FOLDER + "/")}
-                self.published.kept |= {f"{FOLDER}/{f.relative_to(old).as_posix()}"
-                                        for f in old.rglob("*") if f.is_file()}
+                for f in sorted(old.rglob("*")):
+                    if f.is_file():
+                        rel = f.relative_to(self.published.root).as_posix()
+                        (self.site / rel).parent.mkdir(parents=True, exist_ok=True)
+                        link(f, self.site / rel)
+                        self.made.add(rel)
             if self.settings.get("CACHE_PATH"):
                 report(Path(self.settings["CACHE_PATH"]), problems=[
                     f"search index not built ({why}): the published one is kept; check "
@@ -363,14 +371,14 @@ RUNNING: dict[str, Indexing] = {}
 
 
 def start_index(settings: dict, site: str, page_keys: dict[str, str],
-                published: Published | None = None) -> None:
+                published: Published | None = None, made: set[str] | None = None) -> None:
     """Start indexing the shards of the plan the generator made for ``site``, whose
     pages must all be written; ``page_keys``: the key of each page the build took from,
     or added to, the page store."""
     shards = PLANS.pop(os.path.abspath(site), None)
     if settings.get("TIMELINE_SEARCH", True) and shards:
         RUNNING[os.path.abspath(site)] = Indexing(settings, Path(site), shards, page_keys,
-                                                  published)
+                                                  published, made)
 
 
 def build_index(pelican) -> None:
