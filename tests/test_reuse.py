@@ -42,15 +42,19 @@ class Builds:
     def site(self, cache: Path | None = None, **override) -> tuple[dict[str, bytes], Path]:
         self.n += 1
         work = self.tmp / f"build{self.n}"
+        return self.build_into(work / "output", cache, **override), work / "output"
+
+    def build_into(self, output: Path, cache: Path | None = None, **override
+                   ) -> dict[str, bytes]:
         # incremental builds share their content folder, as the builds of one project do
-        content = self.tmp / "content" if cache else work / "content"
+        content = self.tmp / "content" if cache else output.parent / "content"
         extractions, events, _ = run([str(self.seeds)], cache=False)
         write_content(extractions, events, content)
         settings = read_settings(str(ROOT / "pelicanconf.py"), override={
-            "PATH": str(content), "OUTPUT_PATH": str(work / "output"),
-            "CACHE_PATH": str(cache or work / "cache"), **override})
+            "PATH": str(content), "OUTPUT_PATH": str(output),
+            "CACHE_PATH": str(cache or output.parent / "cache"), **override})
         Pelican(settings).run()
-        return _files(work / "output"), work / "output"
+        return _files(output)
 
     def check(self, cache: Path, caplog) -> tuple[int, int]:
         """Build with ``cache`` and from scratch; the same bytes. (reused, rendered)."""
@@ -360,3 +364,29 @@ def test_what_pagefind_ignores_never_makes_a_shard_be_indexed_again(tmp_path):
     assert digest('<ul><li>Maroc</li></ul><nav data-pagefind-ignore>suivant</nav>') == base
     # indexed words do count
     assert digest('<ul><li>Maroc</li><li>Mongolie</li></ul>') != base
+
+
+def test_a_build_updates_the_site_before_last_into_the_next_one(builds, tmp_path):
+    # invoke build's staging folder holds the site before last (pipeline/publish.py): the
+    # build leaves its unchanged pages as they are, replaces the others and deletes what
+    # the new site does not have
+    cache = tmp_path / "stores"
+    _add(builds, *SEEDS[:-2])
+    _, first = builds.site(cache)
+    _add(builds, SEEDS[-2])
+    _, second = builds.site(cache, TIMELINE_PUBLISHED=str(first))
+    stale = first / "events" / "left-by-hand.html"
+    stale.write_text("stale")
+    inodes = {p.relative_to(first).as_posix(): p.stat().st_ino
+              for p in first.rglob("*.html")}
+    # the third build is made in the first one's folder, to replace the second
+    (builds.seeds / SEEDS[0].name).unlink()
+    _add(builds, SEEDS[-1])
+    third = builds.build_into(first, cache, TIMELINE_PUBLISHED=str(second))
+    cold, _ = builds.site()
+    assert third.keys() == cold.keys() and [k for k in third if third[k] != cold[k]] == []
+    assert not stale.exists()
+    # pages that did not change were there already, as the stored files they were: left
+    same = [k for k in third if k in inodes and (first / k).stat().st_ino == inodes[k]]
+    assert any(k.startswith("events/") for k in same)
+    assert any(k.startswith("sources/") for k in same)
