@@ -8,7 +8,7 @@ happening: no fact is added.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import yaml
 
@@ -126,6 +126,13 @@ def make_title(types, mode, actors, codes, place, lang: str, status: str = "happ
                name: str | None = None) -> str:
     """The event's title in ``lang``; ``name``: what its sources call the happening
     ("Sommet du Néguev"), put before the title."""
+    return _title(tuple(types), mode, tuple(actors), tuple(codes), place, lang, status, name)
+
+
+# a build asks for the title of each event up to five times (its reports merged, the
+# site's language, each site's, a curated change): the same answer each time
+@lru_cache(maxsize=1 << 16)
+def _title(types, mode, actors, codes, place, lang: str, status: str, name: str | None) -> str:
     vocab, templates = vocabulary(lang)
     heads = load_yaml("headlines.yaml")
     heads = heads.get(lang) or heads["en"]
