@@ -277,6 +277,9 @@ def one_size(n: int, root: Path) -> dict:
         if r:  # the same article again, onto the site without it
             held = work / added.name
             added.rename(held)
+            # twice: the build folder is the site before last (pipeline/publish.py), which
+            # must not be the one that has the article already
+            build(work)
             build(work)
             held.rename(added)
         adds.append(build(work))
