@@ -15,6 +15,7 @@ of its parts as aliases.
 from __future__ import annotations
 
 import datetime as dt
+import zlib
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -123,7 +124,13 @@ def _same_happening(a: _Day, b: _Day) -> bool:
                 or (shared_countries and a.types & b.types))
 
 
-_STATE_BITS: dict[str, int] = {}  # a bit per country code, given as codes are met
+def _state_bit(code: str) -> int:
+    """The bit of a state: its two-letter code's place among the 676 (a pure function, so
+    that masks mean the same in every merge and every process); another code, which the
+    vocabulary and the curation file never give, one bit past them."""
+    if len(code) == 2 and "A" <= code[0] <= "Z" and "A" <= code[1] <= "Z":
+        return 1 << ((ord(code[0]) - 65) * 26 + ord(code[1]) - 65)
+    return 1 << (676 + zlib.crc32(code.encode("utf-8")) % 1024)
 
 
 def state_mask(codes) -> int:
@@ -132,10 +139,7 @@ def state_mask(codes) -> int:
     coarse event is compared with the states of every report of thousands of clusters."""
     mask = 0
     for code in codes:
-        bit = _STATE_BITS.get(code)
-        if bit is None:
-            bit = _STATE_BITS[code] = 1 << len(_STATE_BITS)
-        mask |= bit
+        mask |= _state_bit(code)
     return mask
 
 

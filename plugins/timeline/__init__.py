@@ -11,10 +11,8 @@ from pelican import signals
 
 from pipeline.settings import SettingError, configure
 
-from . import languages
 from .generator import TimelineGenerator
-from .reuse import ReusingWriter, finish
-from .search import build_index
+from .reuse import ReusingWriter
 
 
 def _configure(pelican) -> None:
@@ -34,13 +32,7 @@ def _writer(_pelican):
     return ReusingWriter
 
 
-def _finalized(pelican) -> None:
-    build_index(pelican)
-    # last: the search bundles are among what the build made; the other languages'
-    # sites, in their folders, are their own builds'
-    settings = pelican.settings
-    main = settings.get(languages.RESOLVED) or settings.get("TIMELINE_LANG") or "fr"
-    finish(pelican, tuple(f"{lang}/" for lang in languages.subsite_langs(settings, main)))
+def _finalized(_pelican) -> None:
     # the build is over and Pelican's process usually ends here: its final collection
     # would walk every object of the view model and the pages again (0.2 s at a thousand
     # articles). The next build in the same process unfreezes them (generator.py).

@@ -73,11 +73,11 @@ class TimelineGenerator(Generator):
         self.context["overview_svg"] = svg.overview(timeline)
         self.context["overview_narrow_svg"] = svg.overview_narrow(timeline)
         self.context["card_html"] = self._card_renderer()
-        shards = search.plan(timeline)
+        self.shards = search.plan(timeline)
         # the search page loads these bundles; start_index makes them once the event and
         # source pages are written
-        self.context["search_shards"] = list(shards)
-        search.PLANS[os.path.abspath(self.output_path)] = shards
+        self.context["search_shards"] = list(self.shards)
+        self.writer = None  # the build's, once Pelican hands it over (generate_output)
         # the exports read the model only: written by a child from now on, on the core
         # Pelican leaves idle while it sets up its writer and writes its own pages
         self.exporting = background.Child(self._write_exports)
@@ -112,8 +112,9 @@ class TimelineGenerator(Generator):
         def card_html(ev, heading: str, siteurl: str) -> Markup:
             key = (ev["id"] if isinstance(ev, dict) else ev.id, heading, siteurl)
             if key not in cache:
-                cache[key] = Markup(reuse.card(ev, (heading, siteurl), lambda: template.render(
-                    {**self.context, "ev": ev, "heading": heading, "SITEURL": siteurl})))
+                cache[key] = Markup(reuse.card(
+                    self.writer, ev, (heading, siteurl), lambda: template.render(
+                        {**self.context, "ev": ev, "heading": heading, "SITEURL": siteurl})))
             return cache[key]
 
         return card_html
@@ -123,6 +124,7 @@ class TimelineGenerator(Generator):
                           relative_urls=self.settings["RELATIVE_URLS"], **kwargs)
 
     def generate_output(self, writer) -> None:
+        self.writer, self.indexing = writer, None
         try:
             self._write_pages(writer)
         except BaseException:
@@ -130,6 +132,8 @@ class TimelineGenerator(Generator):
             for child in (self.exporting, self.subsites):
                 if child is not None:
                     child.join(quiet=True)
+            if self.indexing is not None:
+                self.indexing.finish()
             raise
         made = self.exporting.join()
         if hasattr(writer, "made"):
@@ -139,6 +143,12 @@ class TimelineGenerator(Generator):
                 self.subsites.join()
             except RuntimeError as err:
                 raise SystemExit(str(err)) from None
+        if self.indexing is not None:
+            self.indexing.finish()
+        # last: the search bundles are among what the build made; the other languages'
+        # sites, in their folders, are their own builds'
+        others = languages.subsite_langs(self.settings, self.timeline.lang)
+        reuse.finish(writer, self.settings, tuple(f"{lang}/" for lang in others))
 
     def _write_pages(self, writer) -> None:
         timeline = self.timeline
@@ -147,8 +157,9 @@ class TimelineGenerator(Generator):
         for src in timeline.sources:
             self._write(writer, src["url"], "source", source_slug=src["slug"])
         # the search index needs only these pages: it is made while the others are written
-        search.start_index(self.settings, self.output_path, getattr(writer, "page_keys", {}),
-                           getattr(writer, "published", None), getattr(writer, "made", None))
+        self.indexing = search.start_index(
+            self.settings, self.output_path, self.shards, getattr(writer, "page_keys", {}),
+            getattr(writer, "published", None), getattr(writer, "made", None))
         for kind in FACET_KINDS:
             for facet in timeline.facets.get(kind, []):
                 self._write(writer, facet.url, "facet", facet=facet, part=None)

@@ -408,23 +408,20 @@ class CardStore:
         self.db.close()
 
 
-def card(ev, variant: tuple, render) -> str:
-    """An event's card: from the card store when this site rendered it before, else
-    ``render()`` (kept for the next build)."""
-    writer = ReusingWriter.current
-    if writer is None or writer.cards is None or writer.keys is None or not isinstance(ev, dict):
+def card(writer, ev, variant: tuple, render) -> str:
+    """An event's card: from ``writer``'s card store when this site rendered it before,
+    else ``render()`` (kept for the next build)."""
+    cards, keys = getattr(writer, "cards", None), getattr(writer, "keys", None)
+    if cards is None or keys is None or not isinstance(ev, dict):
         return str(render())
-    return writer.cards.fetch(writer.keys, ev, variant, render)
+    return cards.fetch(keys, ev, variant, render)
 
 
 class ReusingWriter(Writer):
     """Pelican's writer, taking from the page store the pages rendered before."""
 
-    current: ReusingWriter | None = None  # the build's writer, closed once it has finished
-
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
-        ReusingWriter.current = self
         self.keys: PageKeys | None = None
         self.page_keys: dict[str, str] = {}  # path in the site -> key, of this build
         folder = store_folder(settings, "pages")
@@ -475,19 +472,18 @@ class ReusingWriter(Writer):
             self.cards.close(self.keys)
 
 
-def finish(pelican, others: tuple[str, ...] = ()) -> None:
+def finish(writer, settings: dict, others: tuple[str, ...] = ()) -> None:
     """Once every page is written: prune the stores to this build's pages and, in a build
     made to replace a published site, its folder to what this build made, but for the
     folders ``others`` ("en/")."""
-    writer, ReusingWriter.current = ReusingWriter.current, None
-    if writer is None:
+    if not isinstance(writer, ReusingWriter):
         return
     writer.close()
     if writer.published is None:
         return
     root = writer.output_path
     made = {os.path.relpath(p, root).replace(os.sep, "/") for p in writer._written_files}
-    made |= writer.made | _theme_files(pelican.settings)
+    made |= writer.made | _theme_files(settings)
     prune(Path(root), made, others)
 
 

@@ -47,8 +47,6 @@ SOURCES_PER_SHARD = 400
 # year or two, and a quarter costs a fourth of the year to index again
 EVENTS_PER_SHARD = 300
 FOLDER = "pagefind"
-# output folder -> shard plan, handed from the generator's context to ``start_index``
-PLANS: dict[str, dict[str, list[str]]] = {}
 
 
 def _event_shard(event: dict, year_size: int) -> str:
@@ -366,23 +364,12 @@ class Indexing:
                    shards=len(self.shards))
 
 
-# output folder -> the indexing started for it, until the build has finished
-RUNNING: dict[str, Indexing] = {}
-
-
-def start_index(settings: dict, site: str, page_keys: dict[str, str],
-                published: Published | None = None, made: set[str] | None = None) -> None:
-    """Start indexing the shards of the plan the generator made for ``site``, whose
-    pages must all be written; ``page_keys``: the key of each page the build took from,
-    or added to, the page store."""
-    shards = PLANS.pop(os.path.abspath(site), None)
+def start_index(settings: dict, site: str, shards: dict[str, list[str]],
+                page_keys: dict[str, str], published: Published | None = None,
+                made: set[str] | None = None) -> Indexing | None:
+    """Start indexing the shards of ``site`` (``plan``), whose pages must all be written;
+    ``page_keys``: the key of each page the build took from, or added to, the page store.
+    The caller waits for it with ``finish``; None when the site has no search."""
     if settings.get("TIMELINE_SEARCH", True) and shards:
-        RUNNING[os.path.abspath(site)] = Indexing(settings, Path(site), shards, page_keys,
-                                                  published, made)
-
-
-def build_index(pelican) -> None:
-    """Once Pelican has finished: the search index of its output folder, complete."""
-    indexing = RUNNING.pop(os.path.abspath(pelican.output_path), None)
-    if indexing is not None:
-        indexing.finish()
+        return Indexing(settings, Path(site), shards, page_keys, published, made)
+    return None
