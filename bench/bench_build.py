@@ -193,14 +193,15 @@ print(json.dumps({{"n": len(articles), "s": s, "n_default": len(few),
 """
 
 
-def build(work: Path) -> tuple[float, float]:
-    """The build ``invoke build`` runs, with this work folder's seeds, content and output."""
+def build(work: Path, env: dict | None = None) -> tuple[float, float]:
+    """The build ``invoke build`` runs, with this work folder's seeds, content and output
+    (``env``: more environment variables for its processes)."""
     code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); import tasks; "
             "from invoke import Context; from pathlib import Path; "
             "tasks.CONFIG.update(seeds='seeds', content='content', output='output'); "
             "tasks.ROOT = Path('.').resolve(); "
             f"tasks._publish(Context(), {str(ROOT / 'pelicanconf.py')!r})")
-    return timed([PY, "-c", code], work, {"PYTHONPATH": str(ROOT), "CI": "1"})
+    return timed([PY, "-c", code], work, {"PYTHONPATH": str(ROOT), "CI": "1", **(env or {})})
 
 
 def bare_pelican(work: Path) -> tuple[float, float]:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 import logging
 import os
 import posixpath
@@ -34,6 +33,8 @@ from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+import msgspec
 
 from .reuse import Published, Store, link, report, stamp, store_folder, unchanged, version
 
@@ -114,9 +115,10 @@ class ShardStore(Store):
     def __init__(self, folder: Path) -> None:
         super().__init__(folder)
         try:
-            self.digests = json.loads((folder / self.DIGESTS).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.digests = {}
+            digests = msgspec.json.decode((folder / self.DIGESTS).read_bytes())
+        except (OSError, msgspec.DecodeError):
+            digests = None
+        self.digests: dict = digests if isinstance(digests, dict) else {}
         self.seen: dict[str, str] = {}
 
     def digest(self, where: Callable[[str], Path], page: str, page_key: str | None) -> str:
@@ -174,8 +176,7 @@ class ShardStore(Store):
                 if sub.is_dir() and sub.name not in self.used:
                     shutil.rmtree(sub, ignore_errors=True)
         self.save()
-        (self.folder / self.DIGESTS).write_text(json.dumps(self.seen),
-                                                encoding="utf-8")
+        (self.folder / self.DIGESTS).write_bytes(msgspec.json.encode(self.seen))
 
 
 @functools.cache
