@@ -25,11 +25,12 @@ DONE = b"\0"  # before the child's result: what follows is JSON, not a failure's
 class Child:
     """``work()`` run in a forked child; ``join`` returns its result (JSON-able)."""
 
-    def __init__(self, work: Callable[[], object], what: str = "writing the exports") -> None:
+    def __init__(self, work: Callable[[], object], what: str = "writing the exports",
+                 inline: bool = False) -> None:
         self.what = what  # said when it fails
         self.pid: int | None = None
         self.result: object = None
-        if not hasattr(os, "fork"):
+        if inline or not hasattr(os, "fork"):
             self.result = work()
             return
         read, write = os.pipe()

@@ -30,6 +30,8 @@ from pipeline.records import without_cycle_collector
 from . import background, exports, languages, model, reuse, search, svg
 
 FACET_KINDS = ("actor", "country", "pair", "type", "year")
+# the most events whose exports a forked child writes (see generate_context)
+EXPORTS_CHILD_MAX = 10_000
 PAGE_TEMPLATES = ("event", "source", "facet", "index", "browse", "search", "sources",
                   "redirect")
 
@@ -79,8 +81,12 @@ class TimelineGenerator(Generator):
         self.context["search_shards"] = list(self.shards)
         self.writer = None  # the build's, once Pelican hands it over (generate_output)
         # the exports read the model only: written by a child from now on, on the core
-        # Pelican leaves idle while it sets up its writer and writes its own pages
-        self.exporting = background.Child(self._write_exports)
+        # Pelican leaves idle while it sets up its writer and writes its own pages. The
+        # child writes the reference count of each object it reads, and so copies most of
+        # the model's memory (465 MB at 32,000 events): above EXPORTS_CHILD_MAX events
+        # they are written here, within the memory goal, at the cost of a few seconds
+        self.exporting = background.Child(
+            self._write_exports, inline=len(timeline.events) > EXPORTS_CHILD_MAX)
 
     def _wait_for_content(self) -> None:
         """``invoke build`` starts Pelican while the pipeline is still writing the content

@@ -33,6 +33,14 @@ def subsite_langs(settings: dict, main: str) -> list[str]:
     return [x for x in langs if x != main]
 
 
+def sites_at_once(settings: dict) -> int:
+    """How many sites are built at the same time as this one (itself included): the main
+    site and its subsites, written side by side."""
+    main = (settings.get("TIMELINE_SUBSITE_OF") or settings.get(RESOLVED)
+            or settings.get("TIMELINE_LANG") or "fr")
+    return 1 + len(subsite_langs({**settings, "TIMELINE_SUBSITE_OF": None}, main))
+
+
 def lang_links(settings: dict, lang: str) -> list[dict]:
     """The same page in the other languages: ``prefix`` goes between the page's site root
     and its path (``en/`` from the main site, ``../`` back from a subsite)."""

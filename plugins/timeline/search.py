@@ -36,6 +36,7 @@ from pathlib import Path
 
 import msgspec
 
+from .languages import sites_at_once
 from .reuse import Published, Store, link, report, stamp, store_folder, unchanged, version
 
 logger = logging.getLogger(__name__)
@@ -287,8 +288,10 @@ class Indexing:
             else:
                 self.made.update(f"{FOLDER}/{name}/{rel}" for rel in restored)
         # one Pagefind run uses about one core: shards are indexed side by side, each in
-        # its own process and folder, so the bundles are the same whatever the order
-        workers = min(len(self.todo), settings.get("TIMELINE_SEARCH_JOBS") or os.cpu_count() or 1)
+        # its own process and folder, so the bundles are the same whatever the order; the
+        # sites built at once (each language's) share the cores, and the memory
+        cores = max(1, (os.cpu_count() or 1) // sites_at_once(settings))
+        workers = min(len(self.todo), settings.get("TIMELINE_SEARCH_JOBS") or cores)
         self.pool = ThreadPoolExecutor(max(1, workers))
         self.results = {name: self.pool.submit(self._make, command, where, name)
                         for name in self.todo}
