@@ -142,10 +142,10 @@ def test_a_long_facet_has_a_page_per_year_and_shows_the_latest(tmp_path):
 
 
 def test_exports_written_in_the_build_process_are_those_a_child_writes(tmp_path, monkeypatch):
-    # above EXPORTS_CHILD_MAX events the exports are written by Pelican's process itself
+    # above LARGE events the exports are written by Pelican's process itself
     forked = build_site(site_records(), tmp_path / "forked", TIMELINE_SEARCH=False)
     generator = sys.modules["timeline.generator"]  # the plugin, as Pelican loaded it
-    monkeypatch.setattr(generator, "EXPORTS_CHILD_MAX", 0)
+    monkeypatch.setattr(generator, "LARGE", 0)
     made = []
     child = generator.background.Child
     monkeypatch.setattr(generator.background, "Child", lambda work, what="writing the exports",

@@ -30,8 +30,10 @@ from pipeline.records import without_cycle_collector
 from . import background, exports, languages, model, reuse, search, svg
 
 FACET_KINDS = ("actor", "country", "pair", "type", "year")
-# the most events whose exports a forked child writes (see generate_context)
-EXPORTS_CHILD_MAX = 10_000
+# above this many events a build trades time for memory, to stay within the goal (2 GB
+# at 10,000 articles): its exports are written by Pelican's process rather than by a
+# forked child, and the sites built side by side share the cores for Pagefind
+LARGE = 10_000
 PAGE_TEMPLATES = ("event", "source", "facet", "index", "browse", "search", "sources",
                   "redirect")
 
@@ -83,10 +85,10 @@ class TimelineGenerator(Generator):
         # the exports read the model only: written by a child from now on, on the core
         # Pelican leaves idle while it sets up its writer and writes its own pages. The
         # child writes the reference count of each object it reads, and so copies most of
-        # the model's memory (465 MB at 32,000 events): above EXPORTS_CHILD_MAX events
-        # they are written here, within the memory goal, at the cost of a few seconds
-        self.exporting = background.Child(
-            self._write_exports, inline=len(timeline.events) > EXPORTS_CHILD_MAX)
+        # the model's memory (465 MB at 32,000 events): on a LARGE site they are written
+        # here, at the cost of a few seconds
+        self.large = len(timeline.events) > LARGE
+        self.exporting = background.Child(self._write_exports, inline=self.large)
 
     def _wait_for_content(self) -> None:
         """``invoke build`` starts Pelican while the pipeline is still writing the content
@@ -165,7 +167,7 @@ class TimelineGenerator(Generator):
         # the search index needs only these pages: it is made while the others are written
         self.indexing = search.start_index(
             self.settings, self.output_path, self.shards, getattr(writer, "page_keys", {}),
-            getattr(writer, "published", None), getattr(writer, "made", None))
+            getattr(writer, "published", None), getattr(writer, "made", None), self.large)
         for kind in FACET_KINDS:
             for facet in timeline.facets.get(kind, []):
                 self._write(writer, facet.url, "facet", facet=facet, part=None)

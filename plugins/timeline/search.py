@@ -260,7 +260,7 @@ class Indexing:
 
     def __init__(self, settings: dict, site: Path, shards: dict[str, list[str]],
                  page_keys: dict[str, str], published: Published | None = None,
-                 made: set[str] | None = None) -> None:
+                 made: set[str] | None = None, large: bool = False) -> None:
         self.settings, self.site, self.shards = settings, site, shards
         self.published = published
         # the bundles' files, by their path in the site, as they are placed
@@ -288,9 +288,12 @@ class Indexing:
             else:
                 self.made.update(f"{FOLDER}/{name}/{rel}" for rel in restored)
         # one Pagefind run uses about one core: shards are indexed side by side, each in
-        # its own process and folder, so the bundles are the same whatever the order; the
-        # sites built at once (each language's) share the cores, and the memory
-        cores = max(1, (os.cpu_count() or 1) // sites_at_once(settings))
+        # its own process and folder, so the bundles are the same whatever the order. A
+        # large site (``large``) shares the cores with the sites built at the same time
+        # (each language's), and the memory: each run holds a shard's index
+        cores = os.cpu_count() or 1
+        if large:
+            cores = max(1, cores // sites_at_once(settings))
         workers = min(len(self.todo), settings.get("TIMELINE_SEARCH_JOBS") or cores)
         self.pool = ThreadPoolExecutor(max(1, workers))
         self.results = {name: self.pool.submit(self._make, command, where, name)
@@ -370,10 +373,10 @@ class Indexing:
 
 def start_index(settings: dict, site: str, shards: dict[str, list[str]],
                 page_keys: dict[str, str], published: Published | None = None,
-                made: set[str] | None = None) -> Indexing | None:
+                made: set[str] | None = None, large: bool = False) -> Indexing | None:
     """Start indexing the shards of ``site`` (``plan``), whose pages must all be written;
     ``page_keys``: the key of each page the build took from, or added to, the page store.
     The caller waits for it with ``finish``; None when the site has no search."""
     if settings.get("TIMELINE_SEARCH", True) and shards:
-        return Indexing(settings, Path(site), shards, page_keys, published, made)
+        return Indexing(settings, Path(site), shards, page_keys, published, made, large)
     return None
