@@ -39,7 +39,6 @@ MECHANISMS = {
     "shard-store": "shard store: unchanged search shards not indexed again (search.py)",
     "build-folder": "the build made in the site before last (publish.py)",
     "early-pelican": "Pelican started while the pipeline runs (TIMELINE_WAIT_FD)",
-    "exports-child": "exports written by a forked child (background.py)",
     "subsite-child": "the other language's site written by a forked child (languages.py)",
     "gc": "cycle collector paused and frozen (records.py, the plugin)",
 }
@@ -92,13 +91,11 @@ HOOK = textwrap.dedent('''
 
     @patch("timeline.background", "plugins.timeline.background")
     def _children(m):
-        inline = {w for k, w in (("exports-child", "writing the exports"),
-                                 ("subsite-child", "writing the site in")) if k in OFF}
-        if inline:
+        if "subsite-child" in OFF:
             original = m.Child.__init__
 
-            def init(self, work, what="writing the exports"):
-                if any(what.startswith(w) for w in inline):
+            def init(self, work, what):
+                if what.startswith("writing the site in"):
                     self.pid, self.what, self.result = None, what, work()
                 else:
                     original(self, work, what)

@@ -4,7 +4,6 @@ timeline split into year pages when it is long."""
 from __future__ import annotations
 
 import re
-import sys
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -140,19 +139,3 @@ def test_a_long_facet_has_a_page_per_year_and_shows_the_latest(tmp_path):
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "https://example.org/tl/actor/benny-gantz/2021.html" in sitemap
 
-
-def test_exports_written_in_the_build_process_are_those_a_child_writes(tmp_path, monkeypatch):
-    # above LARGE events the exports are written by Pelican's process itself
-    forked = build_site(site_records(), tmp_path / "forked", TIMELINE_SEARCH=False)
-    generator = sys.modules["timeline.generator"]  # the plugin, as Pelican loaded it
-    monkeypatch.setattr(generator, "LARGE", 0)
-    made = []
-    child = generator.background.Child
-    monkeypatch.setattr(generator.background, "Child", lambda work, what="writing the exports",
-                        inline=False: made.append((what, inline)) or child(work, what, inline))
-    inline = build_site(site_records(), tmp_path / "inline", TIMELINE_SEARCH=False)
-    assert made == [("writing the exports", True)]
-    files = sorted(p.relative_to(forked) for p in forked.rglob("*") if p.is_file())
-    assert files == sorted(p.relative_to(inline) for p in inline.rglob("*") if p.is_file())
-    assert [f for f in files if (forked / f).read_bytes() != (inline / f).read_bytes()] == []
-    assert (inline / "events.ics").exists() and (inline / "feed.atom").exists()

@@ -1,11 +1,10 @@
-"""Work done in a forked child while Pelican's process goes on writing pages: the
-exports, and the site in its other languages (``languages.py``).
+"""Work done in a forked child while Pelican's process goes on writing pages: the site
+in its other languages (``languages.py``).
 
-The exports (JSON, CSV, iCalendar, Atom feeds, sitemap, chart) read the view model and
-write files no page depends on. A child forked once the model is built writes them on
-another core while the parent renders pages (a third of a second at a thousand articles,
-on the path of every rebuild); fork gives it the model without copying or pickling it.
-Where the system has no fork, the work is done in place.
+A child forked before the view model is built shares none of it: a child forked after
+would write the reference count of each object it read, copying most of the model's
+memory (the exports were written so once, at 465 MB a language at 32,000 events, and
+made rebuilds slower). Where the system has no fork, the work is done in place.
 """
 
 from __future__ import annotations
@@ -25,12 +24,11 @@ DONE = b"\0"  # before the child's result: what follows is JSON, not a failure's
 class Child:
     """``work()`` run in a forked child; ``join`` returns its result (JSON-able)."""
 
-    def __init__(self, work: Callable[[], object], what: str = "writing the exports",
-                 inline: bool = False) -> None:
+    def __init__(self, work: Callable[[], object], what: str) -> None:
         self.what = what  # said when it fails
         self.pid: int | None = None
         self.result: object = None
-        if inline or not hasattr(os, "fork"):
+        if not hasattr(os, "fork"):
             self.result = work()
             return
         read, write = os.pipe()

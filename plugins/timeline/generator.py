@@ -27,12 +27,12 @@ from pipeline import labels, sitedata
 from pipeline.content import DATA_FILE, TEXTS
 from pipeline.records import without_cycle_collector
 
-from . import background, exports, languages, model, reuse, search, svg
+from . import exports, languages, model, reuse, search, svg
 
 FACET_KINDS = ("actor", "country", "pair", "type", "year")
 # above this many events a build trades time for memory, to stay within the goal (2 GB
-# at 10,000 articles): its exports are written by Pelican's process rather than by a
-# forked child, and the sites built side by side share the cores for Pagefind
+# at 10,000 articles): the sites built side by side share the cores for Pagefind, each
+# run of which holds a shard's index
 LARGE = 10_000
 PAGE_TEMPLATES = ("event", "source", "facet", "index", "browse", "search", "sources",
                   "redirect")
@@ -82,13 +82,7 @@ class TimelineGenerator(Generator):
         # source pages are written
         self.context["search_shards"] = list(self.shards)
         self.writer = None  # the build's, once Pelican hands it over (generate_output)
-        # the exports read the model only: written by a child from now on, on the core
-        # Pelican leaves idle while it sets up its writer and writes its own pages. The
-        # child writes the reference count of each object it reads, and so copies most of
-        # the model's memory (465 MB at 32,000 events): on a LARGE site they are written
-        # here, at the cost of a few seconds
         self.large = len(timeline.events) > LARGE
-        self.exporting = background.Child(self._write_exports, inline=self.large)
 
     def _wait_for_content(self) -> None:
         """``invoke build`` starts Pelican while the pipeline is still writing the content
@@ -135,15 +129,17 @@ class TimelineGenerator(Generator):
         self.writer, self.indexing = writer, None
         try:
             self._write_pages(writer)
+            # while the search index is made: the exports read the model only. (A forked
+            # child wrote them once: it copied most of the model's memory, writing the
+            # reference count of each object it read, and made rebuilds slower, not faster)
+            made = self._write_exports()
         except BaseException:
             # the pages' failure is the one to tell
-            for child in (self.exporting, self.subsites):
-                if child is not None:
-                    child.join(quiet=True)
+            if self.subsites is not None:
+                self.subsites.join(quiet=True)
             if self.indexing is not None:
                 self.indexing.finish()
             raise
-        made = self.exporting.join()
         if hasattr(writer, "made"):
             writer.made.update(made)
         if self.subsites is not None:
