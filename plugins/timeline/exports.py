@@ -259,10 +259,15 @@ def _attr(text: str) -> str:
     return xml_escape(text, {'"': "&quot;"})
 
 
+def feed_facets(timeline) -> list:
+    """The facets that have an Atom feed (``model.FEED_KINDS``: each actor and pair of
+    countries)."""
+    return [f for table in timeline.facets.values() for f in table if f.feed]
+
+
 def facet_feeds(timeline, public_url: str = "") -> dict[str, str]:
     """One Atom feed per actor and per pair of countries: {path: text}."""
-    return {f.feed: atom(timeline, public_url, f)
-            for kind in ("actor", "pair") for f in timeline.facets.get(kind, [])}
+    return {f.feed: atom(timeline, public_url, f) for f in feed_facets(timeline)}
 
 
 def sitemap(timeline, public_url: str, facet_kinds) -> str | None:

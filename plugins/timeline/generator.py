@@ -184,19 +184,23 @@ class TimelineGenerator(Generator):
         timeline = self.timeline
         public = self.settings.get("TIMELINE_PUBLIC_URL", "")
         out = Path(self.output_path)
-        files = {
-            "events.json": exports.events_json(timeline),
-            "events.csv": exports.events_csv(timeline),
-            "events.ics": exports.events_ics(timeline, public),
-            "timeline.json": exports.timelinejs(timeline),
-            "feed.atom": exports.atom(timeline, public),
-            "sitemap.xml": exports.sitemap(timeline, public, FACET_KINDS),
-            "overview.svg": svg.overview(timeline, standalone=True),
-            **exports.facet_feeds(timeline, public),
-        }
+        # each made and written in turn: all of them at once are a few hundred MB at
+        # 10,000 articles
+        files = [
+            ("events.json", lambda: exports.events_json(timeline)),
+            ("events.csv", lambda: exports.events_csv(timeline)),
+            ("events.ics", lambda: exports.events_ics(timeline, public)),
+            ("timeline.json", lambda: exports.timelinejs(timeline)),
+            ("feed.atom", lambda: exports.atom(timeline, public)),
+            ("sitemap.xml", lambda: exports.sitemap(timeline, public, FACET_KINDS)),
+            ("overview.svg", lambda: svg.overview(timeline, standalone=True)),
+            *((f.feed, lambda f=f: exports.atom(timeline, public, f))
+              for f in exports.feed_facets(timeline)),
+        ]
         site = reuse.published(self.settings)  # the one the build will replace
         made = []
-        for name, text in files.items():
+        for name, make in files:
+            text = make()
             if text is None:
                 continue
             made.append(name)
