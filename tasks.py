@@ -197,10 +197,14 @@ def publish(c):
 
 @task
 def clean(c):
-    """Remove generated files: output/ and the generated content."""
-    for path in (CONFIG["output"], f"{CONFIG['content']}/events", f"{CONFIG['content']}/sources",
-                 f"{CONFIG['content']}/data"):
-        shutil.rmtree(ROOT / path, ignore_errors=True)
+    """Remove generated files: output/, the folder the next build is made in, the generated
+    content and the site's stores of pages, cards and search shards (the extraction
+    cache stays: ``DIPLO_CACHE=off`` does without it)."""
+    output = ROOT / CONFIG["output"]
+    for path in (output, *publishing.scratch(output), output.parent / publishing.BUILD,
+                 _cache_path(CONFIG["settings"]), ROOT / CONFIG["content"] / "events",
+                 ROOT / CONFIG["content"] / "sources", ROOT / CONFIG["content"] / "data"):
+        shutil.rmtree(path, ignore_errors=True)
 
 
 @task

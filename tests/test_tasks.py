@@ -67,3 +67,20 @@ def test_build_refuses_a_language_the_site_has_no_strings_for():
     run = _invoke("build", "--lang", "xx")
     assert run.returncode == 1
     assert "--lang 'xx': no site language of that name; use one of fr, en" in run.stderr
+
+
+def test_clean_removes_what_builds_made_and_keeps_articles_curation_and_extractions(
+        tmp_path, monkeypatch):
+    from invoke import Context
+
+    monkeypatch.setattr(tasks, "ROOT", tmp_path)
+    made = ["output/index.html", ".output-build/index.html", ".output-x1/a.html",
+            ".cache/pelican/pelicanconf/pages/ab/ab.html", "content/data/timeline.json"]
+    kept = ["seeds/a.md", "content/curation.yaml", "content/published-ids.json",
+            ".cache/extract/v/k.pickle"]
+    for rel in made + kept:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x")
+    tasks.clean(Context())
+    assert [r for r in made if (tmp_path / r).exists()] == []
+    assert [r for r in kept if not (tmp_path / r).exists()] == []
