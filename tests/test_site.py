@@ -175,6 +175,26 @@ def test_a_sidecar_of_an_older_pipeline_says_to_write_the_content_again(tmp_path
         Pelican(settings).run()
 
 
+def test_a_failing_site_in_the_other_language_fails_the_build_with_its_cause(tmp_path,
+                                                                           monkeypatch):
+    # the plugin as Pelican loads it (from PLUGIN_PATHS, as "timeline"); the site in
+    # English is written by a forked child (languages.py), which fails here alone
+    monkeypatch.syspath_prepend(str(ROOT / "plugins"))
+    model = importlib.import_module("timeline.model")
+    build = model.build
+
+    def broken(data, lang=None, *args, **kwargs):
+        if lang == "en":
+            raise ValueError("no English today")
+        return build(data, lang, *args, **kwargs)
+
+    monkeypatch.setattr(model, "build", broken)
+    with pytest.raises(SystemExit, match="(?s)writing the site in en failed.*no English today"):
+        build_site(seed_records(), tmp_path, TIMELINE_SEARCH=False, TIMELINE_SUBSITES=["en"],
+                   CACHE_PATH=str(tmp_path / "cache"))
+    assert (tmp_path / "output" / "index.html").exists()  # the French site was written
+
+
 def test_a_failing_export_fails_the_build_with_its_cause(tmp_path, monkeypatch):
     # the plugin as Pelican loads it (from PLUGIN_PATHS, as "timeline")
     monkeypatch.syspath_prepend(str(ROOT / "plugins"))
