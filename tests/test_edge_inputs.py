@@ -79,7 +79,8 @@ def test_actor_pages_of_names_that_make_one_slug_stay_apart(tmp_path):
     assert urls["Yair Lapid"] == "actor/yair-lapid.html"  # the first in sorted order
     assert urls["Nasser Bourita"] == "actor/nasser-bourita.html"
     # exports stay valid for their format
-    for feed in [exports.atom(timeline), *exports.facet_feeds(timeline).values()]:
+    for feed in [exports.atom(timeline),
+                 *(exports.atom(timeline, "", f) for f in exports.feed_facets(timeline))]:
         ET.fromstring(feed)
     ics = exports.events_ics(timeline)
     assert re.search(r"\r(?!\n)", ics) is None

@@ -265,10 +265,6 @@ def feed_facets(timeline) -> list:
     return [f for table in timeline.facets.values() for f in table if f.feed]
 
 
-def facet_feeds(timeline, public_url: str = "") -> dict[str, str]:
-    """One Atom feed per actor and per pair of countries: {path: text}."""
-    return {f.feed: atom(timeline, public_url, f) for f in feed_facets(timeline)}
-
 
 def sitemap(timeline, public_url: str, facet_kinds) -> str | None:
     """A sitemap.xml; it needs absolute addresses, so none without a public URL."""

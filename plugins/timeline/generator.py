@@ -152,7 +152,7 @@ class TimelineGenerator(Generator):
         # last: the search bundles are among what the build made; the other languages'
         # sites, in their folders, are their own builds'
         others = languages.subsite_langs(self.settings, self.timeline.lang)
-        reuse.finish(writer, self.settings, tuple(f"{lang}/" for lang in others))
+        reuse.finish(writer, tuple(f"{lang}/" for lang in others))
 
     def _write_pages(self, writer) -> None:
         timeline = self.timeline

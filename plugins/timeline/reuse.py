@@ -312,14 +312,13 @@ class Published:
         except OSError:  # not published yet
             return False
 
-    def adopt(self, name: str, written: str) -> str:
-        """The file just written at ``written`` for ``name``, replaced by a link to the
+    def adopt(self, name: str, written: str) -> None:
+        """Replace the file just written at ``written`` for ``name`` by a link to the
         published file when that holds these very bytes (see the class). A page made
         again with the same bytes (its key changed, not what it says) is then stored as
         the published file, and the next build leaves it where it is."""
         if self.has_bytes(name, written):
             link(os.path.join(self.root, name), written)
-        return written
 
 
 def published(settings: dict) -> Published | None:
@@ -456,8 +455,9 @@ class ReusingWriter(Writer):
                     **context, "output_file": name, **kwargs})
             return None
         super().write_file(*args, **kwargs)
-        self.store.keep(key, self.published.adopt(name, path) if self.published is not None
-                        else path)
+        if self.published is not None:
+            self.published.adopt(name, path)
+        self.store.keep(key, path)
         return None
 
     def _open_w(self, filename, encoding, override=False):
@@ -475,7 +475,7 @@ class ReusingWriter(Writer):
             self.cards.close(self.keys)
 
 
-def finish(writer, settings: dict, others: tuple[str, ...] = ()) -> None:
+def finish(writer, others: tuple[str, ...] = ()) -> None:
     """Once every page is written: prune the stores to this build's pages and, in a build
     made to replace a published site, its folder to what this build made, but for the
     folders ``others`` ("en/")."""
@@ -486,7 +486,7 @@ def finish(writer, settings: dict, others: tuple[str, ...] = ()) -> None:
         return
     root = writer.output_path
     made = {os.path.relpath(p, root).replace(os.sep, "/") for p in writer._written_files}
-    made |= writer.made | _theme_files(settings)
+    made |= writer.made | _theme_files(writer.settings)
     prune(Path(root), made, others)
 
 

@@ -30,7 +30,6 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -122,11 +121,11 @@ class ShardStore(Store):
         self.digests: dict = digests if isinstance(digests, dict) else {}
         self.seen: dict[str, str] = {}
 
-    def digest(self, where: Callable[[str], Path], page: str, page_key: str | None) -> str:
+    def digest(self, site: Path, page: str, page_key: str | None) -> str:
         if page_key is None:
-            return indexed_digest(where(page))
+            return indexed_digest(site / page)
         if page_key not in self.digests:
-            self.digests[page_key] = indexed_digest(where(page))
+            self.digests[page_key] = indexed_digest(site / page)
         self.seen[page_key] = self.digests[page_key]
         return self.seen[page_key]
 
@@ -203,7 +202,7 @@ def _scratch_roots() -> list[str | None]:
     return [shm, None] if os.path.isdir(shm) and os.access(shm, os.W_OK) else [None]
 
 
-def _index(command: list[str], where: Callable[[str], Path], pages: list[str],
+def _index(command: list[str], site: Path, pages: list[str],
            dest: Path) -> str | None:
     """Index ``pages`` into the bundle ``dest``; the reason when it could not be done."""
     with tempfile.TemporaryDirectory(prefix="shard-") as scratch:
@@ -211,7 +210,7 @@ def _index(command: list[str], where: Callable[[str], Path], pages: list[str],
         for folder in _folders(pages, Path(scratch)):
             folder.mkdir(parents=True, exist_ok=True)
         for page in pages:
-            link(where(page), Path(scratch) / page)
+            link(site / page, Path(scratch) / page)
         cmd = [*command, "--site", scratch, "--output-path", str(dest), "--quiet"]
         try:
             result = subprocess.run(cmd, capture_output=True, text=True, timeout=600,
@@ -266,9 +265,6 @@ class Indexing:
         # the bundles' files, by their path in the site, as they are placed
         self.made = made if made is not None else set()
 
-        def where(page: str) -> Path:
-            return site / page
-
         folder = store_folder(settings, "search")
         self.store = ShardStore(folder) if folder is not None else None
         custom = settings.get("TIMELINE_PAGEFIND")
@@ -278,8 +274,8 @@ class Indexing:
         pagefind = " ".join([version("pagefind"), *(custom or [])])
         self.todo: dict[str, str] = {}
         for name, pages in shards.items():
-            digests = [self.store.digest(where, p, page_keys.get(p)) if self.store is not None
-                       else indexed_digest(where(p)) for p in pages]
+            digests = [self.store.digest(site, p, page_keys.get(p)) if self.store is not None
+                       else indexed_digest(site / p) for p in pages]
             key = _shard_key(name, pages, digests, pagefind)
             restored = (self.store.restore(key, site / FOLDER / name)
                         if self.store is not None else None)
@@ -296,10 +292,10 @@ class Indexing:
             cores = max(1, cores // sites_at_once(settings))
         workers = min(len(self.todo), settings.get("TIMELINE_SEARCH_JOBS") or cores)
         self.pool = ThreadPoolExecutor(max(1, workers))
-        self.results = {name: self.pool.submit(self._make, command, where, name)
+        self.results = {name: self.pool.submit(self._make, command, name)
                         for name in self.todo}
 
-    def _make(self, command: list[str], where: Callable[[str], Path], name: str) -> str | None:
+    def _make(self, command: list[str], name: str) -> str | None:
         """Index the shard ``name``, place its bundle in the site and keep it in the shard
         store, in a worker thread while Pelican writes pages (storing a bundle is a
         thousand small file operations: not left for the end of the build); the reason
@@ -310,10 +306,10 @@ class Indexing:
             # by an earlier build in the same folder may be links to stored files: start
             # from nothing rather than let Pagefind write through them or leave stale files
             shutil.rmtree(dest, ignore_errors=True)
-            why = _index(command, where, self.shards[name], dest)
+            why = _index(command, self.site, self.shards[name], dest)
             files = _bundle_files(dest)
         else:
-            why, files = self._make_aside(command, where, name, dest)
+            why, files = self._make_aside(command, name, dest)
         if why is not None:
             return why
         self.made.update(f"{FOLDER}/{name}/{rel}" for rel in files)
@@ -321,7 +317,7 @@ class Indexing:
             self.store.keep(self.todo[name], files)
         return None
 
-    def _make_aside(self, command: list[str], where: Callable[[str], Path], name: str,
+    def _make_aside(self, command: list[str], name: str,
                     dest: Path) -> tuple[str | None, dict[str, Path]]:
         """The bundle made in a scratch folder, then placed (``_place``)."""
         why = None
@@ -329,7 +325,7 @@ class Indexing:
             try:
                 with tempfile.TemporaryDirectory(prefix="bundle-", dir=root) as scratch:
                     made = Path(scratch) / name
-                    why = _index(command, where, self.shards[name], made)
+                    why = _index(command, self.site, self.shards[name], made)
                     if why is None:
                         return None, _place(made, dest, name, self.published)
             except OSError as err:
