@@ -147,24 +147,24 @@ def test_every_role_has_a_state_or_an_organisation_and_a_known_office():
                 role.country == "" and actor.kind == "person"), f"{actor.name}: {role}"
 
 
-def test_an_unknown_key_in_a_vocabulary_file_names_the_file_and_line(monkeypatch):
+def _refused(monkeypatch, name: str, change, reader, match: str) -> None:
+    """``reader()`` refuses the data file ``name`` once ``change`` has altered it."""
     from pipeline import vocab
 
     real = vocab.load_yaml
-
-    def load(name):
-        data = real(name)
-        if name == "office_holders.yaml":
-            data = [dict(data[0], rôle="x")] + data[1:]
-        return data
-
-    monkeypatch.setattr(gazetteer, "load_yaml", load)
-    gazetteer.actors.cache_clear()
+    monkeypatch.setattr(gazetteer, "load_yaml",
+                        lambda n: change(real(n)) if n == name else real(n))
+    reader.cache_clear()
     try:
-        with pytest.raises(ValueError, match=r"office_holders\.yaml:\d+: .*unknown key 'rôle'"):
-            gazetteer.actors()
+        with pytest.raises(ValueError, match=match):
+            reader()
     finally:
-        gazetteer.actors.cache_clear()
+        reader.cache_clear()
+
+
+def test_an_unknown_key_in_a_vocabulary_file_names_the_file_and_line(monkeypatch):
+    _refused(monkeypatch, "office_holders.yaml", lambda data: [dict(data[0], rôle="x")] + data[1:],
+             gazetteer.actors, r"office_holders\.yaml:\d+: .*unknown key 'rôle'")
 
 
 # --- which people and states take part -------------------------------------------------
@@ -253,23 +253,9 @@ def test_the_two_ministers_are_the_two_people_named_before(text, lang):
 
 
 def test_an_unknown_key_in_the_countries_names_the_line_of_its_state(monkeypatch):
-    from pipeline import vocab
-
-    real = vocab.load_yaml
-
-    def load(name):
-        data = real(name)
-        if name == "countries.yaml":
-            data = dict(data, ML=dict(data["ML"], capital=["Bamako"]))
-        return data
-
-    monkeypatch.setattr(gazetteer, "load_yaml", load)
-    gazetteer.countries.cache_clear()
-    try:
-        with pytest.raises(ValueError, match=r"countries\.yaml:\d+: ML: unknown key 'capital'"):
-            gazetteer.countries()
-    finally:
-        gazetteer.countries.cache_clear()
+    _refused(monkeypatch, "countries.yaml",
+             lambda data: dict(data, ML=dict(data["ML"], capital=["Bamako"])),
+             gazetteer.countries, r"countries\.yaml:\d+: ML: unknown key 'capital'")
 
 
 def test_a_maintainer_lists_the_unknown_people_and_promotes_one(tmp_path, monkeypatch):
