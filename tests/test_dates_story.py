@@ -90,6 +90,14 @@ THAT_DAY = [
     ("fr", "Le 3 mars 2001, il est arrivé. Ce jour-là, il pleuvait.", ["2001-03-03", "2001-03-03"]),
     ("en", "On March 3, 2001, he arrived. That day, it rained.", ["2001-03-03", "2001-03-03"]),
     ("fr", "Ce jour, il pleut.", ["2003-02-21"]),  # the article's day
+    # the story's year or month, not the article's
+    ("en", "In 1998 he left. Later that year he returned.", ["1998", "1998"]),
+    ("en", "Imports were $37 million in 1988, a small share of imports that year.",
+     ["1988", "1988"]),
+    ("en", "In March 1998 he left. Later that month he returned.", ["1998-03", "1998-03"]),
+    ("fr", "En 1998, il est parti. Plus tard cette année-là, il est revenu.", ["1998", "1998"]),
+    ("fr", "En mars 1998, il est parti. Le même mois, il est revenu.", ["1998-03", "1998-03"]),
+    ("en", "That year was hard.", ["2003"]),  # no story yet: the article's
 ]
 
 

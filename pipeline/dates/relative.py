@@ -15,7 +15,6 @@ import re
 from . import calendar as cal
 from .recognise import Candidate
 from .values import (
-    PART_OF_DAY,
     UNIT_FACTOR,
     UNIT_LETTER,
     Context,
@@ -224,7 +223,6 @@ def _weekday(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[R
     if wd is None:
         return []
     dct = ctx.dct
-    part = PART_OF_DAY.get(key(c.g("part") or ""))
     if dct is None or ctx.dct_precision != "day":
         return [Resolved(c.start, c.end, "DATE", f"XXXX-WXX-{wd + 1}", None, False)]
     rel, anaphoric = relative_offset(c, vocab)
@@ -243,12 +241,12 @@ def _weekday(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[R
             if ctx.tense == "future" or (fwd <= back and ctx.tense != "past")
             else cal.add_days(base, -back)
         )
-    elif ctx.tense == "future":
+    elif ctx.tense == "future" and not c.g("poss"):
         d = cal.add_days(base, fwd)
     else:
         d = cal.add_days(base, -back)
-    if part:
-        return [Resolved(c.start, c.end, "TIME", f"{cal.day(d)}T{part}")]
+    # "Wednesday night" is dated by its day, as news annotation mostly has it (a TIME
+    # reading, "2000-01-05TNI", is what an annotator gives a clock time)
     return [Resolved(c.start, c.end, "DATE", cal.day(d))]
 
 

@@ -36,6 +36,7 @@ def clause_tense(text: str, start: int, end: int, clause: tuple[int, int],
     if regex is None:
         return None
     left, right = clause
+    not_a_verb = vocab.not_a_verb_regex
     if vocab.complementizer_regex is not None:  # "on Oct. 23 that Sudan would": not its tense
         m = vocab.complementizer_regex.search(text, end, min(right, end + CUE_REACH))
         right = m.start() if m else right
@@ -46,6 +47,8 @@ def clause_tense(text: str, start: int, end: int, clause: tuple[int, int],
     ):
         for m in regex.finditer(text, region_start, region_end):
             name = m.lastgroup or ""
+            if not_a_verb and not_a_verb.search(text, max(0, m.start() - 40), m.start()):
+                continue
             # a cue after the expression counts a bit less than one before it
             weight = (m.start() - end + 15) if after else (start - m.end())
             if weight > CUE_REACH or weight < 0 and not after:

@@ -29,16 +29,6 @@ UNIT_LETTER = {
     "CE": "Y",
 }
 UNIT_FACTOR = {"Q": 3, "H": 6, "DE": 10, "CE": 100}
-PART_OF_DAY = {
-    "matin": "MO",
-    "morning": "MO",
-    "soir": "EV",
-    "evening": "EV",
-    "apres-midi": "AF",
-    "afternoon": "AF",
-    "night": "NI",
-    "nuit": "NI",
-}
 
 
 @dataclass

@@ -126,6 +126,8 @@ class Vocabulary:
     token_regex: re.Pattern | None = None
     group_names: list[list[tuple[str, str]]] = field(default_factory=list)
     tense_regex: re.Pattern | None = None
+    # what makes a cue word no verb when it ends right before it ("a hastily planned trip")
+    not_a_verb_regex: re.Pattern | None = None
     complementizer_regex: re.Pattern | None = None  # "that", "que": a complement clause opens
     background_regex: re.Pattern | None = None  # "depuis", "since": a background date
     deadline_regex: re.Pattern | None = None  # "by", "d'ici": a date set, not a date gone
@@ -248,6 +250,9 @@ def _compile_cues(v: Vocabulary, data: dict) -> None:
         if cues:
             tense_parts.append(f"(?P<{name}>" + "|".join(f"(?:{c})" for c in cues) + ")")
     v.tense_regex = re.compile("|".join(tense_parts)) if tense_parts else None
+    not_after = (data.get("tense") or {}).get("not_after")
+    if not_after:
+        v.not_a_verb_regex = re.compile(f"(?:{not_after})$", re.IGNORECASE)
     if data.get("complementizers"):
         v.complementizer_regex = re.compile(
             r"(?<!\w)(?:" + alternation(data["complementizers"]) + r")(?:(?<=['’])|(?!\w))",
