@@ -12,6 +12,11 @@ CASES = [
     ("fr", "Il est venu plus tôt dans l'année.", [("plus tôt dans l'année", "2003")]),
     ("fr", "Il reviendra plus tard dans la semaine.", [("plus tard dans la semaine", "2003-W08")]),
     ("fr", "Il viendra à la fin du mois.", [("la fin du mois", "2003-02")]),
+    # the end of the article's year, not the adjective ("year-end results")
+    ("en", "The deal should close by year-end.", [("year-end", "2003")]),
+    ("en", "The deal should close around year end.", [("year end", "2003")]),
+    ("en", "Rules should be in place by year's end.", [("year's end", "2003")]),
+    ("en", "In 2002, year-end net was below the 2001 level.", [("2002", "2002"), ("2001", "2001")]),
 ]
 
 

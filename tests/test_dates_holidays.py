@@ -17,6 +17,8 @@ CASES = [
     ("fr", "Il est arrivé le soir du réveillon de Noël.", [("réveillon de Noël", "2020-12-24")]),
     ("fr", "Il reviendra pour la fête des pères.", [("la fête des pères", "2021-06-20")]),
     ("fr", "Il est arrivé à la Pentecôte.", [("la Pentecôte", "2021-05-23")]),
+    ("en", "It will be a theme of the campaign until Election Day.",
+     [("Election Day", "2021-11-02")]),
 ]
 
 
@@ -28,7 +30,36 @@ def test_holidays(lang, text, expected):
 @pytest.mark.parametrize(("spec", "year", "expected"), [
     ("11-4thu", 1999, "1999-11-25"), ("05-lastmon", 2021, "2021-05-31"),
     ("09-1mon", 2020, "2020-09-07"), ("02-5mon", 2021, None), ("12-lastsun", 2021, "2021-12-26"),
+    ("11-1mon+1", 1998, "1998-11-03"), ("11-1mon+1", 2022, "2022-11-08"),
 ])
 def test_nth_weekday_holidays(spec, year, expected):
     d = cal.holiday(spec, year)
     assert (d.isoformat() if d else None) == expected
+
+
+RANKED = [
+    # a weekday ranked in its month or season: of the year the tense points to, else the
+    # year written or the story's
+    ("en", "They met on the last Saturday of June.", [("the last Saturday of June", "2020-06-27")]),
+    ("en", "They will meet on the last Saturday of June.",
+     [("the last Saturday of June", "2021-06-26")]),
+    ("en", "They will meet on the first Monday of March.",
+     [("the first Monday of March", "2022-03-07")]),
+    ("en", "They met on the second Tuesday of October 2019.",
+     [("the second Tuesday of October 2019", "2019-10-08")]),
+    ("en", "The talks took place on the last Saturday of summer.",
+     [("the last Saturday of summer", "2020-09-19")]),
+    ("fr", "Le dernier samedi de l'été, ils se sont réunis.",
+     [("Le dernier samedi de l'été", "2020-09-19")]),
+    ("fr", "Le dernier samedi de l'été, ils se réuniront.",
+     [("Le dernier samedi de l'été", "2021-09-18")]),
+    ("fr", "Le premier lundi de mars, ils se sont réunis.",
+     [("Le premier lundi de mars", "2021-03-01")]),
+    ("fr", "En 2019, la crise éclate. Le premier lundi de mars, le gouvernement tombe.",
+     [("2019", "2019"), ("Le premier lundi de mars", "2019-03-04")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), RANKED)
+def test_ranked_weekdays(lang, text, expected):
+    assert dates(lang, "2021-06-07", text) == expected

@@ -11,6 +11,10 @@ import datetime as dt
 import re
 
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+# a season's first and last day (month, day), from the solstice or equinox; a winter ends
+# in the next year
+SEASON_DAYS = {"SP": ((3, 20), (6, 20)), "SU": ((6, 21), (9, 22)), "FA": ((9, 23), (12, 20)),
+               "WI": ((12, 21), (3, 19))}
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
@@ -64,13 +68,15 @@ WEEKDAY_CODES = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "su
 
 def holiday(spec: str, y: int) -> dt.date | None:
     """Date of a holiday given as "MM-DD", "easter+N" or "MM-nDAY", the n-th weekday of a
-    month ("11-4thu", Thanksgiving; "05-lastmon" its last one) in year ``y``."""
+    month ("11-4thu", Thanksgiving; "05-lastmon" its last one), maybe shifted by days
+    ("11-1mon+1": the Tuesday after the first Monday), in year ``y``."""
     m = re.fullmatch(r"easter([+-][0-9]+)", spec)
     if m:
         return add_days(easter(y), int(m.group(1)))
-    m = re.fullmatch(r"([0-9]{2})-([1-5]|last)(mon|tue|wed|thu|fri|sat|sun)", spec)
+    m = re.fullmatch(r"([0-9]{2})-([1-5]|last)(mon|tue|wed|thu|fri|sat|sun)([+-][0-9]+)?", spec)
     if m:
-        return nth_weekday(y, int(m.group(1)), m.group(2), WEEKDAY_CODES[m.group(3)])
+        d = nth_weekday(y, int(m.group(1)), m.group(2), WEEKDAY_CODES[m.group(3)])
+        return add_days(d, int(m.group(4) or 0)) if d else None
     mm, dd = spec.split("-")
     return valid(y, int(mm), int(dd))
 
@@ -84,6 +90,20 @@ def nth_weekday(y: int, month: int, nth: str, wd: int) -> dt.date | None:
     first = dt.date(y, month, 1)
     d = add_days(first, (wd - first.weekday()) % 7 + 7 * (int(nth) - 1))
     return d if d.month == month else None
+
+
+def nth_weekday_between(first: dt.date, last: dt.date, nth: str, wd: int) -> dt.date | None:
+    """The ``nth`` ("1".."5" or "last") ``wd`` (0 is Monday) from ``first`` to ``last``."""
+    if nth == "last":
+        return add_days(last, -((last.weekday() - wd) % 7))
+    d = add_days(first, (wd - first.weekday()) % 7 + 7 * (int(nth) - 1))
+    return d if d <= last else None
+
+
+def season_bounds(y: int, code: str) -> tuple[dt.date, dt.date]:
+    """The first and last day of season ``code`` of year ``y`` (a winter from December)."""
+    (m1, d1), (m2, d2) = SEASON_DAYS[code]
+    return dt.date(y, m1, d1), dt.date(y + (m2 < m1), m2, d2)
 
 
 def roman(s: str) -> int | None:

@@ -17,7 +17,8 @@ span, ``u`` unit word, ``n`` number, ``q``/``qn`` quarter or half ordinal, ``sea
 ``dec`` decade, ``cent`` century, ``hol`` holiday, ``deic`` deictic phrase ("hier"),
 ``ana`` anaphoric phrase ("la veille"), ``later`` direction of an anaphoric shift,
 ``ref`` PRESENT_REF-like word, ``part`` part of day (turns the date into a TIME),
-``same`` "of the same year" (the year of the previous date).
+``same`` "of the same year" (the year of the previous date), ``nth`` the rank of a
+weekday in its month or season ("the first Monday of March").
 """
 
 from __future__ import annotations
@@ -354,8 +355,38 @@ def _season(w: Written) -> list[Resolved]:
     return w.one(f"{y:04d}-{code}")
 
 
+def _nth_weekday(w: Written) -> list[Resolved]:
+    """ "the first Monday of March", "le dernier samedi de l'été": a day of the month or
+    season of the year written, else of the story's year, else the one the tense points
+    to."""
+    c, vocab, ctx = w.c, w.vocab, w.ctx
+    wd = vocab.weekdays.get(key(c.g("wd")))
+    word = key(c.g("nth"))
+    nth = "last" if vocab.relative.get(word) == -1 else str(vocab.ordinals.get(word, ""))
+    code = vocab.seasons.get(key(c.g("season") or ""))
+    mo = month_number(c, vocab) if c.g("m") else None
+    if wd is None or not nth or not (code or mo) or w.y is None and ctx.dct is None:
+        return []
+
+    def day(y: int) -> dt.date | None:
+        if code:
+            return cal.nth_weekday_between(*cal.season_bounds(y, code), nth, wd)
+        return cal.nth_weekday(y, mo, nth, wd)
+
+    first_month = mo or cal.SEASON_START[code]
+    if w.y is not None:
+        d = day(w.y)
+    elif _story_year_wins(ctx, (first_month, 0)):
+        d = day(ctx.narrative_year)
+    else:
+        opts = [x for x in (day(y) for y in range(ctx.dct.year - 1, ctx.dct.year + 2)) if x]
+        d = pick(opts, ctx.dct, ctx.tense, 365) if opts else None
+    return w.one(cal.day(d)) if d else []
+
+
 # the kinds of written date, by the group that marks them, tried in this order
 _WRITTEN = (
+    (("nth",), _nth_weekday),
     (("dec",), _decade),
     (("cent",), _century),
     (("hol",), _holiday),

@@ -231,7 +231,7 @@ def _month_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
     """A month word that is also a common word ("may", "march") needs context; after "de",
     "of" it must be written as a month is ("de mars", not "of May")."""
     g = c.groups
-    if c.kind != "date" or "m" not in g or g.keys() & {"d", "y", "mod", "rel", "same"}:
+    if c.kind != "date" or "m" not in g or g.keys() & {"d", "y", "mod", "rel", "same", "nth"}:
         return True
     weak = key(g["m"][0]) in vocab.months_need_context
     if not g.keys() & {"pre", "dl", "mn"}:
@@ -246,7 +246,7 @@ def _season_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
     attribute ("Jeux d'hiver", "heure d'été"), and the ones that are also common words
     need a preposition or an article ("the fall of Kabul" is no date)."""
     g = c.groups
-    if "season" not in g or g.keys() & {"y", "yw", "rel", "mod"}:
+    if "season" not in g or g.keys() & {"y", "yw", "rel", "mod", "nth"}:
         return True
     word, start = g["season"][0], g["season"][1]
     if "pre" not in g and "art" in g:
