@@ -119,3 +119,20 @@ def test_every_language_dateparser_knows_gets_a_working_vocabulary():
             assert dates(code, "2022-11-25", f"x {january[0]} 2020 x") == [
                 (f"{january[0]} 2020", "2020-01")], code
     assert named > 150
+
+
+@pytest.mark.parametrize(("change", "match"), [
+    (lambda d: {**d, "months_needing_context": []}, r"unknown key 'months_needing_context'"),
+    (lambda d: {**d, "tense": {**d["tense"], "futur": []}}, r"tense cues: unknown key 'futur'"),
+    (lambda d: {**d, "patterns": d["patterns"] + [{"kind": "date", "regex": "x"}]},
+     r"pattern: unknown key 'regex'"),
+])
+def test_an_unknown_key_in_a_date_vocabulary_names_the_file_and_line(monkeypatch, change, match):
+    real = vocabulary.parse_yaml
+    monkeypatch.setattr(vocabulary, "parse_yaml", lambda text: change(real(text)))
+    vocabulary.load.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"pipeline/data/dates/en\.yaml:\d+: .*" + match):
+            vocabulary.load("en")
+    finally:
+        vocabulary.load.cache_clear()

@@ -259,13 +259,16 @@ def _season_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
 
 
 def _duration_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
-    """A count of years after "âgé de", "aged", a comma is an age: "Florian, 26 ans"."""
+    """A count of years after a comma or an age word of the data file ("âgé de", "aged")
+    is an age: "Florian, 26 ans"."""
     g = c.groups
     if c.kind != "duration" or "n" not in g:
         return True
-    before = text[max(0, c.start - 12) : c.start]
-    return not (vocab.units.get(key(g["u"][0]), "") == "Y" and re.search(
-        r"(?:\b(?:de|d['’]|aged|of|âgée?|agée?)|,)\s*$", before, re.I))
+    if vocab.units.get(key(g["u"][0]), "") != "Y":
+        return True
+    before = text[max(0, c.start - 16) : c.start]
+    return not (before.rstrip().endswith(",")
+                or vocab.age_regex is not None and vocab.age_regex.search(before))
 
 
 def _decade_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:

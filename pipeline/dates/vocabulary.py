@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
-from pipeline.vocab import parse_yaml
+from pipeline.vocab import check_keys, parse_yaml
 
 from .locales import from_locale, locale_info
 
@@ -133,6 +133,7 @@ class Vocabulary:
     deadline_regex: re.Pattern | None = None  # "by", "d'ici": a date set, not a date gone
     since_regex: re.Pattern | None = None  # "since", "depuis": a date gone
     frame_regex: re.Pattern | None = None  # "En", "In": a sentence-opening year frame
+    age_regex: re.Pattern | None = None  # "aged", "âgé de": a count of years is an age
 
     def number(self, word: str) -> int | None:
         """Integer value of a digit string or number word; None for vague quantities."""
@@ -166,12 +167,22 @@ def load(lang: str) -> Vocabulary:
     path = data_path(lang or FALLBACK_LANG)
     if path.exists():
         data = parse_yaml(path.read_text(encoding="utf-8"))
+        check(data, f"dates/{path.name}")
         info = locale_info(lang) if data.get("base") == "dateparser" else None
         return build(overlay(from_locale(lang, info), data) if info else data)
     info = locale_info(lang) if lang else None
     if info is not None:
         return build(from_locale(lang, info))
     return build(parse_yaml(data_path(FALLBACK_LANG).read_text(encoding="utf-8")))
+
+
+def check(data: dict, name: str) -> None:
+    """A key the data file ``pipeline/data/<name>`` has and nothing reads is an error naming
+    its line: a misspelt key would silently leave its words out."""
+    check_keys(name, data, _KEYS, "date vocabulary")
+    check_keys(name, data.get("tense") or {}, _TENSE_KEYS, "tense cues", "tense:")
+    for pattern in data.get("patterns") or []:
+        check_keys(name, pattern, ("kind", "re"), "pattern", "patterns:")
 
 
 def overlay(base: dict, data: dict) -> dict:
@@ -203,12 +214,20 @@ _WORD_SETS = ("months_need_context", "vague_numbers", "seasons_need_context",
               "bare_year_not_before", "bare_year_determiners", "bare_year_not_after",
               "decade_not_after", "ref_discourse")
 # word lists compiled into a regex matching them at the end of a text ("<name>_prefixes")
-_PREFIX_REGEXES = ("background", "frame", "deadline", "since")
+_PREFIX_REGEXES = ("background", "frame", "deadline", "since", "age")
+# the keys of a data file: the tables and word sets above, and these
+_KEYS = frozenset((
+    *(name for name, _ in _TABLES), *_WORD_SETS, *(f"{n}_prefixes" for n in _PREFIX_REGEXES),
+    "lang", "base", "months", "weekdays", "weekdays_plural", "day", "numeric_order",
+    "seasons_capital_ok", "span_skip", "tense", "complementizers", "raw_words", "patterns",
+    "core_words",
+))
+_TENSE_KEYS = ("future", "past", "present", "not_after")
 # keys whose words never start a match
 _NOT_START_WORDS = frozenset((
     "tense", "complementizers", "background_prefixes", "deadline_prefixes", "since_prefixes",
     "span_skip",
-    "frame_prefixes", "year_followers_ok", "age_cues", "bare_year_not_before",
+    "frame_prefixes", "year_followers_ok", "age_prefixes", "bare_year_not_before",
     "bare_year_determiners", "bare_year_not_after", "decade_not_after", "ref_discourse",
     "patterns", "lang",
     "day",
