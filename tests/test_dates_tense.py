@@ -160,3 +160,27 @@ def test_part_of_day_dates_the_day(lang, dct, text, expected):
     _, timexes = run(lang, dct, text)
     assert [(t.type, t.value) for t in timexes] == [("DATE", expected)]
     assert timexes[0].text.split()[-1] in ("night", "morning", "soir", "matin")
+
+
+QUOTED = [
+    # a quotation has the tense of its own words, not the reporting verb's
+    ("fr", "2021-07-12", "« Nous nous reverrons en septembre », a déclaré le ministre.",
+     ["2021-09"]),
+    ("fr", "2021-07-12", "« Nous nous sommes vus en septembre », a déclaré le ministre.",
+     ["2020-09"]),
+    ("fr", "2021-07-12", "« Je reviendrai en septembre », a-t-il dit.", ["2021-09"]),
+    ("fr", "2021-07-12", "« Nous nous reverrons à Rabat, avec nos partenaires, en septembre », "
+     "a déclaré le ministre.", ["2021-09"]),
+    ("en", "2021-07-12", "``We will meet again with all our partners in Rabat in September,'' "
+     "the minister said.", ["2021-09"]),
+    ("en", "2021-07-12", "“We will meet again in September,” the minister said.", ["2021-09"]),
+    ("en", "2021-07-12", "``We will meet again in September,'' the minister said.", ["2021-09"]),
+    ("en", "2021-07-12", "\"We met in September,\" the minister said.", ["2020-09"]),
+    # outside the quotation, the reporting verb's
+    ("en", "2021-07-12", "In September, the minister said: \"We will meet again.\"", ["2020-09"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), QUOTED)
+def test_a_quotation_has_its_own_tense(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected

@@ -61,6 +61,26 @@ def clause_tense(text: str, start: int, end: int, clause: tuple[int, int],
     return best[2]
 
 
+# quotation marks, opening and closing: a quote has the tense of its own words, not the
+# reporting verb's ("« Nous nous reverrons en septembre », a déclaré le ministre")
+QUOTES = (("«", "»"), ("“", "”"), ("``", "''"), ('"', '"'))
+
+
+def quote_around(text: str, start: int, end: int, clause: tuple[int, int]) -> tuple[int, int]:
+    """The inside of the quotation holding the span within ``clause``, else the clause."""
+    left, right = clause
+    for opening, closing in QUOTES:
+        i = text.rfind(opening, left, start)
+        if i < 0 or opening == closing and text.count(opening, left, start) % 2 == 0:
+            continue
+        if opening != closing and text.find(closing, i, start) >= 0:
+            continue
+        j = text.find(closing, end, right)
+        if j >= 0:
+            return i + len(opening), j
+    return clause
+
+
 def set_as_deadline(text: str, start: int, vocab: Vocabulary) -> bool:
     """A deadline word ends right at ``start`` ("by", "d'ici"): the date is set, and a past
     verb of its clause does not date it."""
@@ -81,12 +101,14 @@ def in_dateline(text: str, start: int, end: int) -> bool:
 
 def tense_of(text: str, start: int, end: int, lead: int, index: SentenceIndex,
              vocab: Vocabulary) -> str | None:
-    """The tense ``text[start:end]`` is read in: its clause's, except for a deadline
+    """The tense ``text[start:end]`` is read in: its clause's (its quotation's, inside
+    one), except for a deadline
     (``lead``: where the words before it end), read in none, and a dateline or a date
     after "since", "depuis", always past."""
     if in_dateline(text, start, end) or _after(vocab.since_regex, text, lead):
         return "past"
-    tense = clause_tense(text, start, end, index.around(start, end, CLAUSE_STOPS), vocab)
+    clause = quote_around(text, start, end, index.around(start, end, CLAUSE_STOPS))
+    tense = clause_tense(text, start, end, clause, vocab)
     if tense == "past" and set_as_deadline(text, lead, vocab):
         return None
     return tense
