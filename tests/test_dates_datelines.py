@@ -13,6 +13,10 @@ CASES = [
     ("en", "2021-01-03", "RABAT, Dec 30 (Reuters) - The minister will receive his counterpart.",
      [("Dec 30", "2020-12-30")]),
     ("en", "2021-09-23", "Sep 23 - The minister met his counterpart.", [("Sep 23", "2021-09-23")]),
+    # every month abbreviated without its period, as wire copy and page bylines write them
+    ("en", "2021-07-14", "Jul 13, 2021 - The minister met his counterpart.",
+     [("Jul 13, 2021", "2021-07-13")]),
+    ("en", "2021-07-14", "Jun 30 - The minister met his counterpart.", [("Jun 30", "2021-06-30")]),
     ("en", "2021-09-23", "WASHINGTON, Sep 23 (Reuters) - The minister met his counterpart.",
      [("Sep 23", "2021-09-23")]),
     # not a dateline: the tense decides

@@ -17,6 +17,7 @@ CASES = [
     ("fr", "Il est arrivé le soir du réveillon de Noël.", [("réveillon de Noël", "2020-12-24")]),
     ("fr", "Il reviendra pour la fête des pères.", [("la fête des pères", "2021-06-20")]),
     ("fr", "Il est arrivé à la Pentecôte.", [("la Pentecôte", "2021-05-23")]),
+    ("fr", "Le 14-Juillet, le président a défilé.", [("Le 14-Juillet", "2020-07-14")]),
     ("en", "It will be a theme of the campaign until Election Day.",
      [("Election Day", "2021-11-02")]),
 ]
