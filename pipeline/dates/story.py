@@ -56,7 +56,9 @@ class Story:
 
     def advance(self, c: Candidate, r: Resolved, paragraph: int) -> None:
         """Move the story on with date ``r`` resolved from candidate ``c``."""
-        if r.type != "DATE" or self._background(r.start):
+        # a part of a day ("arrivé mardi soir") is when something happened around the
+        # story, not a step of it: "le même jour" after it is still the story's day
+        if r.type != "DATE" or c.g("part") or self._background(r.start):
             return
         if c.kind in ("date", "relunit") and _QUARTER.match(r.value):  # a quarter named
             self.quarter = (int(r.value[:4]), int(r.value[-1]))
