@@ -16,7 +16,7 @@ jeudi..."). Background dates ("depuis 2000"), dates without a cue and visits by 
 
 Dated items joined by "and" in one clause are one happening each, sharing the predicate
 ("after Egypt in 1979 and Jordan in 1994, to normalise relations"). A part of day naming
-its day dates an event to that day ("ce lundi soir"). A later day joined to the date
+its day is a date of that day ("ce lundi soir"). A later day joined to the date
 ("dimanche et lundi") or the length of a stay ("une visite de deux jours") gives the
 event its last day. A dateline ("AMMAN, June 14 (Reuters) -") dates what the next
 paragraphs tell without a date of their own. An event's types are the acts of its dated
@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from . import gazetteer, modes
@@ -78,24 +78,11 @@ def clause_bounds(sentence: Sentence, lang: str) -> tuple[tuple[int, int], ...]:
                  if text[a:b].strip(" ,;:()–—-"))
 
 
-DAY_TIME = re.compile(r"^(\d{4}-\d\d-\d\d)T")  # "ce lundi soir": 2023-02-06TEV
-# a part of day dates an event when it names its day ("lundi soir", "on Tuesday morning",
-# "le 3 mars au soir"), not when it is only the moment of speaking ("this afternoon",
-# "ce soir" in a quote)
-NAMED_DAY = re.compile(r"\d|(?<!\w)(?:lun|mar|mercre|jeu|vendre|same|diman)di|dimanche"
-                       r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|lunes|martes|miércoles"
-                       r"|jueves|viernes|sábado|domingo|(?:mon|diens|donners|frei|sams|sonn)tag"
-                       r"|mittwoch", re.IGNORECASE)
-
-
 def event_dates(article: Article, timexes: tuple[Timex, ...]) -> list[Timex]:
-    """The dates that may date an event: concrete DATEs, and TIMEs with a day in them
-    ("ce lundi soir", "on Tuesday morning", "late on Friday night"), taken as their day."""
+    """The dates that may date an event: concrete DATEs ("ce lundi soir", "on Tuesday
+    morning" are the day they name; a TIME such as "ce soir" is the moment of speaking)."""
     out = []
     for t in timexes:
-        day = DAY_TIME.match(t.value) if t.type == "TIME" and NAMED_DAY.search(t.text) else None
-        if day:
-            t = replace(t, type="DATE", value=day.group(1))
         if t.type != "DATE" or not CONCRETE.match(t.value):
             continue
         if is_background(article.text[max(0, t.start - 30):t.start], article.lang):

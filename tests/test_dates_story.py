@@ -92,7 +92,8 @@ THAT_DAY = [
     ("fr", "Ce jour, il pleut.", ["2003-02-21"]),  # the article's day
     # a part of a day is no step of the story
     ("fr", "Le jeudi 20 février, il a signé l'accord. Arrivé mardi soir, il avait visité le "
-     "musée. Le même jour, il a rencontré le ministre.", ["2003-02-20", "2003-02-18", "2003-02-20"]),
+     "musée. Le même jour, il a rencontré le ministre.",
+     ["2003-02-20", "2003-02-18", "2003-02-20"]),
     # the story's year or month, not the article's
     ("en", "In 1998 he left. Later that year he returned.", ["1998", "1998"]),
     ("en", "Imports were $37 million in 1988, a small share of imports that year.",

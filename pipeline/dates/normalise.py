@@ -16,7 +16,7 @@ phrase, ``rel`` relative word ("dernier", "next"), ``pre`` a preposition kept ou
 span, ``u`` unit word, ``n`` number, ``q``/``qn`` quarter or half ordinal, ``season``,
 ``dec`` decade, ``cent`` century, ``hol`` holiday, ``deic`` deictic phrase ("hier"),
 ``ana`` anaphoric phrase ("la veille"), ``later`` direction of an anaphoric shift,
-``ref`` PRESENT_REF-like word, ``part`` part of day (turns the date into a TIME),
+``ref`` PRESENT_REF-like word, ``part`` part of day (in the span; the date is its day),
 ``same`` "of the same year" (the year of the previous date), ``nth`` the rank of a
 weekday in its month or season ("the first Monday of March").
 """
