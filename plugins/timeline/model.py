@@ -82,7 +82,6 @@ class Timeline:
     events: list
     events_by_id: dict
     sources: list
-    sources_by_slug: dict
     facets: dict  # kind -> list[Facet], sorted by label
     years: list  # [{year, anchor, url, on_index, count, months: [{month, label, events}]}]
     redirects: list  # [(old id, event)]
@@ -497,5 +496,5 @@ def build(data: dict, lang: str | None = None, index_max: int = INDEX_MAX_EVENTS
     )
     facet_urls = {f"{kind}:{key}": f.url for kind, table in facets.items()
                   for key, f in table.items()}
-    return Timeline(lang, t, events, by_id, sources, {s["slug"]: s for s in sources},
+    return Timeline(lang, t, events, by_id, sources,
                     sorted_facets, years, redirects, facet_urls, periods)
