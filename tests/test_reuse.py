@@ -7,6 +7,7 @@ build, a fresh output folder each time, as ``invoke build`` does) and from scrat
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 import shutil
@@ -390,3 +391,87 @@ def test_a_build_updates_the_site_before_last_into_the_next_one(builds, tmp_path
     same = [k for k in third if k in inodes and (first / k).stat().st_ino == inodes[k]]
     assert any(k.startswith("events/") for k in same)
     assert any(k.startswith("sources/") for k in same)
+
+
+def _theme(tmp_path: Path, **edits: tuple[str, str]) -> Path:
+    """A copy of the theme with, in each template ``name``, ``old`` replaced by ``new``."""
+    theme = shutil.copytree(ROOT / "theme", tmp_path / "theme")
+    for name, (old, new) in edits.items():
+        path = theme / "templates" / f"{name}.html"
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return theme
+
+
+def test_a_field_a_template_starts_printing_renders_its_pages_again(builds, tmp_path, caplog,
+                                                                    monkeypatch):
+    # the plugin as Pelican loads it (from PLUGIN_PATHS, as "timeline"): each event gets
+    # a field no template printed before, whose value the test changes between builds
+    monkeypatch.syspath_prepend(str(ROOT / "plugins"))
+    model = importlib.import_module("timeline.model")
+    event, note = model._event, ["note one"]
+    monkeypatch.setattr(model, "_event", lambda *a, **k: {**event(*a, **k), "note": note[0]})
+    # printed on the event's page and on its card (facet, year and source pages)
+    theme = _theme(tmp_path, event=("<h1 ", '<p class="note">{{ ev.note }}</p>\n<h1 '),
+                   _macros=('<p class="card-sources">',
+                            '<p class="card-note">{{ ev.note }}</p><p class="card-sources">'))
+    cache = tmp_path / "stores"
+    _add(builds, *SEEDS[:3])
+    first, _ = builds.site(cache, THEME=str(theme), TIMELINE_SEARCH=False)
+    printing = sorted(k for k in first if b"note one" in first[k])
+    assert any(k.startswith("events/") for k in printing)
+    assert any(k.startswith(("actor/", "country/")) for k in printing)
+    assert any(k.startswith("sources/") for k in printing)
+    note[0] = "note two"  # only this field's value changes
+    caplog.clear()
+    with caplog.at_level(logging.INFO):
+        warm, _ = builds.site(cache, THEME=str(theme), TIMELINE_SEARCH=False)
+    # every page printing it was rendered again, with the new value
+    assert [k for k in printing if b"note two" not in warm[k]] == []
+    assert [k for k in warm if b"note one" in warm[k]] == []
+    [(reused, rendered)] = [r.args for r in caplog.records
+                            if r.getMessage().startswith("pages:")]
+    # (the timeline page prints cards too, and is rendered on every build, uncounted)
+    keyed = [k for k in printing if "/" in k and not k.startswith("en/")]
+    assert rendered >= len(keyed) and reused > 0
+    cold, _ = builds.site(THEME=str(theme), TIMELINE_SEARCH=False)
+    assert warm == cold
+
+
+@pytest.mark.parametrize("template, where", [
+    ("event", "{% block content %}"), ("source", "{% block content %}"),
+    ("facet", "{% block content %}"), ("redirect", "<body>")])
+def test_a_page_template_reading_the_view_model_fails_the_build(builds, tmp_path, template,
+                                                               where):
+    # a page's template receives its page object and the site's globals only: what it
+    # printed of the rest of the view model would be left out of its key, and the page
+    # served stale by the next build
+    theme = _theme(tmp_path, **{template: (where, where + "{{ timeline.events|length }}")})
+    _add(builds, *SEEDS)
+    with pytest.raises(Exception, match="'timeline' is undefined"):
+        builds.site(tmp_path / "stores", THEME=str(theme), TIMELINE_SEARCH=False)
+
+
+def test_a_page_key_holds_every_field_of_its_object_and_a_text_by_its_digest(tmp_path):
+    from plugins.timeline.pages import EventPage, SourcePage, Text
+    from plugins.timeline.reuse import PageKeys
+
+    def key(page) -> str:
+        keys = PageKeys({"t": {"site_title": "T"}}, {"THEME": str(ROOT / "theme")})
+        return keys.key("p.html", "page.html", page)
+
+    ev = {"id": "a", "title": "A"}
+    base = key(EventPage(ev, None, None))
+    assert key(EventPage({**ev, "added": 1}, None, None)) != base
+    assert key(EventPage(ev, None, {"id": "b"})) != base
+    assert key(EventPage(ev, None, None)) == base
+
+    def source(digest: str, path: str = "a.json") -> SourcePage:
+        return SourcePage({"slug": "a", "paragraphs": Text(tmp_path / path, digest)}, [], {})
+
+    # the text is not read: its digest stands for it, wherever the file is
+    assert key(source("1")) == key(source("1", "elsewhere.json")) != key(source("2"))
+    # a value that can stand for nothing in a key fails, rather than being left out
+    with pytest.raises(TypeError, match="no page key can hold it"):
+        key(EventPage({**ev, "unknown": object()}, None, None))

@@ -27,7 +27,7 @@ from pipeline import labels, sitedata
 from pipeline.content import DATA_FILE, TEXTS
 from pipeline.records import without_cycle_collector
 
-from . import exports, languages, model, reuse, search, svg
+from . import exports, languages, model, pages, reuse, search, svg
 
 FACET_KINDS = ("actor", "country", "pair", "type", "year")
 # above this many events a build trades time for memory, to stay within the goal (2 GB
@@ -77,6 +77,9 @@ class TimelineGenerator(Generator):
         self.context["overview_svg"] = svg.overview(timeline)
         self.context["overview_narrow_svg"] = svg.overview_narrow(timeline)
         self.context["card_html"] = self._card_renderer()
+        # what a timeline page's template receives besides its page object (pages.py)
+        self.page_context = {**reuse.page_context(self.context, self.settings),
+                             "card_html": self.context["card_html"]}
         self.shards = search.plan(timeline)
         # the search page loads these bundles; start_index makes them once the event and
         # source pages are written
@@ -116,14 +119,23 @@ class TimelineGenerator(Generator):
             if key not in cache:
                 cache[key] = Markup(reuse.card(
                     self.writer, ev, (heading, siteurl), lambda: template.render(
-                        {**self.context, "ev": ev, "heading": heading, "SITEURL": siteurl})))
+                        {**self.page_context, "ev": ev, "heading": heading,
+                         "SITEURL": siteurl})))
             return cache[key]
 
         return card_html
 
-    def _write(self, writer, name: str, template: str, **kwargs) -> None:
+    def _write(self, writer, name: str, template: str) -> None:
+        """A page made from the whole timeline (rendered on every build)."""
         writer.write_file(name, self.get_template(template), self.context,
-                          relative_urls=self.settings["RELATIVE_URLS"], **kwargs)
+                          relative_urls=self.settings["RELATIVE_URLS"])
+
+    def _write_pages_of(self, writer, made) -> None:
+        """Pages each printing one object (``pages.py``), given nothing else of the view
+        model: a template reading more fails the build (Jinja's undefined ``timeline``)."""
+        for name, page in made:
+            writer.write_file(name, self.get_template(page.TEMPLATE), self.page_context,
+                              relative_urls=self.settings["RELATIVE_URLS"], page=page)
 
     def generate_output(self, writer) -> None:
         self.writer, self.indexing = writer, None
@@ -152,29 +164,22 @@ class TimelineGenerator(Generator):
         # last: the search bundles are among what the build made; the other languages'
         # sites, in their folders, are their own builds'
         others = languages.subsite_langs(self.settings, self.timeline.lang)
-        reuse.finish(writer, tuple(f"{lang}/" for lang in others))
+        reuse.finish(writer, self.timeline.events, tuple(f"{lang}/" for lang in others))
 
     def _write_pages(self, writer) -> None:
         timeline = self.timeline
-        for ev in timeline.events:
-            self._write(writer, ev["url"], "event", event_id=ev["id"])
-        for src in timeline.sources:
-            self._write(writer, src["url"], "source", source_slug=src["slug"])
+        self._write_pages_of(writer, pages.event_pages(timeline))
+        self._write_pages_of(writer, pages.source_pages(timeline))
         # the search index needs only these pages: it is made while the others are written
         self.indexing = search.start_index(
             self.settings, self.output_path, self.shards, getattr(writer, "page_keys", {}),
             getattr(writer, "published", None), getattr(writer, "made", None), self.large)
-        for kind in FACET_KINDS:
-            for facet in timeline.facets.get(kind, []):
-                self._write(writer, facet.url, "facet", facet=facet, part=None)
-                for part in facet.parts:
-                    self._write(writer, part["url"], "facet", facet=facet, part=part)
+        self._write_pages_of(writer, pages.facet_pages(timeline, FACET_KINDS))
         self._write(writer, "index.html", "index")
         self._write(writer, "browse.html", "browse")
         self._write(writer, "search.html", "search")
         self._write(writer, "sources/index.html", "sources")
-        for alias, event in timeline.redirects:
-            self._write(writer, f"events/{alias}.html", "redirect", event=event)
+        self._write_pages_of(writer, pages.redirect_pages(timeline))
 
     def _write_exports(self) -> list[str]:
         """Write the exports; their names. One the output folder holds already is left

@@ -12,7 +12,6 @@ URLs are relative to the site root; templates prefix them with ``SITEURL``.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections import Counter
@@ -26,6 +25,7 @@ from pipeline.identity import unique_slugs
 from pipeline.periods import granularity, period, span
 from pipeline.titles import gazetteer_kind
 
+from .pages import Text
 from .strings import merged
 
 FEED_KINDS = ("actor", "pair")
@@ -57,26 +57,6 @@ def _iso_datetime(value: str) -> str:
     return value[:4] if re.fullmatch(r"\d{4}.*", value) else ""
 
 
-class Paragraphs:
-    """A source's text as the template iterates it (paragraphs of highlighted parts),
-    read from its file when a page prints it: a rebuild that takes a source page from
-    the page store never reads its text, and a full build holds one text at a time."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def __iter__(self):
-        try:
-            paragraphs = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as err:
-            raise RuntimeError(f"{self.path}: source text unreadable ({err}); write the "
-                               "content again with `python -m pipeline build`") from err
-        return iter(paragraphs)
-
-    def __repr__(self) -> str:  # never the object's address: keys and dumps stay stable
-        return f"Paragraphs({self.path.name})"
-
-
 @dataclass
 class Facet:
     """One browsable value (an actor, a country, a pair, a type or a year)."""
@@ -102,7 +82,6 @@ class Timeline:
     events: list
     events_by_id: dict
     sources: list
-    sources_by_slug: dict
     facets: dict  # kind -> list[Facet], sorted by label
     years: list  # [{year, anchor, url, on_index, count, months: [{month, label, events}]}]
     redirects: list  # [(old id, event)]
@@ -247,6 +226,10 @@ def _by_article(evidence: list, about: dict) -> list:
 def _event(raw: dict, lang: str, titles: dict, langs: dict, about: dict | None = None) -> dict:
     # a site in another language than the data's takes the title and summary made for it
     raw = {**raw, **(raw.get("i18n") or {}).get(lang, {})}
+    # its former ids make the redirect pages (``build``), kept beside the event: every
+    # field of an event is part of the key of each page printing it (pages.py), and no
+    # page prints them
+    raw.pop("aliases", None)
     t = merged(labels.strings(lang), lang)
     value = raw["value"]
     precision = raw.get("precision") or "unknown"
@@ -421,17 +404,15 @@ def _years(items: list, lang: str, index_max: int) -> list:
 
 
 def _chain(events: list[dict], lang: str) -> dict:
-    """Link each event to the one before and after it and to its facets (returned, by
-    kind then key), and give it its JSON-LD."""
+    """Link each event to its facets (returned, by kind then key), and give it its
+    JSON-LD."""
     facets: dict = {}
     # actors are free text: two names may make one slug ("Yaïr Lapid", "Yair Lapid"); the
     # other facets are codes
     actor_slugs = unique_slugs((a for e in events for a in e["actors"]), slugify)
     named = Counter(p for e in events for p in _pairs(e["countries"]))
     pairs = {p for p, n in named.items() if n >= PAIR_MIN_EVENTS}
-    for i, event in enumerate(events):
-        event["prev"] = events[i - 1] if i > 0 else None
-        event["next"] = events[i + 1] if i + 1 < len(events) else None
+    for event in events:
         _link_facets(event, facets, lang, actor_slugs, pairs)
         event["jsonld"] = _jsonld(event)
     return facets
@@ -443,8 +424,11 @@ def _source_pages(data: dict, by_id: dict, lang: str, texts: Path) -> list[dict]
     for raw in sorted(data["sources"], key=lambda s: ((s.get("dct") or {}).get("value") or "",
                                                       s["title"], s["slug"])):
         dct = raw["dct"]
+        # what its text file is cut from tells the pipeline whether to cut it again, and
+        # its digest is the text's own (``Text``): no page prints either
+        kept = {k: v for k, v in raw.items() if k not in ("text_inputs", "text_sha")}
         sources.append({
-            **raw,
+            **kept,
             "outlet": _outlet(raw),
             "url": f"sources/{raw['slug']}.html",
             # the states' names only: its people are named in its words already
@@ -452,8 +436,10 @@ def _source_pages(data: dict, by_id: dict, lang: str, texts: Path) -> list[dict]
                 [n[8:] for n in raw.get("names", []) if n.startswith("country:")], [], None),
             "dct_label": labels.date_label(dct["value"], None, "", lang) if dct else "",
             "dct_datetime": _iso_datetime(dct["value"]) if dct else "",
-            "drawn": [by_id[i] for i in raw["events"] if i in by_id],
-            "paragraphs": Paragraphs(texts / f"{raw['slug']}.json"),
+            # the events drawn from it are its page's (pages.SourcePage); the list of
+            # sources prints their number
+            "n_drawn": sum(1 for i in raw["events"] if i in by_id),
+            "paragraphs": Text(texts / f"{raw['slug']}.json", raw["text_sha"]),
         })
     return sources
 
@@ -504,10 +490,11 @@ def build(data: dict, lang: str | None = None, index_max: int = INDEX_MAX_EVENTS
     _place_in_timeline(events, years)
     sorted_facets = _sorted_facets(facets, lang, facet_max)
     redirects = sorted(
-        ((alias, e) for e in events for alias in e.get("aliases", []) if alias not in by_id),
+        ((alias, by_id[raw["id"]]) for raw in data["events"] for alias in raw.get("aliases", [])
+         if alias not in by_id),
         key=lambda pair: pair[0],
     )
     facet_urls = {f"{kind}:{key}": f.url for kind, table in facets.items()
                   for key, f in table.items()}
-    return Timeline(lang, t, events, by_id, sources, {s["slug"]: s for s in sources},
+    return Timeline(lang, t, events, by_id, sources,
                     sorted_facets, years, redirects, facet_urls, periods)

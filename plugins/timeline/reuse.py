@@ -3,14 +3,15 @@ rendered again.
 
 Pelican renders every page on every build; adding one article to a site of thousands
 changes a few dozen pages. Here each page of the timeline (event, source, facet, year,
-redirect) gets a key: a digest of what its template prints, that is the page's own
-records from the view model (``PageKeys``), the site-wide strings and settings, the
-theme's templates and this plugin's code. A page whose key is in the page store
+redirect) gets a key: a digest of everything its template receives, that is its page
+object (``pages.py``: the template is given nothing else of the view model) walked field
+by field, the site's globals and plain settings (``page_context``), the theme's templates
+and this plugin's code. A field added to a record is part of every key printing it
+without a word here; a template that reads the view model fails the build, since
+``timeline`` is not in its context. A page whose key is in the page store
 (``<CACHE_PATH>/pages``) is hard-linked from there instead of rendered; the others are
 rendered and added. The store then keeps exactly the pages of the last build.
 
-The key is only as good as the list of inputs: a template that starts reading more of
-the context than its page's records must add it to ``PageKeys``.
 ``tests/test_reuse.py`` builds sites incrementally and from scratch and compares every
 byte. ``TIMELINE_REUSE_PAGES = False`` renders everything.
 """
@@ -23,7 +24,6 @@ import hashlib
 import json
 import logging
 import os
-import pickle
 import shutil
 import sqlite3
 from importlib import metadata
@@ -36,21 +36,21 @@ from pelican.writers import Writer
 
 from pipeline.publish import REPORT, prune
 
+from .pages import Page
+
 logger = logging.getLogger(__name__)
 
 # bump when the key's recipe changes: older store entries then simply stop matching
-RECIPE = "2"
-# context values every page prints (the site's title, language and strings)
-SITE_GLOBALS = ("SITENAME", "TIMELINE_LANG", "TIMELINE_PUBLIC_URL", "t")
+RECIPE = "3"
+# context values every page prints (the site's title, language, strings and its other
+# languages' addresses), besides the plain settings
+SITE_GLOBALS = ("SITENAME", "TIMELINE_LANG", "TIMELINE_PUBLIC_URL", "t", "lang_links")
 # settings that say where inputs, caches, output and code are, or how the build was
-# started, never printed on a page (the theme's templates and this plugin's modules are
-# part of every key by their bytes): a project moved or cloned elsewhere keeps its stores
+# started: left out of what a page's template receives, hence of its key (the theme's
+# templates and this plugin's modules are part of every key by their bytes): a project
+# moved or cloned elsewhere keeps its stores
 WHERE_SETTINGS = {"OUTPUT_PATH", "PATH", "CACHE_PATH", "THEME", "PLUGIN_PATHS",
                   "TIMELINE_PUBLISHED", "TIMELINE_WAIT_FD"}
-NEIGHBOURS = ("prev", "next")
-# an event's former ids make its redirect pages (keyed on their own) and no template prints
-# them: an event that gains one keeps its pages
-UNPRINTED = ("aliases",)
 RENDERERS = ("pelican", "jinja2", "markupsafe", "babel")
 
 
@@ -61,35 +61,37 @@ def version(name: str) -> str:
         return "unknown"
 
 
+def _by_name(value) -> str:
+    """A function in the page context (``card_html``) stands for its code, which is part
+    of every key by its module's bytes; anything else for its text."""
+    return f"{value.__module__}.{value.__qualname__}" if callable(value) else str(value)
+
+
 def _canonical_digest(value) -> str:
     """A digest of data whose dicts may come in any order (settings, strings)."""
     text = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
-                      default=str)
+                      default=_by_name)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _digest(value) -> str:
-    """A digest of the view model's records and of page inputs built from them, 20,000 a
-    build: pickled, three times faster than a sorted JSON dump. The same records are
-    built in the same order by the same code, so they pickle to the same bytes; whatever
-    could differ (which equal strings are one object) only ever makes a key miss, never
-    two different records match, since every value is in the bytes."""
-    return hashlib.sha256(pickle.dumps(value, protocol=5)).hexdigest()
+def _plain(v) -> bool:
+    if isinstance(v, (str, int, float, bool, type(None))):
+        return True
+    if isinstance(v, (list, tuple)):
+        return all(_plain(x) for x in v)
+    if isinstance(v, dict):
+        return all(isinstance(k, str) and _plain(x) for k, x in v.items())
+    return False
 
 
-def _plain_settings(settings: dict) -> dict:
-    """The settings whose values are plain data; a function or a class (whose text
-    changes from run to run) cannot be part of a key, and templates do not print them."""
-    def plain(v) -> bool:
-        if isinstance(v, (str, int, float, bool, type(None))):
-            return True
-        if isinstance(v, (list, tuple)):
-            return all(plain(x) for x in v)
-        if isinstance(v, dict):
-            return all(isinstance(k, str) and plain(x) for k, x in v.items())
-        return False
-    return {k: v for k, v in settings.items()
-            if k.isupper() and k not in WHERE_SETTINGS and plain(v)}
+def page_context(context: dict, settings: dict) -> dict:
+    """What a timeline page's template receives besides its page object: the settings
+    whose values are plain data (a function or a class, whose text changes from run to
+    run, cannot be part of a key) and the site's globals; never the view model, which
+    would let a template print what its key does not cover."""
+    plain = {k: v for k, v in settings.items()
+             if k.isupper() and k not in WHERE_SETTINGS and _plain(v)}
+    return {**plain, **{k: context.get(k) for k in SITE_GLOBALS}}
 
 
 def _code_files(settings: dict) -> list[Path]:
@@ -98,88 +100,64 @@ def _code_files(settings: dict) -> list[Path]:
     return sorted(templates.rglob("*")) + sorted(Path(__file__).parent.glob("*.py"))
 
 
+def _lazy(value):
+    """A value of a page object that msgspec does not encode: one standing for itself by
+    its ``digest`` (a source's text, ``pages.Text``). Any other fails the build: a key
+    that left it out would serve a stale page."""
+    digest = getattr(value, "digest", None)
+    if isinstance(digest, str):
+        return [type(value).__name__, digest]
+    raise TypeError(f"{type(value).__name__} in a page object: no page key can hold it")
+
+
 class PageKeys:
-    """Keys of the timeline's pages, from the view model in the build's context."""
+    """Keys of the timeline's pages: a digest of the object a page's template receives
+    (``pages.py``) and of the site-wide part of its context (``page_context``)."""
 
     def __init__(self, context: dict, settings: dict) -> None:
-        self.timeline = context["timeline"]
         h = hashlib.sha256(RECIPE.encode())
         for path in _code_files(settings):
             if path.is_file():
                 h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
         # a new Pelican or Jinja may render the same records differently
         h.update(_canonical_digest([version(name) for name in RENDERERS]).encode())
-        h.update(_canonical_digest(_plain_settings(settings)).encode())
-        h.update(_canonical_digest({k: context.get(k) for k in SITE_GLOBALS}).encode())
+        # everything else the template receives (Pelican adds the page's name)
+        h.update(_canonical_digest(context).encode())
         self.site = h.hexdigest()
-        self._items: dict[int, str] = {}
-        self._events = {id(e) for e in self.timeline.events}
+        self._encoder = msgspec.msgpack.Encoder(enc_hook=_lazy)
+        # id -> (record, digest): the record is kept so that its id is never reused
+        self._records: dict[int, tuple[dict, bytes]] = {}
 
-    def item(self, ev: dict) -> str:
-        """An event (or period) as a card shows it: everything but its neighbours and what
-        no page prints."""
-        key = id(ev)
-        if key not in self._items:
-            self._items[key] = _digest({k: v for k, v in ev.items()
-                                        if k not in NEIGHBOURS and k not in UNPRINTED})
-        return self._items[key]
+    def _record(self, value: dict) -> bytes:
+        """A record's digest. The view model's records (an event is printed by a dozen
+        pages) are digested once a build; encoded with their keys in the order the same
+        code built them in, which only ever makes a key miss, never two records match."""
+        hit = self._records.get(id(value))
+        if hit is None:
+            hit = (value, hashlib.sha256(self._encoder.encode(value)).digest())
+            self._records[id(value)] = hit
+        return hit[1]
 
-    def _refs(self, value):
-        """``value`` with every event in it replaced by its item digest."""
+    def item(self, record: dict) -> str:
+        """An event's digest, as its card's key."""
+        return self._record(record).hex()
+
+    def _walk(self, value):
+        """``value`` with each record in it replaced by its digest (bytes: never equal
+        to a string), each page object by its class's name and fields."""
         if isinstance(value, dict):
-            if id(value) in self._events:
-                return "event:" + self.item(value)
-            return {k: self._refs(v) for k, v in value.items()}
+            return self._record(value)
+        if isinstance(value, msgspec.Struct):
+            return [type(value).__name__,
+                    *[self._walk(getattr(value, f)) for f in value.__struct_fields__]]
         if isinstance(value, (list, tuple)):
-            return [self._refs(v) for v in value]
+            return [self._walk(v) for v in value]
         return value
 
-    def event(self, event_id: str) -> dict:
-        ev = self.timeline.events_by_id[event_id]
-        return {"event": self.item(ev),
-                **{k: ev[k] and self.item(ev[k]) for k in NEIGHBOURS}}
-
-    def source(self, slug: str) -> dict:
-        src = self.timeline.sources_by_slug[slug]
-        urls = self.timeline.facet_urls
-        # "drawn" is the only field of a source holding events (model.build); an event
-        # left elsewhere would make the dump below fail (its prev/next make a cycle). The
-        # text is in its own file: its digest (``text_sha``) stands for it, and the names
-        # recognised in it (``names``) link to their facet page when there is one.
-        plain = {k: v for k, v in src.items()
-                 if k not in ("drawn", "paragraphs", "text_inputs")}
-        return {"source": _digest(plain), "drawn": [self.item(e) for e in src["drawn"]],
-                "links": {k: urls.get(k) for k in src["names"]}}
-
-    def facet(self, facet, part: dict | None) -> dict:
-        # a long facet's pages link each other by year; only the facet's own page prints
-        # its count and each year's (facet.html): a year page is left alone when another
-        # year gains an event
-        out = {"kind": facet.kind, "key": facet.key, "label": facet.label, "url": facet.url,
-               "feed": facet.feed, "n": None if part else len(facet.events),
-               "years": [(p["year"], p["url"]) + (() if part else (p["count_label"],))
-                         for p in facet.parts]}
-        shown = part or (facet.parts[-1] if facet.parts else None)
-        out["events"] = [self.item(e) for e in (shown["events"] if shown else facet.events)]
-        out["part"] = part and part["year"]
-        if facet.kind == "year":
-            out["year"] = self._refs(self.timeline.years_by_key().get(facet.key))
-        return out
-
-    def key(self, name: str, template: str, kwargs: dict) -> str | None:
-        """The page's key, or None for a page made from the whole timeline (rendered
-        every time: the timeline page, browse, search, the list of sources)."""
-        if "event_id" in kwargs:
-            inputs = self.event(kwargs["event_id"])
-        elif "source_slug" in kwargs:
-            inputs = self.source(kwargs["source_slug"])
-        elif "facet" in kwargs:
-            inputs = self.facet(kwargs["facet"], kwargs.get("part"))
-        elif "event" in kwargs and template == "redirect.html":
-            inputs = {"to": self.item(kwargs["event"])}
-        else:
-            return None
-        return _digest([self.site, name, template, inputs])
+    def key(self, name: str, template: str, page) -> str:
+        """The key of the page ``name`` printing ``page`` with ``template``."""
+        return hashlib.sha256(self._encoder.encode(
+            [self.site, name, template, self._walk(page)])).hexdigest()
 
 
 def store_folder(settings: dict, name: str) -> Path | None:
@@ -398,12 +376,13 @@ class CardStore:
                         (key, keys.site, item, html))
         return html
 
-    def close(self, keys: PageKeys | None) -> None:
-        """Keep the cards of the events still on the timeline, as this site renders them."""
+    def close(self, keys: PageKeys | None, events: list) -> None:
+        """Keep the cards of ``events`` (those still on the timeline), as this site
+        renders them."""
         if keys is not None:
             self.db.execute("CREATE TEMP TABLE live (item TEXT PRIMARY KEY)")
             self.db.executemany("INSERT OR IGNORE INTO live VALUES (?)",
-                                ((keys.item(ev),) for ev in keys.timeline.events))
+                                ((keys.item(ev),) for ev in events))
             self.db.execute("DELETE FROM cards WHERE site != ? "
                             "OR item NOT IN (SELECT item FROM live)", (keys.site,))
         self.db.commit()
@@ -438,10 +417,11 @@ class ReusingWriter(Writer):
     def write_file(self, name, template, context, relative_urls=False, paginated=None,
                    template_name=None, override_output=False, url=None, **kwargs):
         key = None
-        if self.store is not None and name and not override_output and "timeline" in context:
+        page = kwargs.get("page")
+        if self.store is not None and name and not override_output and isinstance(page, Page):
             if self.keys is None:
                 self.keys = PageKeys(context, self.settings)
-            key = self.keys.key(name, template.name, kwargs)
+            key = self.keys.key(name, template.name, page)
         args = (name, template, context, relative_urls, paginated, template_name,
                 override_output, url)
         if key is None:
@@ -468,20 +448,21 @@ class ReusingWriter(Writer):
                 os.unlink(filename)
         return super()._open_w(filename, encoding, override)
 
-    def close(self) -> None:
+    def close(self, events: list) -> None:
+        """Prune the stores to this build's pages, and its cards to those of ``events``."""
         if self.store is not None:
             self.store.close()
         if self.cards is not None:
-            self.cards.close(self.keys)
+            self.cards.close(self.keys, events)
 
 
-def finish(writer, others: tuple[str, ...] = ()) -> None:
-    """Once every page is written: prune the stores to this build's pages and, in a build
-    made to replace a published site, its folder to what this build made, but for the
-    folders ``others`` ("en/")."""
+def finish(writer, events: list, others: tuple[str, ...] = ()) -> None:
+    """Once every page is written: prune the stores to this build's pages and cards (of
+    ``events``, the timeline's) and, in a build made to replace a published site, its
+    folder to what this build made, but for the folders ``others`` ("en/")."""
     if not isinstance(writer, ReusingWriter):
         return
-    writer.close()
+    writer.close(events)
     if writer.published is None:
         return
     root = writer.output_path
