@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 # a season's first and last day (month, day), from the solstice or equinox; a winter ends
 # in the next year
 SEASON_DAYS = {"SP": ((3, 20), (6, 20)), "SU": ((6, 21), (9, 22)), "FA": ((9, 23), (12, 20)),
                "WI": ((12, 21), (3, 19))}
+SEASON_START = {code: first[0] for code, (first, _) in SEASON_DAYS.items()}  # its month
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
@@ -83,13 +83,8 @@ def holiday(spec: str, y: int) -> dt.date | None:
 
 def nth_weekday(y: int, month: int, nth: str, wd: int) -> dt.date | None:
     """The ``nth`` ("1".."5" or "last") ``wd`` (0 is Monday) of a month."""
-    if nth == "last":
-        nxt = dt.date(y + month // 12, month % 12 + 1, 1)
-        last = add_days(nxt, -1)
-        return add_days(last, -((last.weekday() - wd) % 7))
-    first = dt.date(y, month, 1)
-    d = add_days(first, (wd - first.weekday()) % 7 + 7 * (int(nth) - 1))
-    return d if d.month == month else None
+    last = add_days(dt.date(y + month // 12, month % 12 + 1, 1), -1)
+    return nth_weekday_between(dt.date(y, month, 1), last, nth, wd)
 
 
 def nth_weekday_between(first: dt.date, last: dt.date, nth: str, wd: int) -> dt.date | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .vocabulary import Vocabulary
+from .vocabulary import TENSES, Vocabulary
 
 if TYPE_CHECKING:
     from ..segment import SentenceIndex
@@ -25,7 +25,7 @@ CLAUSE_STOPS = ";"  # a semicolon joins two clauses, each with its own tense
 # the date, then the agency in brackets or a dash: "RABAT, 12 août (MAP) -", "Sep 23 -"
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[A-ZÀ-Ý][A-ZÀ-Ý .'’/-]*[A-ZÀ-Ý.],?[ \t]+)?$")
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?[-–—]")
-_ORDER = {"future": 0, "past": 1, "present": 2}
+_ORDER = {name: i for i, name in enumerate(TENSES)}  # a tie goes to the first
 CUE_REACH = 80  # a verb further away than this usually belongs to another clause
 
 

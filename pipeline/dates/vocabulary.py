@@ -222,12 +222,14 @@ _KEYS = frozenset((
     "seasons_capital_ok", "span_skip", "tense", "complementizers", "raw_words", "patterns",
     "core_words",
 ))
-_TENSE_KEYS = ("future", "past", "present", "not_after")
+# the tense cue lists, by the name the tense they mark goes by
+TENSES = ("future", "past", "present")
+_TENSE_KEYS = (*TENSES, "not_after")
 # keys whose words never start a match
 _NOT_START_WORDS = frozenset((
-    "tense", "complementizers", "background_prefixes", "deadline_prefixes", "since_prefixes",
+    "tense", "complementizers", *(f"{n}_prefixes" for n in _PREFIX_REGEXES),
     "span_skip",
-    "frame_prefixes", "year_followers_ok", "age_prefixes", "bare_year_not_before",
+    "year_followers_ok", "bare_year_not_before",
     "bare_year_determiners", "bare_year_not_after", "decade_not_after", "ref_discourse",
     "patterns", "lang",
     "day",
@@ -262,7 +264,7 @@ def build(data: dict) -> Vocabulary:
 def _compile_cues(v: Vocabulary, data: dict) -> None:
     """The tense cues, the complementizers and the prefix word lists, as regexes."""
     tense_parts = []
-    for name in ("future", "past", "present"):
+    for name in TENSES:
         cues = (data.get("tense") or {}).get(name, [])
         for cue in cues:
             v.tense_cues.append((name, re.compile(cue)))
