@@ -101,6 +101,16 @@ THAT_DAY = [
     ("en", "In March 1998 he left. Later that month he returned.", ["1998-03", "1998-03"]),
     ("fr", "En 1998, il est parti. Plus tard cette année-là, il est revenu.", ["1998", "1998"]),
     ("fr", "En mars 1998, il est parti. Le même mois, il est revenu.", ["1998-03", "1998-03"]),
+    # "cette année-là" whole, not "cette année" (the article's) followed by "-là"
+    ("fr", "En 1997, la crise a éclaté. Cette année-là, le gouvernement est tombé.",
+     ["1997", "1997"]),
+    # a weekday "previous" or "following" counts from the story's day, not the article's
+    ("en", "The deal closed on Feb. 12. On the previous Friday, it stalled.",
+     ["2003-02-12", "2003-02-07"]),
+    ("en", "The deal closed on Feb. 5. The following Monday, it collapsed.",
+     ["2003-02-05", "2003-02-10"]),
+    ("fr", "L'accord a été signé le 5 février. Le lundi suivant, il a échoué.",
+     ["2003-02-05", "2003-02-10"]),
     ("en", "That year was hard.", ["2003"]),  # no story yet: the article's
 ]
 

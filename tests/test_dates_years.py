@@ -17,6 +17,9 @@ CASES = [
     ("en", "It costs $1990 a month.", []),
     ("fr", "Une loi de 1996 a renforcé l'embargo.", [("1996", "1996")]),
     ("fr", "Environ 1500 personnes ont défilé.", []),
+    # a fiscal year ("l'exercice 2005") is its year
+    ("fr", "Lors de l'exercice 1998, le groupe a gagné.", [("1998", "1998")]),
+    ("en", "The company earned $3 million in fiscal 1998.", [("1998", "1998")]),
 ]
 
 
