@@ -38,6 +38,14 @@ CASES = [
     # no quarter in the story: a year back is a year
     ("en", "2021-10-26", "A year ago, he was in Rabat.", ["2020"]),
     ("fr", "2021-10-26", "Il y a un an, il était à Rabat.", ["2020"]),
+    # a quarter of a year named by a relative word after it
+    ("en", "2013-03-14", "The economy grew in the final quarter of last year.", ["2012-Q4"]),
+    ("en", "2013-03-14", "It will grow in the first quarter of next year.", ["2014-Q1"]),
+    ("fr", "2013-03-14", "Le PIB a progressé au quatrième trimestre de l'an dernier.",
+     ["2012-Q4"]),
+    ("fr", "2013-03-14", "Le PIB progressera au premier trimestre de l'année prochaine.",
+     ["2014-Q1"]),
+    ("fr", "2013-03-14", "Il est revenu en juin de l'an dernier.", ["2012-06"]),
 ]
 
 

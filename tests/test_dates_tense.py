@@ -121,6 +121,9 @@ PASSIVE_TO_COME = [
     ("en", "2003-02-21", "The plan, to be unveiled in January, was leaked.", ["2004-01"]),
     ("en", "2003-02-21", "The plan, unveiled in January, failed.", ["2003-01"]),
     ("fr", "2003-02-21", "Le plan, qui sera dévoilé en janvier, a fuité.", ["2004-01"]),
+    # scheduled: "is scheduled for" is no present passive
+    ("en", "2003-02-21", "The vote is scheduled for Tuesday.", ["2003-02-25"]),
+    ("fr", "2003-02-21", "Le vote est programmé pour mardi.", ["2003-02-25"]),
 ]
 
 

@@ -63,8 +63,9 @@ class Context:
 
 def relative_year(c: Candidate, ctx: Context, vocab: Vocabulary) -> int | None:
     """The year a relative phrase names ("last year" in "June last year", "l'an dernier"):
-    its relative word counted from the article's year."""
-    phrase, dct = c.g("ry"), ctx.dct
+    its relative word counted from the article's year ("ry" before what it dates, "ry_of"
+    after it: "the fourth quarter of last year")."""
+    phrase, dct = c.g("ry") or c.g("ry_of"), ctx.dct
     if not phrase or dct is None:
         return None
     offsets = [vocab.relative[w] for w in key(phrase).split() if w in vocab.relative]
