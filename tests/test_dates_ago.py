@@ -11,6 +11,7 @@ CASES = [
     ("fr", "Il est arrivé il y a trois jours.", ["2021-06-04"]),
     ("en", "He arrived two months ago.", ["2021-04"]),
     ("fr", "Il est arrivé il y a un an.", ["2020"]),
+    ("fr", "Il est arrivé il y a tout juste un an.", ["2020"]),
     # forward, a week stays a week
     ("en", "He will arrive in two weeks.", ["2021-W25"]),
 ]

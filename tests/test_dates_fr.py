@@ -25,6 +25,7 @@ RANGES = [
     ("Les 27 et 28 mars 2022, il était à Rabat.", ["2022-03-27", "2022-03-28"]),
     ("Le salon se tiendra du 1er au 3 juin 2023.", ["2023-06-01", "2023-06-03"]),
     ("fermée du mercredi 3 avril au samedi 6 avril 2002 inclus", ["2002-04-03", "2002-04-06"]),
+    ("Le salon se tiendra entre le 1er et le 3 juin 2023.", ["2023-06-01", "2023-06-03"]),
 ]
 
 MODIFIED = [
@@ -33,6 +34,7 @@ MODIFIED = [
     ("à la mi-juillet 2021, les troupes sont parties", [("2021-07", "MID")]),
     ("refaite à la fin de l'année dernière", [("2021", "END")]),
     ("courant 2021, le projet a avancé", [("2021", "MID")]),
+    ("Il arrivera à la fin du premier semestre.", [("2023-H1", "END")]),
 ]
 
 RELATIVE = [
