@@ -124,6 +124,11 @@ PASSIVE_TO_COME = [
     # scheduled: "is scheduled for" is no present passive
     ("en", "2003-02-21", "The vote is scheduled for Tuesday.", ["2003-02-25"]),
     ("fr", "2003-02-21", "Le vote est programmé pour mardi.", ["2003-02-25"]),
+    # a verb of intent dates what is intended after it, and is a past after the date
+    ("en", "2003-06-07", "They agreed to restart their embassies in March.", ["2004-03"]),
+    ("en", "2003-06-07", "In March, they agreed to restart their embassies.", ["2003-03"]),
+    ("fr", "2003-06-07", "Ils ont convenu de rouvrir leurs ambassades en mars.", ["2004-03"]),
+    ("fr", "2003-06-07", "En mars, ils ont convenu de rouvrir leurs ambassades.", ["2003-03"]),
 ]
 
 

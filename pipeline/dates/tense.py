@@ -40,7 +40,7 @@ def clause_tense(text: str, start: int, end: int, clause: tuple[int, int],
     if vocab.complementizer_regex is not None:  # "on Oct. 23 that Sudan would": not its tense
         m = vocab.complementizer_regex.search(text, end, min(right, end + CUE_REACH))
         right = m.start() if m else right
-    best: tuple[int, int, str] | None = None
+    best: tuple[int, int, str, bool] | None = None
     for region_start, region_end, after in (
         (max(left, start - CUE_REACH), start, False),
         (end, min(right, end + CUE_REACH), True),
@@ -53,11 +53,13 @@ def clause_tense(text: str, start: int, end: int, clause: tuple[int, int],
             weight = (m.start() - end + 15) if after else (start - m.end())
             if weight > CUE_REACH or weight < 0 and not after:
                 continue
-            rank = (weight, _ORDER.get(name, 3), name)
+            rank = (weight, _ORDER.get(name, len(_ORDER)), name, after)
             if best is None or rank[:2] < best[:2]:
                 best = rank
     if best is None or best[2] == "present":
         return None
+    if best[2] == "intent":
+        return "past" if best[3] else "future"
     return best[2]
 
 

@@ -222,8 +222,10 @@ _KEYS = frozenset((
     "seasons_capital_ok", "span_skip", "tense", "complementizers", "raw_words", "patterns",
     "core_words",
 ))
-# the tense cue lists, by the name the tense they mark goes by
-TENSES = ("future", "past", "present")
+# the tense cue lists, by the name the tense they mark goes by; "intent" is a past verb of
+# intent before an infinitive ("agreed to restart"): it dates what is intended when the
+# date follows it, and is a past when the date comes first ("In March, they agreed to ...")
+TENSES = ("future", "intent", "past", "present")
 _TENSE_KEYS = (*TENSES, "not_after")
 # keys whose words never start a match
 _NOT_START_WORDS = frozenset((
