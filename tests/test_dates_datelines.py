@@ -19,6 +19,12 @@ CASES = [
     ("en", "2021-07-14", "Jun 30 - The minister met his counterpart.", [("Jun 30", "2021-06-30")]),
     ("en", "2021-09-23", "WASHINGTON, Sep 23 (Reuters) - The minister met his counterpart.",
      [("Sep 23", "2021-09-23")]),
+    # French agency abbreviations without their period; "sept" alone stays the number
+    ("fr", "2021-09-24", "PARIS, 23 sept 2021 (AFP) - Le ministre a reçu son homologue.",
+     [("23 sept 2021", "2021-09-23")]),
+    ("fr", "2021-12-06", "WASHINGTON, 5 déc (AFP) - Le ministre recevra son homologue.",
+     [("5 déc", "2021-12-05")]),
+    ("fr", "2021-09-24", "En sept ans, la ville a doublé de taille.", []),
     # not a dateline: the tense decides
     ("en", "2021-01-03", "The minister will receive his counterpart on Dec 30 - a first.",
      [("Dec 30", "2021-12-30")]),

@@ -293,6 +293,17 @@ def _words(data: dict) -> dict[str, list[str]]:
             for name in ("months", "weekdays", "weekdays_plural")}
 
 
+def _full_month_words(data: dict) -> list[str]:
+    """The month words that may stand without a day or a year: not an abbreviation, with
+    its period ("sept.") or without ("sept", "janv": a word that begins another word of its
+    month), which only a day or a year makes a month ("23 sept 2013 (AFP)")."""
+    out = []
+    for words in (data.get("months") or {}).values():
+        out += [w for w in words if not w.endswith(".")
+                and not any(o != w and o.startswith(w) for o in words)]
+    return out
+
+
 def _slots(data: dict, words: dict[str, list[str]]) -> dict[str, str]:
     """The regex of each ``{SLOT}`` a pattern may use."""
     month_words = words["months"]
@@ -301,7 +312,7 @@ def _slots(data: dict, words: dict[str, list[str]]) -> dict[str, str]:
     slots = {
         "AP": APOSTROPHE,
         "MONTH": alternation(month_words),
-        "MONTH_FULL": alternation([w for w in month_words if not w.endswith(".")]),
+        "MONTH_FULL": alternation(_full_month_words(data)),
         "WEEKDAY": alternation(words["weekdays"]),
         "WEEKDAYS": alternation(words["weekdays_plural"]),
         "DAY": letter_before + "(?:" + data.get("day", r"[12][0-9]|3[01]|0?[1-9]") + r")(?![0-9])",
