@@ -13,6 +13,8 @@ CASES = [
     ("They met on Tuesday, Nov. 24, 2020 in Rabat.", ["2020-11-24"]),
     ("The summit is set for March 27 and 28, 2021.", ["2021-03-27", "2021-03-28"]),
     ("The meeting on 10/12/2020 was short.", ["2020-10-12"]),
+    # "the week of" a day is that day's week
+    ("A hearing will be held the week of Dec. 7.", ["2020-W50"]),
     # wire datelines abbreviate months without a period; alone such a word is no month
     ("RABAT, Jan 5 (Reuters) - They met.", ["2020-01-05"]),
     ("Jan Kowalski said the Dec figures were final.", []),

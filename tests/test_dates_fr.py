@@ -62,6 +62,7 @@ WEEKDAYS = [
     ("Il sera à Marseille jeudi 2 mai 2024.", ["2024-05-02"]),
     ("Mardi prochain, il rencontrera le roi.", ["2022-11-29"]),
     ("La cérémonie a eu lieu aujourd'hui jeudi.", ["2022-11-24"]),
+    ("L'audience se tiendra la semaine du 5 décembre.", ["2022-W49"]),
 ]
 
 ANAPHORIC = [

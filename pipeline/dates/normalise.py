@@ -18,7 +18,9 @@ span, ``u`` unit word, ``n`` number, ``q``/``qn`` quarter or half ordinal, ``sea
 ``ana`` anaphoric phrase ("la veille"), ``later`` direction of an anaphoric shift,
 ``ref`` PRESENT_REF-like word, ``part`` part of day (in the span; the date is its day),
 ``same`` "of the same year" (the year of the previous date), ``nth`` the rank of a
-weekday in its month or season ("the first Monday of March").
+weekday in its month or season ("the first Monday of March"), ``weekof`` the week of the
+day ("the week of March 6"), ``ry``/``ry_of`` a year named by a relative word before or
+after what it dates ("last year's quarter", "the final quarter of last year").
 """
 
 from __future__ import annotations
@@ -448,6 +450,8 @@ def _days(w: Written, mo: int) -> list[Resolved]:
                 e = c.end if i == len(days) - 1 else dm.end()
                 pieces.append(Resolved(dm.start(), e, "DATE", cal.day(other(dm)), mod, anchored))
         return pieces
+    if c.g("weekof"):  # "the week of March 6", "la semaine du 6 mars": that day's week
+        return w.one(cal.week(d), anchored)
     return w.one(cal.day(d), anchored)
 
 
