@@ -111,6 +111,13 @@ THAT_DAY = [
      ["2003-02-05", "2003-02-10"]),
     ("fr", "L'accord a été signé le 5 février. Le lundi suivant, il a échoué.",
      ["2003-02-05", "2003-02-10"]),
+    # a day counted from the date right after it, not from the story's
+    ("en", "The deal closed on Feb. 12. The day after Christmas, it had stalled.",
+     ["2003-02-12", "2002-12-26"]),
+    ("en", "The day before last Tuesday's hearing, the lawyers met.", ["2003-02-17"]),
+    ("fr", "L'accord a été signé le 12 février. La veille du 14 juillet, il avait calé.",
+     ["2003-02-12", "2002-07-13"]),
+    ("fr", "Il est arrivé au lendemain du 11 septembre 2001.", ["2001-09-12"]),
     ("en", "That year was hard.", ["2003"]),  # no story yet: the article's
 ]
 

@@ -54,13 +54,25 @@ PAST_VERB_REACH = 21  # days after the article date a day in a past clause may s
 
 def resolve(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resolved]:
     """TIMEX3 pieces for one candidate; an empty list when it cannot be normalised."""
-    handler = _HANDLERS.get(c.kind)
+    handler = _counted_from_inner if c.inner is not None else _HANDLERS.get(c.kind)
     if handler is None:
         return []
     try:
         return handler(c, text, ctx, vocab)
     except (ValueError, KeyError, OverflowError, TypeError, IndexError):
         return []
+
+
+def _counted_from_inner(c: Candidate, text: str, ctx: Context, vocab: Vocabulary,
+                        ) -> list[Resolved]:
+    """"the day after Christmas": the days of the anaphor counted from the inner date."""
+    inner = [r for r in resolve(c.inner, text, ctx, vocab) if r.type == "DATE"]
+    d, precision = cal.parse_value(inner[-1].value) if inner else (None, "none")
+    if d is None or precision != "day":
+        return []
+    k = int(vocab.anaphoric[key(c.g("ana"))][1])
+    return [Resolved(c.start, c.end, "DATE", cal.day(cal.add_days(d, k)), None,
+                     inner[-1].anchored)]
 
 
 def _with_weekday(mo: int, d: int, wd: int, dct: dt.date) -> dt.date | None:

@@ -31,6 +31,8 @@ class Candidate:
     end: int
     kind: str
     groups: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    # the date a day of an anaphor counts from: "the day after [Christmas]"
+    inner: Candidate | None = None
 
     def g(self, name: str) -> str | None:
         """Text of a named group, or None when it did not take part in the match."""
@@ -88,7 +90,7 @@ def recognise(text: str, start: int, end: int, vocab: Vocabulary) -> list[Candid
             out.append(cand)
             pos = m.end()
     _share_years(out, text)
-    return out
+    return _count_from_next(out, text, vocab)
 
 
 _RANGE_LINK = re.compile(
@@ -111,6 +113,32 @@ def _share_years(cands: list[Candidate], text: str) -> None:
         if nxt.kind != "date" or not _RANGE_LINK.fullmatch(text, c.end, nxt.start):
             continue
         c.groups["y"] = nxt.groups["y"]
+
+
+_LINK = re.compile(r"\s*(?P<w>[^\W\d_]+['’]?)?\s*")
+_INNER_KINDS = ("date", "weekday")
+
+
+def _count_from_next(cands: list[Candidate], text: str, vocab: Vocabulary) -> list[Candidate]:
+    """A day counted by an anaphor ("the day after", "la veille") from the date right after
+    it, joined by a link word ("le lendemain du 3 mars", "the day after Christmas": the
+    anaphor may end with it), is counted from that date: one candidate holding the other."""
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.inner is None and prev.kind == "anaphor"
+            and c.kind in _INNER_KINDS
+            and (vocab.anaphoric.get(key(prev.g("ana") or "")) or [""])[0] == "D"
+        ):
+            m = _LINK.fullmatch(text, prev.end, c.start)
+            # the link is a word between them, or ends the anaphor ("the day after")
+            link = m and (m.group("w") or (_TOKEN.findall(prev.g("ana") or "") or [""])[-1])
+            if link and key(link) in vocab.anchor_links:
+                prev.end, prev.inner = c.end, c
+                continue
+        out.append(c)
+    return out
 
 
 def _start_positions(text: str, start: int, end: int, vocab: Vocabulary) -> list[int]:

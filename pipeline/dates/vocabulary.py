@@ -114,6 +114,8 @@ class Vocabulary:
     bare_year_not_after: set[str] = field(default_factory=set)  # "$1990", "No. 1990"
     decade_not_after: set[str] = field(default_factory=set)  # "his 30s": an age
     ref_discourse: set[str] = field(default_factory=set)  # "Now, ...": opens a turn
+    # between "the day after" and the date it counts from ("the day after Christmas")
+    anchor_links: set[str] = field(default_factory=set)
     year_prefixes_in_span: set[str] = field(default_factory=set)
     span_skip: re.Pattern | None = None  # a leading preposition kept out of spans
     numeric_order: str = "dmy"
@@ -212,7 +214,7 @@ _WORD_SETS = ("months_need_context", "vague_numbers", "seasons_need_context",
               "seasons_article_not_enough", "year_back", "year_prefixes", "year_weak_prefixes",
               "year_followers_ok", "year_article_prefixes", "year_prefixes_in_span",
               "bare_year_not_before", "bare_year_determiners", "bare_year_not_after",
-              "decade_not_after", "ref_discourse")
+              "decade_not_after", "ref_discourse", "anchor_links")
 # word lists compiled into a regex matching them at the end of a text ("<name>_prefixes")
 _PREFIX_REGEXES = ("background", "frame", "deadline", "since", "age")
 # the keys of a data file: the tables and word sets above, and these
@@ -233,6 +235,7 @@ _NOT_START_WORDS = frozenset((
     "span_skip",
     "year_followers_ok", "bare_year_not_before",
     "bare_year_determiners", "bare_year_not_after", "decade_not_after", "ref_discourse",
+    "anchor_links",
     "patterns", "lang",
     "day",
     "numeric_order", "base",
