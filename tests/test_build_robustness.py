@@ -289,7 +289,7 @@ def test_pelican_started_early_renders_only_once_told_the_content_is_written(
 
 
 def test_a_project_without_its_content_folder_builds_the_same_site(project, first):
-    # Pelican is started before the pipeline writes the content folder (tasks._Pelican)
+    # the pipeline makes the content folder it writes, before Pelican reads it
     _, site = first
     shutil.rmtree(project / "content")
     result = _invoke(project)
@@ -302,6 +302,10 @@ def test_strict_build_fails_and_keeps_the_site(project, first):
     result = _invoke(project, "--strict")
     assert result.returncode != 0
     assert "FAILED --strict" in result.stderr and "was left as it was" in result.stderr
+    # the extraction is the step that fails (it writes the content, then exits non-zero),
+    # and the one the build names
+    assert "Build failed (extraction exited with code 1" in result.stderr
+    assert "Traceback" not in result.stderr
     assert SUMMARY.search(result.stderr)
     assert _files(project / "output") == site
     assert not list(project.glob(".output-*"))
