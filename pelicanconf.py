@@ -53,7 +53,7 @@ DEFAULT_DATE = None
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 
 # Pelican's own listings are replaced by the plugin's facet pages; the plugin writes the
-# timeline page (index.html) too, with the templates it compiles while the pipeline runs
+# timeline page (index.html) too, with the templates it compiles for its other pages
 DIRECT_TEMPLATES = []
 DEFAULT_PAGINATION = False
 CATEGORY_SAVE_AS = ""

@@ -1,6 +1,5 @@
 """Project tasks (``invoke --list``): build the site from seeds/, serve it, test, evaluate."""
 
-import contextlib
 import json
 import os
 import shlex
@@ -33,55 +32,21 @@ def _cache_path(settings) -> Path:
     return pelican_cache(ROOT / settings)
 
 
-class _Pelican:
-    """Pelican's run of a build, started before the content is written.
-
-    Starting Pelican (its imports, settings, plugins and templates) costs a few tenths of
-    a second and needs no content: on POSIX it is done while the pipeline extracts, on the
-    core the pipeline leaves idle, and the timeline plugin waits for a byte on a pipe
-    (``TIMELINE_WAIT_FD``) before it reads the sidecar: "1" once the content is written,
-    nothing (the pipe closed) when the extraction failed, and Pelican then ends quietly.
-    Elsewhere Pelican is started once the content is written."""
-
-    def __init__(self, settings, output, strict=False, published=None):
-        # pages the published site already holds are left there (see pipeline/publish.py)
-        self.extra = [f"TIMELINE_PUBLISHED={json.dumps(str(published))}"] if published else []
-        # an error Pelican only logs (a page it could not write) must still fail the build
-        fatal = "warnings" if strict else "errors"
-        # Pelican's own summary ("Processed 0 articles, ... 0 pages") would mislead: it
-        # counts content files, and the timeline's pages are written from data; its stdout
-        # is dropped. Its problems go to stderr and are shown; the build's own last line
-        # says what was written.
-        self.cmd = [sys.executable, "-m", "pelican", CONFIG["content"], "-s", str(settings),
-                    "-o", str(output), "--cache-path", str(_cache_path(settings)), "-q",
-                    "--fatal", fatal, "--log-handler", "plain"]
-        self.proc = self.go = None
-        if os.name == "posix":
-            wait, self.go = os.pipe()
-            try:
-                self.proc = self._start([*self.extra, f"TIMELINE_WAIT_FD={wait}"],
-                                        pass_fds=(wait,))
-            finally:
-                os.close(wait)
-
-    def _start(self, extra, **kwargs) -> subprocess.Popen:
-        return subprocess.Popen(self.cmd + (["-e", *extra] if extra else []),
-                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, **kwargs)
-
-    def render(self) -> int:
-        """Render the content now written; Pelican's exit code."""
-        if self.proc is None:
-            return self._start(self.extra).wait()
-        with contextlib.suppress(BrokenPipeError):  # Pelican ended already: its code says
-            os.write(self.go, b"1")
-        return self.cancel()
-
-    def cancel(self) -> int:
-        """No content to render: Pelican ends without writing anything."""
-        if self.go is not None:
-            os.close(self.go)
-            self.go = None
-        return self.proc.wait() if self.proc is not None else 0
+def _pelican(settings, output, strict=False, published=None) -> int:
+    """Render the content the pipeline wrote into ``output``; Pelican's exit code."""
+    # pages the published site already holds are left there (see pipeline/publish.py)
+    extra = ["-e", f"TIMELINE_PUBLISHED={json.dumps(str(published))}"] if published else []
+    # an error Pelican only logs (a page it could not write) must still fail the build
+    fatal = "warnings" if strict else "errors"
+    # Pelican's own summary ("Processed 0 articles, ... 0 pages") would mislead: it
+    # counts content files, and the timeline's pages are written from data; its stdout
+    # is dropped. Its problems go to stderr and are shown; the build's own last line
+    # says what was written.
+    cmd = [sys.executable, "-m", "pelican", CONFIG["content"], "-s", str(settings),
+           "-o", str(output), "--cache-path", str(_cache_path(settings)), "-q",
+           "--fatal", fatal, "--log-handler", "plain", *extra]
+    return subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                          check=False).returncode
 
 
 def _failed(output, step, err=None, code=None):
@@ -110,24 +75,15 @@ def _publish(c, settings, strict=False, lang="fr", scheduler=""):
             print(f"WARNING {problem}", file=sys.stderr)
         publishing.forget(cache)
         staging = publishing.staging(output)
-        step = "Pelican"
+        step = "extraction"
         try:
-            # Pelican starts before the pipeline has written anything, and refuses a
-            # content folder that does not exist
-            Path(CONFIG["content"]).mkdir(parents=True, exist_ok=True)
-            pelican = _Pelican(settings, staging, strict, output if output.is_dir() else None)
-            try:
-                step = "extraction"
-                # in_stream=False: neither step reads stdin, and mirroring it costs a thread
-                cluster = f" --scheduler {shlex.quote(scheduler)}" if scheduler else ""
-                c.run(f"{PY} -m pipeline build {CONFIG['seeds']} --content {CONFIG['content']} "
-                      f"--lang {lang}{flags}{cluster}", in_stream=False)
-            except BaseException:
-                pelican.cancel()
-                raise
+            # in_stream=False: the pipeline reads no stdin, and mirroring it costs a thread
+            cluster = f" --scheduler {shlex.quote(scheduler)}" if scheduler else ""
+            c.run(f"{PY} -m pipeline build {CONFIG['seeds']} --content {CONFIG['content']} "
+                  f"--lang {lang}{flags}{cluster}", in_stream=False)
             extracted = time.perf_counter()
             step = "Pelican"
-            code = pelican.render()
+            code = _pelican(settings, staging, strict, output if output.is_dir() else None)
             if code != 0:
                 raise SystemExit(code)
             missed = publishing.problems(cache)

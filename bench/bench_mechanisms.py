@@ -38,7 +38,6 @@ MECHANISMS = {
     "card-store": "card store: a re-rendered facet page's other cards (reuse.py)",
     "shard-store": "shard store: unchanged search shards not indexed again (search.py)",
     "build-folder": "the build made in the site before last (publish.py)",
-    "early-pelican": "Pelican started while the pipeline runs (TIMELINE_WAIT_FD)",
     "subsite-child": "the other language's site written by a forked child (languages.py)",
     "gc": "cycle collector paused and frozen (records.py, the plugin)",
 }
@@ -137,17 +136,6 @@ HOOK = textwrap.dedent('''
                 shutil.rmtree(output.parent / m.BUILD, ignore_errors=True)
                 return original(output)
             m.staging = staging
-
-    class _NotPosix:
-        name = "nt"
-
-        def __getattr__(self, name):
-            return getattr(os, name)
-
-    @patch("tasks")
-    def _late(m):
-        if "early-pelican" in OFF:
-            m.os = _NotPosix()
 
     if OFF:
         sys.meta_path.insert(0, _Finder())

@@ -113,9 +113,6 @@ SETTINGS = {s.name: s for s in (
     Setting("TIMELINE_PUBLISHED", None, "a path (str) or None",
             _optional(lambda v: isinstance(v, str)),
             "set by `invoke build`: the published site, whose unchanged pages stay in place"),
-    Setting("TIMELINE_WAIT_FD", None, "a file descriptor (int) or None",
-            _optional(lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0),
-            "set by `invoke build`: the pipe on which Pelican waits for the content"),
 )}
 
 PREFIX = "TIMELINE_"

@@ -248,48 +248,8 @@ def test_same_bytes_under_other_hash_seed_time_zone_and_locale_with_no_network(
     assert pages and [n for n in pages if _inode(project / "output" / n) != before[n]] == []
 
 
-@pytest.mark.skipif(os.name != "posix", reason="Pelican is started early through a pipe "
-                    "on POSIX only; elsewhere it starts once the content is written")
-@pytest.mark.parametrize("go", [b"1", b""])
-def test_pelican_started_early_renders_only_once_told_the_content_is_written(
-        project, first, tmp_path, go):
-    """``invoke build`` starts Pelican while the pipeline runs (tasks._Pelican): the
-    plugin reads nothing before the byte on its pipe, and without it writes nothing and
-    ends quietly (the extraction's failure is the one to tell)."""
-    data = project / "content" / "data" / "timeline.json"
-    original = data.read_bytes()
-    edited = json.loads(original)
-    edited["events"] = edited["events"][:1]
-    data.unlink()  # the pipeline has not written it yet
-    wait, tell = os.pipe()
-    out = tmp_path / "site"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", str(out),
-         "-q", "--cache-path", str(tmp_path / "cache"), "-e", f"TIMELINE_WAIT_FD={wait}"],
-        cwd=project, env=_env(), pass_fds=(wait,), stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, text=True)
-    os.close(wait)
-    try:
-        # well past Pelican's start (a few tenths of a second): a plugin reading the
-        # sidecar without waiting would have found none and written no event page
-        time.sleep(1.5)
-        data.write_text(json.dumps(edited), encoding="utf-8")
-        os.write(tell, go)
-        os.close(tell)
-        stdout, stderr = proc.communicate(timeout=120)
-    finally:
-        data.write_bytes(original)
-    if go:
-        assert proc.returncode == 0, stderr[-3000:]
-        assert len(list((out / "events").glob("*.html"))) == 1 + len(
-            edited["events"][0].get("aliases", []))
-    else:
-        assert proc.returncode == 3 and "Traceback" not in stderr
-        assert not (out / "events").exists()
-
-
 def test_a_project_without_its_content_folder_builds_the_same_site(project, first):
-    # Pelican is started before the pipeline writes the content folder (tasks._Pelican)
+    # the pipeline makes the content folder it writes, before Pelican reads it
     _, site = first
     shutil.rmtree(project / "content")
     result = _invoke(project)
@@ -302,6 +262,10 @@ def test_strict_build_fails_and_keeps_the_site(project, first):
     result = _invoke(project, "--strict")
     assert result.returncode != 0
     assert "FAILED --strict" in result.stderr and "was left as it was" in result.stderr
+    # the extraction is the step that fails (it writes the content, then exits non-zero),
+    # and the one the build names
+    assert "Build failed (extraction exited with code 1" in result.stderr
+    assert "Traceback" not in result.stderr
     assert SUMMARY.search(result.stderr)
     assert _files(project / "output") == site
     assert not list(project.glob(".output-*"))

@@ -45,7 +45,6 @@ def test_a_misspelt_setting_is_named_with_the_one_meant():
     ("TIMELINE_PUBLIC_URL", "https://example.org/", 'without a final "/"'),
     ("TIMELINE_PUBLIC_URL", "example.org", "an absolute http(s) address"),
     ("TIMELINE_LANG", "de", "one of the site languages (fr, en) or None"),
-    ("TIMELINE_WAIT_FD", "3", "a file descriptor"),
 ])
 def test_an_ill_typed_setting_is_named_with_what_it_must_be(name, value, says):
     with pytest.raises(SettingError, match=re.escape(f"setting {name} = {value!r}: it must be ")

@@ -11,7 +11,7 @@ Events and sources are not Pelican articles: Pelican would read a content file a
 an Article object for each on every build (seconds at a thousand articles, even when no
 page changes), while everything their pages print is already in the sidecar. The
 timeline page (index.html) is written here too, not as a Pelican direct template: the
-templates are then compiled once, while ``invoke build`` waits for the pipeline.
+templates it shares with the other pages are then compiled once.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from pipeline import labels, sitedata
+from pipeline import sitedata
 from pipeline.content import DATA_FILE, TEXTS
 from pipeline.records import without_cycle_collector
 
@@ -34,8 +34,6 @@ FACET_KINDS = ("actor", "country", "pair", "type", "year")
 # at 10,000 articles): the sites built side by side share the cores for Pagefind, each
 # run of which holds a shard's index
 LARGE = 10_000
-PAGE_TEMPLATES = ("event", "source", "facet", "index", "browse", "search", "sources",
-                  "redirect")
 
 
 class TimelineGenerator(Generator):
@@ -43,7 +41,6 @@ class TimelineGenerator(Generator):
 
     def generate_context(self) -> None:
         gc.unfreeze()  # what an earlier build in this process left frozen (__init__.py)
-        self._wait_for_content()
         path = Path(self.settings.get("TIMELINE_DATA") or Path(self.path) / "data" / DATA_FILE)
         # the sidecar and the view model are built with the cycle collector paused, then
         # left out of its view for the rest of the build: the collections the pages cause
@@ -86,24 +83,6 @@ class TimelineGenerator(Generator):
         self.context["search_shards"] = list(self.shards)
         self.writer = None  # the build's, once Pelican hands it over (generate_output)
         self.large = len(timeline.events) > LARGE
-
-    def _wait_for_content(self) -> None:
-        """``invoke build`` starts Pelican while the pipeline is still writing the content
-        (``tasks._Pelican``) and says on the pipe ``TIMELINE_WAIT_FD`` when it may read
-        it. The wait is spent compiling the templates and loading the interface's
-        locale data, which need no content."""
-        fd = self.settings.get("TIMELINE_WAIT_FD")
-        if fd is None:
-            return
-        for name in PAGE_TEMPLATES:
-            self.get_template(name)
-        for lang in ("fr", "en"):
-            for value in ("2020-01-02", "2020-01"):
-                labels.date_label(value, None, "", lang)
-        go = os.read(fd, 1)
-        os.close(fd)
-        if go != b"1":  # the extraction failed and says why: nothing to render
-            raise SystemExit(3)
 
     def _card_renderer(self):
         """``card_html(ev, heading, SITEURL)``: an event's card, rendered once per heading

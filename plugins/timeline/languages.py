@@ -78,7 +78,6 @@ def write_subsites(settings: dict, output_path: str, main: str, langs: list[str]
             TIMELINE_LANG=lang,
             TIMELINE_SUBSITE_OF=main,
             TIMELINE_PUBLISHED=os.path.join(published, lang) if published else None,
-            TIMELINE_WAIT_FD=None,
         )
         sub.pop(RESOLVED, None)
         if cache:

@@ -45,12 +45,11 @@ RECIPE = "3"
 # context values every page prints (the site's title, language, strings and its other
 # languages' addresses), besides the plain settings
 SITE_GLOBALS = ("SITENAME", "TIMELINE_LANG", "TIMELINE_PUBLIC_URL", "t", "lang_links")
-# settings that say where inputs, caches, output and code are, or how the build was
-# started: left out of what a page's template receives, hence of its key (the theme's
-# templates and this plugin's modules are part of every key by their bytes): a project
-# moved or cloned elsewhere keeps its stores
+# settings that say where inputs, caches, output and code are: left out of what a page's
+# template receives, hence of its key (the theme's templates and this plugin's modules are
+# part of every key by their bytes): a project moved or cloned elsewhere keeps its stores
 WHERE_SETTINGS = {"OUTPUT_PATH", "PATH", "CACHE_PATH", "THEME", "PLUGIN_PATHS",
-                  "TIMELINE_PUBLISHED", "TIMELINE_WAIT_FD"}
+                  "TIMELINE_PUBLISHED"}
 RENDERERS = ("pelican", "jinja2", "markupsafe", "babel")
 
 
