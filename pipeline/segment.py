@@ -27,6 +27,7 @@ u.s u.n u.k e.u no nos vol p pp art av ap j.-c etc cf ex vs
 """.split())
 BOUNDARY = re.compile(r"([.!?…]+[»\"”’)]*)(\s+)(?=[«\"“(]?[A-ZÀ-ÖØ-Þ0-9«\"“])")
 LAST_WORD = re.compile(r"([\w.\-]+)$")
+WORD_REACH = 40  # longer than any abbreviation or initial that may hold a stop
 NEXT_WORD = re.compile(r"\w+")
 
 
@@ -35,8 +36,8 @@ def split_sentences(text: str, offset: int, months=frozenset()) -> list[tuple[in
     ``months``: the language's month names (as ``dates.vocabulary.key`` spells them)."""
     spans, start = [], 0
     for m in BOUNDARY.finditer(text):
-        before = text[start:m.start(1)]
-        word = LAST_WORD.search(before)
+        # the word before the stop: a bounded look back, not a search of the whole sentence
+        word = LAST_WORD.search(text, max(start, m.start(1) - WORD_REACH), m.start(1))
         token = word.group(1).lower() if word else ""
         initial = len(token.rstrip(".")) == 1 and not token[:1].isdigit()
         if m.group(1) == "." and (token in ABBREVIATIONS or initial):
