@@ -146,7 +146,8 @@ def _start_positions(text: str, start: int, end: int, vocab: Vocabulary) -> list
 
     A match is a chain of data words and numbers with only punctuation or spaces between
     them, holding at least one core token (a number, a month, a unit...). So a start is a
-    data word from which such a chain reaches a core token within LOOK_BEHIND characters."""
+    word a pattern may begin with, from which such a chain reaches a core token within
+    LOOK_BEHIND characters."""
     low = text.lower()
     if len(low) != len(text):  # a few characters change length when lowered: keep offsets exact
         low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
@@ -158,12 +159,14 @@ def _start_positions(text: str, start: int, end: int, vocab: Vocabulary) -> list
     reach = None  # the core reachable from the hit after the current one
     next_start = None
     wordchar = _WORDCHAR.search
+    openers = vocab.openers
     for pos, stop, is_core in reversed(hits):
         if is_core:
             reach = pos
         elif reach is None or reach - pos > LOOK_BEHIND or wordchar(low, stop, next_start):
             reach = None
-        if reach is not None:
+        if reach is not None and (openers is None or low[pos:stop] in openers
+                                  or low[pos].isdigit()):
             out.append(pos)
         next_start = pos
     out.reverse()

@@ -20,6 +20,7 @@ from pathlib import Path
 from pipeline.vocab import check_keys, parse_yaml
 
 from .locales import from_locale, locale_info
+from .pattern_starts import ANY_END, first_words, guard
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "dates"
 FALLBACK_LANG = "en"
@@ -124,7 +125,8 @@ class Vocabulary:
     regex: re.Pattern | None = None
     day_regex: re.Pattern | None = None
     core_tokens: set[str] = field(default_factory=set)
-    start_tokens: set[str] = field(default_factory=set)
+    # the data words a match may begin with (None: any); a number always may
+    openers: frozenset[str] | None = None
     token_regex: re.Pattern | None = None
     group_names: list[list[tuple[str, str]]] = field(default_factory=list)
     tense_regex: re.Pattern | None = None
@@ -261,8 +263,8 @@ def build(data: dict) -> Vocabulary:
     _compile_cues(v, data)
     words = _words(data)
     slots = _slots(data, words)
-    _index_tokens(v, data, words)
-    _compile_patterns(v, data, slots)
+    first = _compile_patterns(v, data, slots)
+    _index_tokens(v, data, words, first)
     return v
 
 
@@ -275,7 +277,9 @@ def _compile_cues(v: Vocabulary, data: dict) -> None:
             v.tense_cues.append((name, re.compile(cue)))
         if cues:
             tense_parts.append(f"(?P<{name}>" + "|".join(f"(?:{c})" for c in cues) + ")")
-    v.tense_regex = re.compile("|".join(tense_parts)) if tense_parts else None
+    # every cue opens at a word boundary (the data file's cues say so too): tested once
+    # per position rather than once per cue
+    v.tense_regex = re.compile(r"\b(?:" + "|".join(tense_parts) + ")") if tense_parts else None
     not_after = (data.get("tense") or {}).get("not_after")
     if not_after:
         v.not_a_verb_regex = re.compile(f"(?:{not_after})$", re.IGNORECASE)
@@ -341,10 +345,12 @@ def _slots(data: dict, words: dict[str, list[str]]) -> dict[str, str]:
     return slots
 
 
-def _index_tokens(v: Vocabulary, data: dict, words: dict[str, list[str]]) -> None:
+def _index_tokens(v: Vocabulary, data: dict, words: dict[str, list[str]],
+                  first: set[str] | None) -> None:
     """The core tokens (every match holds one, or a digit: the search starts only near
-    them) and the words a match may start with (any word of the data file, a generous
-    superset), as one regex."""
+    them) and the other words of the data file (links of the chain of words a match is),
+    as one regex; each word marked by whether a match may begin with it (``first``, the
+    patterns' first words, see ``pattern_starts.first_words``; None: any word may)."""
     phrases = (
         words["months"] + words["weekdays"] + words["weekdays_plural"]
         + [k for name in _CORE_TABLES for k in (data.get(name) or {}).keys()]
@@ -357,37 +363,47 @@ def _index_tokens(v: Vocabulary, data: dict, words: dict[str, list[str]]) -> Non
             tok = max(tokens, key=len).lower()
             v.core_tokens.add(tok)
             v.core_tokens.add(key(tok))
-    starts = set()
+    links = set()
     for name, value in data.items():
         if name not in _NOT_START_WORDS:
-            starts.update(re.findall(r"[^\W\d_]+", str(value).lower()))
+            links.update(re.findall(r"[^\W\d_]+", str(value).lower()))
     for pat in data.get("patterns", []):
-        starts.update(
+        links.update(
             re.findall(
                 r"[^\W\d_]+",
                 re.sub(r"\\[a-zA-Z]|\(\?P<\w+>|\{[A-Z_0-9]+\}", " ", pat["re"]).lower(),
             )
         )
-    v.start_tokens = starts | v.core_tokens | {key(w) for w in starts}
-    starters = v.start_tokens - v.core_tokens
+    links |= {key(w) for w in links}
+    links -= v.core_tokens
     v.token_regex = re.compile(
         r"(?<!\w)(?:(?P<core>[0-9]\w*|[ivx]+(?:e|er|eme|ème)|"
         + trie_regex(v.core_tokens)
         + r")|"
-        + trie_regex(starters)
+        + trie_regex(links)
         + r")(?!\w)"
     )
+    if first is not None:
+        words = v.core_tokens | links
+        prefixes = tuple(w[: -len(ANY_END)] for w in first if w.endswith(ANY_END))
+        v.openers = frozenset(first - {w + ANY_END for w in prefixes}) | {
+            w for w in words if w.startswith(prefixes)}
 
 
-def _compile_patterns(v: Vocabulary, data: dict, slots: dict[str, str]) -> None:
-    """The patterns, slots filled and groups renamed per pattern, as one regex."""
+def _compile_patterns(v: Vocabulary, data: dict, slots: dict[str, str]) -> set[str] | None:
+    """The patterns, slots filled and groups renamed per pattern, as one regex; returns
+    the words a match may begin with (None: any word)."""
     parts = []
+    first: set[str] | None = set()
     for i, pat in enumerate(data.get("patterns", [])):
         raw_re = re.sub(r"\s+", "", pat["re"])  # layout only: patterns spell spaces as \s
         body = re.sub(r"\{([A-Z][A-Z_0-9]*)\}", lambda m: slots[m.group(1)], raw_re)
         body = re.sub(r"\(\?P<([a-z0-9_]+)>", rf"(?P<p{i}_\1>", body)
         body = re.sub(r"\(\?P=([a-z0-9_]+)\)", rf"(?P=p{i}_\1)", body)
-        parts.append(rf"(?P<p{i}>(?:{body})(?![\w]))")
+        # a guard on the first character skips the pattern quickly where it cannot start
+        parts.append(guard(body, re.IGNORECASE) + rf"(?P<p{i}>(?:{body})(?![\w]))")
+        words = first_words(body, re.IGNORECASE)
+        first = None if first is None or words is None else first | words
         v.group_names.append(
             [(f"p{i}_{g}", g) for g in re.findall(rf"\(\?P<p{i}_([a-z0-9_]+)>", body)]
         )
@@ -395,3 +411,4 @@ def _compile_patterns(v: Vocabulary, data: dict, slots: dict[str, str]) -> None:
     # the word-start test is made once per position, not once per pattern
     v.regex = re.compile(r"(?<![\w])(?=[\w'’ʼ])(?:" + "|".join(parts) + ")", re.IGNORECASE)
     v.day_regex = re.compile(slots["DAY"], re.IGNORECASE)
+    return first
