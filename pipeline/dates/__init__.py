@@ -27,7 +27,7 @@ from .dct import infer_dct
 from .normalise import resolve
 from .recognise import Candidate, recognise
 from .story import Story
-from .tense import tense_of
+from .tense import quote_around, tense_of
 from .vocabulary import load
 
 __all__ = ["annotate"]
@@ -58,15 +58,25 @@ def annotate(article: Article, sentences: Sequence[Sentence] | None = None,
     for c in cands:
         paragraph = bisect_left(breaks, c.start)
         tense = tense_of(text, c.start, c.end, _lead(c), index, vocab)
-        for r in resolve(c, text, story.context(c, paragraph, tense), vocab):
+        quoted = _quoted(text, c.start, c.end)
+        for r in resolve(c, text, story.context(c, paragraph, tense, quoted), vocab):
             if r.start < last_end or r.end <= r.start:
                 continue
             timexes.append(Timex(path=article.path, start=r.start, end=r.end,
                                  text=text[r.start:r.end], type=r.type, value=r.value,
                                  mod=r.mod, anchored=r.anchored, period=r.period, tense=tense))
             last_end = r.end
-            story.advance(c, r, paragraph)
+            if not (quoted and c.kind == "deictic"):  # the speaker's day, not the story's
+                story.advance(c, r, paragraph)
     return dct, tuple(timexes)
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """The span is inside a quotation of its paragraph (which may run over sentences)."""
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", end)
+    paragraph = (left, len(text) if right < 0 else right)
+    return quote_around(text, start, end, paragraph) != paragraph
 
 
 def _lead(c: Candidate) -> int:

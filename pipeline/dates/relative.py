@@ -39,7 +39,15 @@ def _deictic(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[R
         # "ce week-end" in a past clause written on a weekday is the weekend just gone
         if ctx.tense == "past" and ctx.dct.weekday() < 5:
             k = -1
-    got = relative_value(ctx.dct, ctx.dct_precision, unit, k)
+    base, precision = ctx.dct, ctx.dct_precision
+    # "today", "hier" quoted: the day the words were spoken, which a wire story has just
+    # named ("reopened on Tuesday. 'We consider today...'"), when it is a day of the week
+    # before the article's; else the article's day
+    spoken = ctx.quote_day
+    if spoken is not None and unit == "D" and ctx.dct is not None \
+            and ctx.dct_precision == "day" and 0 < (ctx.dct - spoken).days <= 7:
+        base, precision = spoken, "day"
+    got = relative_value(base, precision, unit, k)
     if got is None:
         return []
     value, anchored = got

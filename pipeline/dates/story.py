@@ -41,8 +41,12 @@ class Story:
     quarter: tuple[int, int] | None = None  # (year, n): the quarter the story reports on
     narrative: tuple[int, int, bool] | None = None  # (year, paragraph, year-only frame)
     apposed: tuple[int, int] | None = None  # (year, end) of "il y a un an", "last year"
+    # the last day named by its weekday or as "yesterday": news copy names the days of the
+    # week it reports on so, and a day further back by its date ("on Sept. 11")
+    news_day: dt.date | None = None
 
-    def context(self, c: Candidate, paragraph: int, tense: str | None) -> Context:
+    def context(self, c: Candidate, paragraph: int, tense: str | None,
+                quoted: bool = False) -> Context:
         """What candidate ``c`` of ``paragraph`` is resolved against."""
         story = self.narrative if self.narrative and self.narrative[1] == paragraph else None
         if self.apposed:
@@ -52,7 +56,7 @@ class Story:
         self.apposed = None
         return Context(self.ref, self.precision, self.anchor, self.anchor_precision,
                        story[0] if story else None, tense, self.day_anchor,
-                       bool(story and story[2]), self.quarter)
+                       bool(story and story[2]), self.quarter, self.news_day if quoted else None)
 
     def advance(self, c: Candidate, r: Resolved, paragraph: int) -> None:
         """Move the story on with date ``r`` resolved from candidate ``c``."""
@@ -69,6 +73,8 @@ class Story:
             self.apposed = (d.year, r.end)
         if p == "day":
             self.day_anchor = d
+            if c.kind in ("weekday", "deictic"):
+                self.news_day = d
         if granularity(r.value) in ("day", "month", "year"):
             self.anchor, self.anchor_precision = d, p
         year = self._narrative_year(c, r, d, p)
