@@ -58,7 +58,7 @@ def annotate(article: Article, sentences: Sequence[Sentence] | None = None,
     for c in cands:
         paragraph = bisect_left(breaks, c.start)
         tense = tense_of(text, c.start, c.end, _lead(c), index, vocab)
-        quoted = _quoted(text, c.start, c.end)
+        quoted = c.kind == "deictic" and _quoted(text, c.start, c.end)
         for r in resolve(c, text, story.context(c, paragraph, tense, quoted), vocab):
             if r.start < last_end or r.end <= r.start:
                 continue
