@@ -119,6 +119,16 @@ THAT_DAY = [
      ["2003-02-12", "2002-07-13"]),
     ("fr", "Il est arrivé au lendemain du 11 septembre 2001.", ["2001-09-12"]),
     ("en", "That year was hard.", ["2003"]),  # no story yet: the article's
+    # the week of the story's day, told in the past; else the article's
+    ("en", "The envoys were summoned on Feb. 12. Earlier in the week, they had protested.",
+     ["2003-02-12", "2003-W07"]),
+    ("fr", "Les ambassadeurs ont été convoqués le 12 février. Ils avaient protesté dans le "
+     "courant de la semaine.", ["2003-02-12", "2003-W07"]),
+    ("fr", "Les ambassadeurs ont été convoqués le 12 février. Plus tard dans la semaine, ils "
+     "sont partis.", ["2003-02-12", "2003-W07"]),
+    ("fr", "Ils avaient protesté dans le courant de la semaine.", ["2003-W08"]),
+    ("fr", "Le 12 février, il est arrivé. Le ministre reviendra dans le courant de la semaine.",
+     ["2003-02-12", "2003-W08"]),
 ]
 
 

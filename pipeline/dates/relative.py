@@ -71,6 +71,9 @@ def _relunit(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[R
         if anaphoric and ctx.anchor
         else (ctx.dct, ctx.dct_precision)
     )
+    if unit == "W" and not word and ctx.tense == "past":
+        # "dans le courant de la semaine" told in the past: the week of the story's day
+        base, precision = ctx.day_base()
     got = relative_value(base, precision, unit, rel)
     if got is None:
         return []
