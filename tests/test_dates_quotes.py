@@ -42,3 +42,23 @@ CASES = [
 @pytest.mark.parametrize(("lang", "text", "expected"), CASES)
 def test_deictic_words_of_a_quotation(lang, text, expected):
     assert dates(lang, DCT, text) == expected
+
+
+POSTS = [
+    # an embedded post: its words count from the date that signs it
+    ("en", "Great talks with my friend today. — Emmanuel Macron (@EmmanuelMacron) September 23,"
+     " 2021", [("today", "2021-09-23"), ("September 23, 2021", "2021-09-23")]),
+    ("fr", "Entretien hier avec le Président. — Emmanuel Macron (@EmmanuelMacron) 23 septembre"
+     " 2021", [("hier", "2021-09-22"), ("23 septembre 2021", "2021-09-23")]),
+    # a post years old: still its day
+    ("en", "We meet again today. — Jean Dupont (@jdupont) March 3, 2019",
+     [("today", "2019-03-03"), ("March 3, 2019", "2019-03-03")]),
+    # a date closing a paragraph without a signature signs nothing
+    ("en", "Talks went well today, the minister said on September 23, 2021",
+     [("today", "2021-09-24"), ("September 23, 2021", "2021-09-23")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), POSTS)
+def test_deictic_words_of_an_embedded_post(lang, text, expected):
+    assert dates(lang, "2021-09-24", text) == expected

@@ -16,6 +16,7 @@ story's reference time, moved on by each date), ``normalise`` (written dates) an
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -23,11 +24,12 @@ from collections.abc import Sequence
 from .. import segment as segmentation
 from ..records import Article, Dct, Sentence, Timex
 from . import calendar as cal
+from . import spoken
 from .dct import infer_dct
 from .normalise import resolve
 from .recognise import Candidate, recognise
 from .story import Story
-from .tense import quote_around, tense_of
+from .tense import tense_of
 from .vocabulary import load
 
 __all__ = ["annotate"]
@@ -52,31 +54,38 @@ def annotate(article: Article, sentences: Sequence[Sentence] | None = None,
     else:
         dct = Dct(infer_dct(cands, vocab) or "XXXX", "inferred")
     story = Story(index, vocab, *cal.parse_value(dct.value))
+    posts = spoken.Posts(text, cands, lambda c: _day(c, text, story, vocab))
     breaks = [m.start() for m in _PARAGRAPH.finditer(text, start)]
     timexes: list[Timex] = []
     last_end = start
     for c in cands:
         paragraph = bisect_left(breaks, c.start)
         tense = tense_of(text, c.start, c.end, _lead(c), index, vocab)
-        quoted = c.kind == "deictic" and _quoted(text, c.start, c.end)
-        for r in resolve(c, text, story.context(c, paragraph, tense, quoted), vocab):
+        reported, words_day = False, None
+        if c.kind == "deictic":  # "today" said or written on another day than the article's
+            words_day = posts.day(c.start)
+            reported = words_day is not None or spoken.quoted(text, c.start, c.end)
+            words_day = words_day or (story.quote_day() if reported else None)
+        for r in resolve(c, text, story.context(c, paragraph, tense, words_day), vocab):
             if r.start < last_end or r.end <= r.start:
                 continue
             timexes.append(Timex(path=article.path, start=r.start, end=r.end,
                                  text=text[r.start:r.end], type=r.type, value=r.value,
                                  mod=r.mod, anchored=r.anchored, period=r.period, tense=tense))
             last_end = r.end
-            if not (quoted and c.kind == "deictic"):  # the speaker's day, not the story's
+            if not reported:  # the speaker's day, not a step of the story
                 story.advance(c, r, paragraph)
     return dct, tuple(timexes)
 
 
-def _quoted(text: str, start: int, end: int) -> bool:
-    """The span is inside a quotation of its paragraph (which may run over sentences)."""
-    left = text.rfind("\n", 0, start) + 1
-    right = text.find("\n", end)
-    paragraph = (left, len(text) if right < 0 else right)
-    return quote_around(text, start, end, paragraph) != paragraph
+def _day(c: Candidate, text: str, story: Story, vocab) -> dt.date | None:
+    """The day a date written in full names (a post's signature), else None."""
+    if c.kind != "date":
+        return None
+    for r in resolve(c, text, story.context(c, 0, None), vocab):
+        day, precision = cal.parse_value(r.value)
+        return day if precision == "day" else None
+    return None
 
 
 def _lead(c: Candidate) -> int:

@@ -40,13 +40,8 @@ def _deictic(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[R
         if ctx.tense == "past" and ctx.dct.weekday() < 5:
             k = -1
     base, precision = ctx.dct, ctx.dct_precision
-    # "today", "hier" quoted: the day the words were spoken, which a wire story has just
-    # named ("reopened on Tuesday. 'We consider today...'"), when it is a day of the week
-    # before the article's; else the article's day
-    spoken = ctx.quote_day
-    if spoken is not None and unit == "D" and ctx.dct is not None \
-            and ctx.dct_precision == "day" and 0 < (ctx.dct - spoken).days <= 7:
-        base, precision = spoken, "day"
+    if ctx.words_day is not None and unit == "D":  # "today" in a quotation or a post
+        base, precision = ctx.words_day, "day"
     got = relative_value(base, precision, unit, k)
     if got is None:
         return []

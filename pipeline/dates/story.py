@@ -46,7 +46,7 @@ class Story:
     news_day: dt.date | None = None
 
     def context(self, c: Candidate, paragraph: int, tense: str | None,
-                quoted: bool = False) -> Context:
+                words_day: dt.date | None = None) -> Context:
         """What candidate ``c`` of ``paragraph`` is resolved against."""
         story = self.narrative if self.narrative and self.narrative[1] == paragraph else None
         if self.apposed:
@@ -56,7 +56,15 @@ class Story:
         self.apposed = None
         return Context(self.ref, self.precision, self.anchor, self.anchor_precision,
                        story[0] if story else None, tense, self.day_anchor,
-                       bool(story and story[2]), self.quarter, self.news_day if quoted else None)
+                       bool(story and story[2]), self.quarter, words_day)
+
+    def quote_day(self) -> dt.date | None:
+        """The day quoted words were likely said: the day the story last named by its
+        weekday, within the week before the article's; None otherwise."""
+        day, ref = self.news_day, self.ref
+        if day is None or ref is None or self.precision != "day":
+            return None
+        return day if 0 < (ref - day).days <= 7 else None
 
     def advance(self, c: Candidate, r: Resolved, paragraph: int) -> None:
         """Move the story on with date ``r`` resolved from candidate ``c``."""

@@ -53,9 +53,9 @@ class Context:
     day_anchor: dt.date | None = None  # the previous foreground day ("la veille")
     year_frame: bool = False  # the narrative year opens its sentence alone ("En 2001, ...")
     quarter: tuple[int, int] | None = None  # (year, n): the quarter the story reports on
-    # inside a quotation: the day the story last named by its weekday (the words may have
-    # been spoken then); None outside one
-    quote_day: dt.date | None = None
+    # the day the words holding the expression were said or written, when not the
+    # article's (a quotation, an embedded post: see ``spoken``)
+    words_day: dt.date | None = None
 
     def day_base(self) -> tuple[dt.date | None, str]:
         """Reference of a day counted from the story: the previous day, else the DCT."""
