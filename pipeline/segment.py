@@ -29,11 +29,15 @@ BOUNDARY = re.compile(r"([.!?…]+[»\"”’)]*)(\s+)(?=[«\"“(]?[A-ZÀ-ÖØ-
 LAST_WORD = re.compile(r"([\w.\-]+)$")
 WORD_REACH = 40  # longer than any abbreviation or initial that may hold a stop
 NEXT_WORD = re.compile(r"\w+")
+CLOCK = frozenset(("a.m", "p.m"))  # "9 a.m." ends a sentence only before a new one
+ZONE = re.compile(r"[A-Z]{2,4}")  # a time zone after a clock time: "9 a.m. EST"
 
 
-def split_sentences(text: str, offset: int, months=frozenset()) -> list[tuple[int, int]]:
+def split_sentences(text: str, offset: int, months=frozenset(),
+                    weekdays=frozenset()) -> list[tuple[int, int]]:
     """Sentence spans (absolute offsets) inside one paragraph starting at ``offset``;
-    ``months``: the language's month names (as ``dates.vocabulary.key`` spells them)."""
+    ``months``, ``weekdays``: the language's names (as ``dates.vocabulary.key`` spells
+    them)."""
     spans, start = [], 0
     for m in BOUNDARY.finditer(text):
         # the word before the stop: a bounded look back, not a search of the whole sentence
@@ -46,6 +50,10 @@ def split_sentences(text: str, offset: int, months=frozenset()) -> list[tuple[in
             word = NEXT_WORD.match(text, m.end())
             if word and key(word.group(0)) in months:
                 continue  # "am 24. November 2022"
+        if m.group(1) == "." and token in CLOCK:
+            word = NEXT_WORD.match(text, m.end())
+            if word and (ZONE.fullmatch(word.group(0)) or key(word.group(0)) in weekdays):
+                continue  # "until 9 a.m. Tuesday", "9 a.m. EST"
         end = m.end(1)
         if text[start:end].strip():
             spans.append((offset + start, offset + end))
@@ -56,21 +64,24 @@ def split_sentences(text: str, offset: int, months=frozenset()) -> list[tuple[in
 
 
 @cache
-def month_names(lang: str) -> frozenset[str]:
-    return frozenset(load(lang).months)
+def day_names(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The language's month and weekday names (as ``dates.vocabulary.key`` spells them)."""
+    vocab = load(lang)
+    return frozenset(vocab.months), frozenset(vocab.weekdays)
 
 
 def segment(article: Article) -> tuple[Sentence, ...]:
     """Split the body into sentences; the title line of a plain-text file is paragraph 0."""
     sentences: list[Sentence] = []
-    months = month_names(article.lang) if article.lang else frozenset()
+    months, weekdays = day_names(article.lang) if article.lang else (frozenset(), frozenset())
     paragraph = 0
     pos = article.body_start
     for line in article.text[article.body_start:].split("\n"):
         stripped = line.strip()
         if stripped:
             lead = len(line) - len(line.lstrip())
-            for start, end in split_sentences(line[lead:], pos + lead, months):
+            for start, end in split_sentences(line[lead:], pos + lead, months,
+                                              weekdays):
                 sentences.append(Sentence(article.path, start, end, article.text[start:end],
                                           paragraph))
             paragraph += 1

@@ -106,6 +106,16 @@ DEADLINES = [
      ["1989-11"]),
     ("fr", "1989-10-30", "La société a acheté des actions jusqu'au 29 septembre.",
      ["1989-09-29"]),
+    # a deadline given, postponed, extended lies ahead of the giving
+    ("en", "2000-04-03", "The service has given the relatives until 9 a.m. Tuesday to sign.",
+     ["2000-04-04"]),
+    ("en", "2000-03-30", "Officials postponed until Tuesday any action on the request.",
+     ["2000-04-04"]),
+    ("fr", "2017-08-31", "Les Etats-Unis ont donné jusqu'à samedi à la Russie pour fermer son "
+     "consulat.", ["2017-09-02"]),
+    # an end point of what went on is a past
+    ("en", "2017-08-31", "The strike lasted until Tuesday.", ["2017-08-29"]),
+    ("fr", "2017-08-31", "La grève a duré jusqu'à samedi.", ["2017-08-26"]),
     # without one, a past verb keeps its direction
     ("en", "2020-12-11", "The deal was signed on Jan. 20.", ["2020-01-20"]),
     ("fr", "2021-11-02", "Le ministre a pris une décision en mars.", ["2021-03"]),

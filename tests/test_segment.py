@@ -29,6 +29,14 @@ def test_a_day_number_ends_a_sentence_a_single_letter_does_not():
         "The office opens effective Feb. 1.", "It will include J. Smith."]
 
 
+def test_a_clock_time_ends_a_sentence_unless_a_day_or_a_time_zone_follows():
+    text = "They have until 9 a.m. Tuesday to sign. It ended at 9 p.m. Talks resume at 8 a.m. EST."
+    sentences = segment(Article("a.md", text, 0, "t", "en", None))
+    assert [s.text for s in sentences] == [
+        "They have until 9 a.m. Tuesday to sign.", "It ended at 9 p.m.",
+        "Talks resume at 8 a.m. EST."]
+
+
 def test_the_index_finds_the_sentence_or_clause_around_an_offset():
     text = "Titre\nM. Lapid est arrivé hier ; il repart demain. Il a vu M. Bourita.\n"
     index = SentenceIndex(text, segment(article(text)))

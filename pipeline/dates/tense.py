@@ -111,6 +111,20 @@ def tense_of(text: str, start: int, end: int, lead: int, index: SentenceIndex,
         return "past"
     clause = quote_around(text, start, end, index.around(start, end, CLAUSE_STOPS))
     tense = clause_tense(text, start, end, clause, vocab)
+    lead = _before_clock(text, lead)
+    if vocab.deadline_verb_regex is not None and set_as_deadline(text, lead, vocab) and \
+            vocab.deadline_verb_regex.search(text, max(clause[0], lead - CUE_REACH), lead):
+        return "future"  # a deadline given: ahead of the giving
     if tense == "past" and set_as_deadline(text, lead, vocab):
         return None
     return tense
+
+
+# a clock time between the deadline word and the day: "until 9 a.m. EST Tuesday"
+_CLOCK_BEFORE = re.compile(r"\b\d{1,2}(?:[:.h]\d\d)?\s*(?:[aApP]\.?[mM]\.?|h|heures?)"
+                           r"(?:\s+[A-Z]{2,4})?\s*$")
+
+
+def _before_clock(text: str, lead: int) -> int:
+    m = _CLOCK_BEFORE.search(text, max(0, lead - 24), lead)
+    return m.start() if m else lead

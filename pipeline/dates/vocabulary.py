@@ -135,6 +135,8 @@ class Vocabulary:
     complementizer_regex: re.Pattern | None = None  # "that", "que": a complement clause opens
     background_regex: re.Pattern | None = None  # "depuis", "since": a background date
     deadline_regex: re.Pattern | None = None  # "by", "d'ici": a date set, not a date gone
+    # "given", "reporté": a verb setting a deadline, which lies ahead of the setting
+    deadline_verb_regex: re.Pattern | None = None
     since_regex: re.Pattern | None = None  # "since", "depuis": a date gone
     frame_regex: re.Pattern | None = None  # "En", "In": a sentence-opening year frame
     age_regex: re.Pattern | None = None  # "aged", "âgé de": a count of years is an age
@@ -216,7 +218,7 @@ _WORD_SETS = ("months_need_context", "vague_numbers", "seasons_need_context",
               "seasons_article_not_enough", "year_back", "year_prefixes", "year_weak_prefixes",
               "year_followers_ok", "year_article_prefixes", "year_prefixes_in_span",
               "bare_year_not_before", "bare_year_determiners", "bare_year_not_after",
-              "decade_not_after", "ref_discourse", "anchor_links")
+              "decade_not_after", "ref_discourse", "anchor_links", "deadline_verbs")
 # word lists compiled into a regex matching them at the end of a text ("<name>_prefixes")
 _PREFIX_REGEXES = ("background", "frame", "deadline", "since", "age")
 # the keys of a data file: the tables and word sets above, and these
@@ -287,6 +289,9 @@ def _compile_cues(v: Vocabulary, data: dict) -> None:
         v.complementizer_regex = re.compile(
             r"(?<!\w)(?:" + alternation(data["complementizers"]) + r")(?:(?<=['’])|(?!\w))",
             re.IGNORECASE)
+    if data.get("deadline_verbs"):
+        v.deadline_verb_regex = re.compile(
+            r"(?<!\w)(?:" + alternation(data["deadline_verbs"]) + r")(?!\w)", re.IGNORECASE)
     for name in _PREFIX_REGEXES:
         words = data.get(f"{name}_prefixes") or []
         if words:
