@@ -12,6 +12,8 @@ CASES = [
     ("fr", "Il est venu plus tôt dans l'année.", [("plus tôt dans l'année", "2003")]),
     ("fr", "Il reviendra plus tard dans la semaine.", [("plus tard dans la semaine", "2003-W08")]),
     ("fr", "Il viendra à la fin du mois.", [("la fin du mois", "2003-02")]),
+    ("en", "He will step down the year after next.", [("the year after next", "2005")]),
+    ("en", "Talks resume the week after next.", [("the week after next", "2003-W10")]),
     # the end of the article's year, not the adjective ("year-end results")
     ("en", "The deal should close by year-end.", [("year-end", "2003")]),
     ("en", "The deal should close around year end.", [("year end", "2003")]),

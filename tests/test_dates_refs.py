@@ -25,6 +25,8 @@ CASES = [
     ("en", "The alliance is ready now, he says.", [("now", "PRESENT_REF")]),
     ("fr", "Actuellement, il est à Rabat.", [("Actuellement", "PRESENT_REF")]),
     ("fr", "À présent, le ministre est à Rabat.", [("À présent", "PRESENT_REF")]),
+    ("fr", "Les électeurs attendent maintenant les résultats.", [("maintenant", "PRESENT_REF")]),
+    ("fr", "Maintenant, dit-il, il faut attendre.", []),  # a turn of the discourse
     ("fr", "Il est venu au cours de la semaine passée.", [("la semaine passée", "2003-W07")]),
     # "the past" before a count of hours is a span of time, not the past
     ("en", "The bill passed within the past 24 hours.", []),
