@@ -100,7 +100,7 @@ def test_locale_vocabulary_leaves_out_words_that_are_not_only_dates():
 def test_shipped_languages_load():
     for lang in vocabulary.available_languages():
         v = vocabulary.load(lang)
-        assert v.regex is not None and v.months and v.weekdays
+        assert v.patterns and v.months and v.weekdays
 
 
 def test_every_language_dateparser_knows_gets_a_working_vocabulary():
@@ -112,7 +112,7 @@ def test_every_language_dateparser_knows_gets_a_working_vocabulary():
     named = 0
     for code in codes:
         v = vocabulary.load(code)
-        assert v.lang == code and v.regex is not None, code
+        assert v.lang == code and v.patterns, code
         january = locales._words(locales.locale_info(code).get("january", ()))
         if january:  # (Chinese, Japanese, Korean write "1月": too short to be a name here)
             named += 1

@@ -1,16 +1,13 @@
-"""What a match of a regular expression may begin with: its first characters, its first word.
+"""The words a match of a regular expression may begin with.
 
-In: one pattern of a language's data file, slots filled. Out: :func:`guard`, a look-ahead
-``(?=[...])`` of the characters a match may start with ("" when any may);
-:func:`first_words`, the words a match may start with (None when they cannot be listed).
+In: one pattern of a language's data file, slots filled. Out: :func:`first_words`, the
+words a match may start with (None when they cannot be listed).
 
-Why: the candidate regex is one alternation of every pattern, tried at word starts.
-Python's engine enters every alternative in turn, and each opens with optional words
-("le", "au cours de", a modifier...), so a failing start walked all of them. A guard that
-fails on the first character skips an alternative at the cost of one class test; the
-first words tell ``recognise`` which word starts are worth a try at all ("ans", "mois"
-hold a date but never begin one). Both only exclude what could not match: the matches
-are the same as without them.
+Why: ``recognise`` tries the patterns at word starts. Tried as one alternation, Python's
+engine entered every pattern in turn, and each opens with optional words ("le", "au cours
+de", a modifier...), so a start that fails walked all of them. Knowing each pattern's
+first words, a start is tried only with the patterns its word may open ("ans", "mois"
+hold a date but open none): the matches are the same, for a third of the time.
 """
 
 from __future__ import annotations
@@ -18,87 +15,8 @@ from __future__ import annotations
 try:  # the parser behind ``re.compile``: stable since Python 3.11, but not public
     from re import _constants as _c
     from re import _parser as _p
-except ImportError:  # pragma: no cover - another Python: no guards, same matches
+except ImportError:  # pragma: no cover - another Python: every pattern tried, same matches
     _c = _p = None
-
-_ANY = None  # the match may start with any character
-_CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s",
-               "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w",
-               "CATEGORY_NOT_WORD": r"\W"}
-
-
-def guard(pattern: str, flags: int = 0) -> str:
-    """``(?=[...])`` for ``pattern`` compiled with ``flags``, or "" (no guard)."""
-    if _p is None:
-        return ""
-    try:
-        items, nullable = _first(_p.parse(pattern, flags))
-    except Exception:  # noqa: BLE001 - a pattern beyond this reading simply gets no guard
-        return ""
-    if items is _ANY or nullable or not items:
-        return ""
-    return "(?=[" + "".join(sorted(items)) + "])"
-
-
-def _first(seq) -> tuple[set[str] | None, bool]:
-    """Class items a match of the sequence may begin with, and whether it may be empty."""
-    out: set[str] = set()
-    for op, av in seq:
-        items, nullable = _item(op, av)
-        if items is _ANY:
-            return _ANY, False
-        out |= items
-        if not nullable:
-            return out, False
-    return out, True
-
-
-def _item(op, av) -> tuple[set[str] | None, bool]:
-    if op is _c.LITERAL:
-        return {_escape(av)}, False
-    if op is _c.IN:
-        return _charset(av), False
-    if op is _c.BRANCH:
-        out: set[str] = set()
-        empty = False
-        for alternative in av[1]:
-            items, nullable = _first(alternative)
-            if items is _ANY:
-                return _ANY, False
-            out |= items
-            empty = empty or nullable
-        return out, empty
-    if op is _c.SUBPATTERN:
-        return _first(av[3])
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
-        items, nullable = _first(av[2])
-        return items, nullable or av[0] == 0
-    if op is _c.ATOMIC_GROUP:
-        return _first(av)
-    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):  # zero width: what follows starts the match
-        return set(), True
-    return _ANY, False  # any character, a back-reference, a conditional group
-
-
-def _charset(av) -> set[str] | None:
-    out: set[str] = set()
-    for op, arg in av:
-        if op is _c.LITERAL:
-            out.add(_escape(arg))
-        elif op is _c.RANGE:
-            out.add(_escape(arg[0]) + "-" + _escape(arg[1]))
-        elif op is _c.CATEGORY and getattr(arg, "name", "") in _CATEGORIES:
-            out.add(_CATEGORIES[arg.name])
-        else:  # a negated class, or one beyond this reading
-            return _ANY
-    return out
-
-
-def _escape(code: int) -> str:
-    """A character as a class item: itself when alphanumeric, else by its code point."""
-    ch = chr(code)
-    return ch if ch.isalnum() else f"\\U{code:08x}"
-
 
 DIGITS = "#"  # a word opening with a digit, whichever: "2021", "1er", "3e"
 ANY_END = "*"  # after a prefix: any word it begins

@@ -55,21 +55,22 @@ def _groups(m: re.Match, names: list[tuple[str, str]]) -> dict[str, tuple[str, i
 def recognise(text: str, start: int, end: int, vocab: Vocabulary) -> list[Candidate]:
     """All accepted candidates in ``text[start:end]``, offsets absolute into ``text``.
 
-    Equivalent to a left-to-right ``regex.search``, but the regex is only tried at the
-    word starts that may begin a match (a data word) and lie shortly before a core token
-    (a digit, a month, a unit...), which every match holds."""
+    Equivalent to a left-to-right search with the alternation of every pattern, but only
+    at the word starts that may begin a match and lie shortly before a core token (a digit,
+    a month, a unit...), which every match holds, and with the patterns that may begin
+    with the word there."""
     out: list[Candidate] = []
-    regex = vocab.regex
+    patterns = vocab.patterns
     pos = start
-    for s in _start_positions(text, start, end, vocab):
+    for s, tried in _start_positions(text, start, end, vocab):
         if s < pos:
             continue
-        m = regex.match(text, s, min(end, s + LOOK_AHEAD))
-        if not m:
-            continue
-        name = m.lastgroup or ""
-        idx = int(name[1:]) if name[1:].isdigit() else -1
-        if idx < 0:
+        stop = min(end, s + LOOK_AHEAD)
+        for idx in tried:  # in the data file's order: the first pattern that matches wins
+            m = patterns[idx].match(text, s, stop)
+            if m:
+                break
+        else:
             continue
         cand = Candidate(m.start(), m.end(), vocab.kinds[idx], _groups(m, vocab.group_names[idx]))
         if "pre" in cand.groups and cand.kind in ("year", "date", "weekday", "spelled_year"):
@@ -141,8 +142,9 @@ def _count_from_next(cands: list[Candidate], text: str, vocab: Vocabulary) -> li
     return out
 
 
-def _start_positions(text: str, start: int, end: int, vocab: Vocabulary) -> list[int]:
-    """Word starts where a match may begin.
+def _start_positions(text: str, start: int, end: int,
+                     vocab: Vocabulary) -> list[tuple[int, tuple[int, ...]]]:
+    """Word starts where a match may begin, each with the patterns it may begin.
 
     A match is a chain of data words and numbers with only punctuation or spaces between
     them, holding at least one core token (a number, a month, a unit...). So a start is a
@@ -159,15 +161,16 @@ def _start_positions(text: str, start: int, end: int, vocab: Vocabulary) -> list
     reach = None  # the core reachable from the hit after the current one
     next_start = None
     wordchar = _WORDCHAR.search
-    openers = vocab.openers
+    patterns_for = vocab.patterns_for
     for pos, stop, is_core in reversed(hits):
         if is_core:
             reach = pos
         elif reach is None or reach - pos > LOOK_BEHIND or wordchar(low, stop, next_start):
             reach = None
-        if reach is not None and (openers is None or low[pos:stop] in openers
-                                  or low[pos].isdigit()):
-            out.append(pos)
+        if reach is not None:
+            tried = patterns_for(low[pos:stop])
+            if tried:
+                out.append((pos, tried))
         next_start = pos
     out.reverse()
     return out

@@ -2,8 +2,8 @@
 
 In: a language code ("fr", "en", ...). Out: a :class:`Vocabulary` holding the word tables
 (months, weekdays, units, modifiers, relative and anaphoric words...) keyed by
-:func:`key`, the compiled tense cues, and one compiled regular expression that finds
-every candidate temporal expression of the language in a single pass.
+:func:`key`, the compiled tense cues, and the language's patterns, each compiled with the
+words it may begin with, so that a word start is only tried with the patterns it may open.
 
 Adding a language means adding a data file: the patterns and words live there, this
 module only fills the ``{SLOTS}`` of the patterns and compiles them.
@@ -20,7 +20,7 @@ from pathlib import Path
 from pipeline.vocab import check_keys, parse_yaml
 
 from .locales import from_locale, locale_info
-from .pattern_starts import ANY_END, first_words, guard
+from .pattern_starts import ANY_END, DIGITS, first_words
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "dates"
 FALLBACK_LANG = "en"
@@ -122,11 +122,12 @@ class Vocabulary:
     numeric_order: str = "dmy"
     tense_cues: list[tuple[str, re.Pattern]] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)
-    regex: re.Pattern | None = None
+    # the patterns, each compiled alone, tried in order: the first that matches wins
+    patterns: list[re.Pattern] = field(default_factory=list)
+    # the words each pattern may begin with (``pattern_starts.first_words``; None: any)
+    first_words: list[set[str] | None] = field(default_factory=list)
     day_regex: re.Pattern | None = None
     core_tokens: set[str] = field(default_factory=set)
-    # the data words a match may begin with (None: any); a number always may
-    openers: frozenset[str] | None = None
     token_regex: re.Pattern | None = None
     group_names: list[list[tuple[str, str]]] = field(default_factory=list)
     tense_regex: re.Pattern | None = None
@@ -140,6 +141,20 @@ class Vocabulary:
     since_regex: re.Pattern | None = None  # "since", "depuis": a date gone
     frame_regex: re.Pattern | None = None  # "En", "In": a sentence-opening year frame
     age_regex: re.Pattern | None = None  # "aged", "âgé de": a count of years is an age
+    _patterns_for: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
+
+    def patterns_for(self, word: str) -> tuple[int, ...]:
+        """The patterns (indices, in order) a match beginning with ``word`` (lower case)
+        may be of: a start is tried with these only."""
+        found = self._patterns_for.get(word)
+        if found is None:
+            k = DIGITS if word[:1].isdigit() else word
+            found = tuple(i for i, words in enumerate(self.first_words)
+                          if words is None or k in words
+                          or any(w.endswith(ANY_END) and word.startswith(w[: -len(ANY_END)])
+                                 for w in words))
+            self._patterns_for[word] = found
+        return found
 
     def number(self, word: str) -> int | None:
         """Integer value of a digit string or number word; None for vague quantities."""
@@ -265,8 +280,8 @@ def build(data: dict) -> Vocabulary:
     _compile_cues(v, data)
     words = _words(data)
     slots = _slots(data, words)
-    first = _compile_patterns(v, data, slots)
-    _index_tokens(v, data, words, first)
+    _compile_patterns(v, data, slots)
+    _index_tokens(v, data, words)
     return v
 
 
@@ -350,12 +365,10 @@ def _slots(data: dict, words: dict[str, list[str]]) -> dict[str, str]:
     return slots
 
 
-def _index_tokens(v: Vocabulary, data: dict, words: dict[str, list[str]],
-                  first: set[str] | None) -> None:
+def _index_tokens(v: Vocabulary, data: dict, words: dict[str, list[str]]) -> None:
     """The core tokens (every match holds one, or a digit: the search starts only near
     them) and the other words of the data file (links of the chain of words a match is),
-    as one regex; each word marked by whether a match may begin with it (``first``, the
-    patterns' first words, see ``pattern_starts.first_words``; None: any word may)."""
+    as one regex."""
     phrases = (
         words["months"] + words["weekdays"] + words["weekdays_plural"]
         + [k for name in _CORE_TABLES for k in (data.get(name) or {}).keys()]
@@ -388,32 +401,20 @@ def _index_tokens(v: Vocabulary, data: dict, words: dict[str, list[str]],
         + trie_regex(links)
         + r")(?!\w)"
     )
-    if first is not None:
-        words = v.core_tokens | links
-        prefixes = tuple(w[: -len(ANY_END)] for w in first if w.endswith(ANY_END))
-        v.openers = frozenset(first - {w + ANY_END for w in prefixes}) | {
-            w for w in words if w.startswith(prefixes)}
 
 
-def _compile_patterns(v: Vocabulary, data: dict, slots: dict[str, str]) -> set[str] | None:
-    """The patterns, slots filled and groups renamed per pattern, as one regex; returns
-    the words a match may begin with (None: any word)."""
-    parts = []
-    first: set[str] | None = set()
+def _compile_patterns(v: Vocabulary, data: dict, slots: dict[str, str]) -> None:
+    """The patterns, slots filled and groups renamed per pattern (``p3_d``), each compiled
+    alone, with the words it may begin with."""
     for i, pat in enumerate(data.get("patterns", [])):
         raw_re = re.sub(r"\s+", "", pat["re"])  # layout only: patterns spell spaces as \s
         body = re.sub(r"\{([A-Z][A-Z_0-9]*)\}", lambda m: slots[m.group(1)], raw_re)
         body = re.sub(r"\(\?P<([a-z0-9_]+)>", rf"(?P<p{i}_\1>", body)
         body = re.sub(r"\(\?P=([a-z0-9_]+)\)", rf"(?P=p{i}_\1)", body)
-        # a guard on the first character skips the pattern quickly where it cannot start
-        parts.append(guard(body, re.IGNORECASE) + rf"(?P<p{i}>(?:{body})(?![\w]))")
-        words = first_words(body, re.IGNORECASE)
-        first = None if first is None or words is None else first | words
+        v.patterns.append(re.compile(rf"(?:{body})(?![\w])", re.IGNORECASE))
+        v.first_words.append(first_words(body, re.IGNORECASE))
         v.group_names.append(
             [(f"p{i}_{g}", g) for g in re.findall(rf"\(\?P<p{i}_([a-z0-9_]+)>", body)]
         )
         v.kinds.append(pat["kind"])
-    # the word-start test is made once per position, not once per pattern
-    v.regex = re.compile(r"(?<![\w])(?=[\w'’ʼ])(?:" + "|".join(parts) + ")", re.IGNORECASE)
     v.day_regex = re.compile(slots["DAY"], re.IGNORECASE)
-    return first
