@@ -124,8 +124,10 @@ class Vocabulary:
     kinds: list[str] = field(default_factory=list)
     # the patterns, each compiled alone, tried in order: the first that matches wins
     patterns: list[re.Pattern] = field(default_factory=list)
-    # the words each pattern may begin with (``pattern_starts.first_words``; None: any)
-    first_words: list[set[str] | None] = field(default_factory=list)
+    # the words each pattern may begin with (``pattern_starts.first_words``), split once
+    # into the words themselves and the prefixes of any word ("début*"); None: any word
+    first_words: list[tuple[frozenset[str], tuple[str, ...]] | None] = field(
+        default_factory=list)
     day_regex: re.Pattern | None = None
     core_tokens: set[str] = field(default_factory=set)
     token_regex: re.Pattern | None = None
@@ -149,10 +151,8 @@ class Vocabulary:
         found = self._patterns_for.get(word)
         if found is None:
             k = DIGITS if word[:1].isdigit() else word
-            found = tuple(i for i, words in enumerate(self.first_words)
-                          if words is None or k in words
-                          or any(w.endswith(ANY_END) and word.startswith(w[: -len(ANY_END)])
-                                 for w in words))
+            found = tuple(i for i, first in enumerate(self.first_words)
+                          if first is None or k in first[0] or word.startswith(first[1]))
             self._patterns_for[word] = found
         return found
 
@@ -412,7 +412,10 @@ def _compile_patterns(v: Vocabulary, data: dict, slots: dict[str, str]) -> None:
         body = re.sub(r"\(\?P<([a-z0-9_]+)>", rf"(?P<p{i}_\1>", body)
         body = re.sub(r"\(\?P=([a-z0-9_]+)\)", rf"(?P=p{i}_\1)", body)
         v.patterns.append(re.compile(rf"(?:{body})(?![\w])", re.IGNORECASE))
-        v.first_words.append(first_words(body, re.IGNORECASE))
+        words = first_words(body, re.IGNORECASE)
+        v.first_words.append(None if words is None else (
+            frozenset(w for w in words if not w.endswith(ANY_END)),
+            tuple(w[: -len(ANY_END)] for w in words if w.endswith(ANY_END))))
         v.group_names.append(
             [(f"p{i}_{g}", g) for g in re.findall(rf"\(\?P<p{i}_([a-z0-9_]+)>", body)]
         )
