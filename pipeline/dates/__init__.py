@@ -30,6 +30,7 @@ from .normalise import resolve
 from .recognise import Candidate, recognise
 from .story import Story
 from .tense import tense_of
+from .values import Context
 from .vocabulary import load
 
 __all__ = ["annotate"]
@@ -54,7 +55,8 @@ def annotate(article: Article, sentences: Sequence[Sentence] | None = None,
     else:
         dct = Dct(infer_dct(cands, vocab) or "XXXX", "inferred")
     story = Story(index, vocab, *cal.parse_value(dct.value))
-    posts = spoken.Posts(text, cands, lambda c: _day(c, text, story, vocab))
+    signed = Context(story.ref, story.precision)  # a date written in full needs no story
+    posts = spoken.Posts(text, cands, lambda c: _day(c, text, signed, vocab))
     breaks = [m.start() for m in _PARAGRAPH.finditer(text, start)]
     timexes: list[Timex] = []
     last_end = start
@@ -78,11 +80,11 @@ def annotate(article: Article, sentences: Sequence[Sentence] | None = None,
     return dct, tuple(timexes)
 
 
-def _day(c: Candidate, text: str, story: Story, vocab) -> dt.date | None:
+def _day(c: Candidate, text: str, ctx: Context, vocab) -> dt.date | None:
     """The day a date written in full names (a post's signature), else None."""
     if c.kind != "date":
         return None
-    for r in resolve(c, text, story.context(c, 0, None), vocab):
+    for r in resolve(c, text, ctx, vocab):
         day, precision = cal.parse_value(r.value)
         return day if precision == "day" else None
     return None

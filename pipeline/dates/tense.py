@@ -112,12 +112,12 @@ def tense_of(text: str, start: int, end: int, lead: int, index: SentenceIndex,
     clause = quote_around(text, start, end, index.around(start, end, CLAUSE_STOPS))
     tense = clause_tense(text, start, end, clause, vocab)
     lead = _before_clock(text, lead)
-    if vocab.deadline_verb_regex is not None and set_as_deadline(text, lead, vocab) and \
-            vocab.deadline_verb_regex.search(text, max(clause[0], lead - CUE_REACH), lead):
+    if not set_as_deadline(text, lead, vocab):
+        return tense
+    given = vocab.deadline_verb_regex
+    if given is not None and given.search(text, max(clause[0], lead - CUE_REACH), lead):
         return "future"  # a deadline given: ahead of the giving
-    if tense == "past" and set_as_deadline(text, lead, vocab):
-        return None
-    return tense
+    return None if tense == "past" else tense
 
 
 # a clock time between the deadline word and the day: "until 9 a.m. EST Tuesday"
