@@ -202,3 +202,39 @@ QUOTED = [
 @pytest.mark.parametrize(("lang", "dct", "text", "expected"), QUOTED)
 def test_a_quotation_has_its_own_tense(lang, dct, text, expected):
     assert values(lang, dct, text) == expected
+
+
+FAR_FUTURE = [
+    # a long clause opened by a future keeps it up to a weekday with no verb near it
+    ("en", "2008-04-15", "President Lee will stay at Blair House, the official state "
+     "guesthouse for the U.S. president in front of the White House, Wednesday through "
+     "Thursday.", ["2008-04-16", "2008-04-17"]),
+    ("en", "2021-12-06", "He will take part in the Dakar Peace and Security Forum on Monday "
+     "and in an official visit programme with the host country's president on Tuesday.",
+     ["2021-12-06", "2021-12-07"]),
+    ("fr", "2021-12-06", "Le président participera au Forum de Dakar sur la paix et la "
+     "sécurité en Afrique, puis à un programme de visite officielle avec son hôte, mardi.",
+     ["2021-12-07"]),
+    # a past there, or a verb near the day, and the day is the default one, on or before
+    ("en", "2021-12-06", "He took part in the Dakar Peace and Security Forum and then in an "
+     "official visit programme with the host country's president on Tuesday.",
+     ["2021-11-30"]),
+    ("en", "2021-12-06", "He will stay in Dakar until Friday, according to the long statement "
+     "his office released on Tuesday.", ["2021-12-10", "2021-11-30"]),
+    # a reporting verb in the present after the day is the verb near it
+    ("fr", "2021-01-11", "Le ministre entamera, à partir de lundi, une visite de travail de "
+     "deux jours en Afrique du Sud, indique dimanche un communiqué du ministère.",
+     ["2021-01-11", "2021-01-10"]),
+    ("en", "2021-01-11", "The minister will begin a two-day working visit to South Africa with "
+     "a delegation of business leaders and officials, the ministry says Sunday.",
+     ["2021-01-10"]),
+    # a month or a date goes no further: read a year late, it would cost far more
+    ("en", "2000-01-15", "The relatives said they would look for ways to get around the ruling "
+     "by the Immigration and Naturalization Service to repatriate the child by Jan. 14.",
+     ["2000-01-14"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), FAR_FUTURE)
+def test_a_future_opening_a_long_clause_dates_its_weekdays(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected

@@ -62,7 +62,7 @@ def annotate(article: Article, sentences: Sequence[Sentence] | None = None,
     last_end = start
     for c in cands:
         paragraph = bisect_left(breaks, c.start)
-        tense = tense_of(text, c.start, c.end, _lead(c), index, vocab)
+        tense = tense_of(text, c.start, c.end, _lead(c), index, vocab, c.kind == "weekday")
         reported, words_day = False, None
         if c.kind == "deictic":  # "today" said or written on another day than the article's
             words_day = posts.day(c.start)

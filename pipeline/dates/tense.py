@@ -30,8 +30,9 @@ CUE_REACH = 80  # a verb further away than this usually belongs to another claus
 
 
 def clause_tense(text: str, start: int, end: int, clause: tuple[int, int],
-                 vocab: Vocabulary) -> str | None:
-    """ "past", "future" or None (present, or no cue) for the span, inside ``clause``."""
+                 vocab: Vocabulary, far_future: bool = False) -> str | None:
+    """ "past", "future" or None (present, or no cue) for the span, inside ``clause``;
+    ``far_future``: with no cue near, a future further back in the clause decides."""
     regex = vocab.tense_regex
     if regex is None:
         return None
@@ -56,11 +57,27 @@ def clause_tense(text: str, start: int, end: int, clause: tuple[int, int],
             rank = (weight, _ORDER.get(name, len(_ORDER)), name, after)
             if best is None or rank[:2] < best[:2]:
                 best = rank
-    if best is None or best[2] == "present":
+    if best is None:
+        return _far_future(text, left, start, vocab) if far_future else None
+    if best[2] == "present":
         return None
     if best[2] == "intent":
         return "past" if best[3] else "future"
     return best[2]
+
+
+def _far_future(text: str, left: int, start: int, vocab: Vocabulary) -> str | None:
+    """"future" if the last cue of the clause before the reach of ``start`` is a future.
+    A long clause opened by a future keeps it up to its dates ("Lee will stay at Blair
+    House, the official state guesthouse ... in front of the White House, Wednesday
+    through Thursday"); a past there is no more than a day's default reading."""
+    regex, not_a_verb = vocab.tense_regex, vocab.not_a_verb_regex
+    last = None
+    for m in regex.finditer(text, left, max(left, start - CUE_REACH)):
+        if not_a_verb and not_a_verb.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        last = m.lastgroup
+    return "future" if last in ("future", "intent") else None
 
 
 # quotation marks, opening and closing: a quote has the tense of its own words, not the
@@ -102,15 +119,18 @@ def in_dateline(text: str, start: int, end: int) -> bool:
 
 
 def tense_of(text: str, start: int, end: int, lead: int, index: SentenceIndex,
-             vocab: Vocabulary) -> str | None:
+             vocab: Vocabulary, weekday: bool = False) -> str | None:
     """The tense ``text[start:end]`` is read in: its clause's (its quotation's, inside
-    one), except for a deadline
+    one; for a ``weekday`` with no verb near, a future that opens the clause), except for
+    a deadline
     (``lead``: where the words before it end), read in none, and a dateline or a date
     after "since", "depuis", always past."""
     if in_dateline(text, start, end) or _after(vocab.since_regex, text, lead):
         return "past"
     clause = quote_around(text, start, end, index.around(start, end, CLAUSE_STOPS))
-    tense = clause_tense(text, start, end, clause, vocab)
+    # only a weekday looks that far: a day read a week late is the cost of a wrong
+    # future, where a month or a date would move a year ("would ... by Jan. 14")
+    tense = clause_tense(text, start, end, clause, vocab, far_future=weekday)
     lead = _before_clock(text, lead)
     if not set_as_deadline(text, lead, vocab):
         return tense
