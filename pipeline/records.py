@@ -65,7 +65,7 @@ class Timex:
     anchored: bool = True  # False when the year or date had to be guessed without context
     # for durations anchored on the article's date, the period they cover ("2020-11/2022-11")
     period: str | None = None
-    tense: str | None = None  # "past" | "future" | None: the tense of the clause, if known
+    tense: str | None = None  # "past" | "future" | "scheduled" | None: its clause's, if known
 
     @property
     def granularity(self) -> str:

@@ -238,3 +238,30 @@ FAR_FUTURE = [
 @pytest.mark.parametrize(("lang", "dct", "text", "expected"), FAR_FUTURE)
 def test_a_future_opening_a_long_clause_dates_its_weekdays(lang, dct, text, expected):
     assert values(lang, dct, text) == expected
+
+
+SCHEDULED = [
+    # the present of an event announces it: a weekday is the nearest one, ahead or back
+    ("en", "2008-04-14", "The summit opens Wednesday in Paris.", ["2008-04-16"]),
+    ("en", "2008-04-14", "The president arrives in Paris on Saturday.", ["2008-04-12"]),
+    ("fr", "2008-04-14", "Le sommet s'ouvre mercredi à Paris.", ["2008-04-16"]),
+    ("fr", "2008-04-14", "Le président arrive à Paris samedi.", ["2008-04-12"]),
+    # a present that reports, or none of an event, leaves the day on or before
+    ("en", "2008-04-14", "The summit is in Paris, the ministry says Wednesday.", ["2008-04-09"]),
+    ("fr", "2008-04-14", "Le sommet est à Paris, indique mercredi le ministère.",
+     ["2008-04-09"]),
+    # a month is not a weekday: "takes office in January" stays the nearest January
+    ("en", "2008-04-14", "The new president takes office in January.", ["2008-01"]),
+    # a relative clause after the day is not its verb
+    ("en", "2008-04-14", "About 12,000 people are expected to attend the welcoming ceremony "
+     "at the White House on Wednesday, more than the 7,000 who showed up for the Queen.",
+     ["2008-04-16"]),
+    ("fr", "2008-04-14", "Quelque 12 000 personnes sont attendues à la cérémonie d'accueil "
+     "devant la Maison Blanche mercredi, comme les 7 000 qui ont assisté à celle de la reine.",
+     ["2008-04-16"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), SCHEDULED)
+def test_a_present_of_an_event_reads_a_weekday_either_way(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected

@@ -241,6 +241,8 @@ def _weekday(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[R
         d = cal.add_days(base, -(back or 7))
     elif rel is not None and rel > 0:
         d = cal.add_days(base, fwd or 7)
+    elif ctx.tense == "scheduled":  # "the summit opens Wednesday": the nearest
+        d = cal.add_days(base, fwd) if fwd <= back else cal.add_days(base, -back)
     elif rel == 0:
         d = (
             cal.add_days(base, fwd)

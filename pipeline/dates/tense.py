@@ -3,7 +3,8 @@
 In: the text, the span of the expression, the bounds of its clause (the sentence holding
 it, as ``pipeline.segment`` found it, up to a semicolon), the language's
 :class:`Vocabulary` (its tense cues are regular expressions in the data file). Out:
-"past", "future" or None.
+"past", "future", "scheduled" (a weekday's
+present of an event) or None.
 
 The cue nearest to the expression
 decides, because a sentence often mixes a past reporting verb with a planned event
@@ -30,9 +31,10 @@ CUE_REACH = 80  # a verb further away than this usually belongs to another claus
 
 
 def clause_tense(text: str, start: int, end: int, clause: tuple[int, int],
-                 vocab: Vocabulary, far_future: bool = False) -> str | None:
-    """ "past", "future" or None (present, or no cue) for the span, inside ``clause``;
-    ``far_future``: with no cue near, a future further back in the clause decides."""
+                 vocab: Vocabulary, weekday: bool = False) -> str | None:
+    """ "past", "future" or None (present, or no cue) for the span, inside ``clause``.
+    For a ``weekday``, also "scheduled" (the present of an event), and with no cue near, a
+    future further back in the clause decides."""
     regex = vocab.tense_regex
     if regex is None:
         return None
@@ -58,8 +60,8 @@ def clause_tense(text: str, start: int, end: int, clause: tuple[int, int],
             if best is None or rank[:2] < best[:2]:
                 best = rank
     if best is None:
-        return _far_future(text, left, start, vocab) if far_future else None
-    if best[2] == "present":
+        return _far_future(text, left, start, vocab) if weekday else None
+    if best[2] == "present" or best[2] == "scheduled" and not weekday:
         return None
     if best[2] == "intent":
         return "past" if best[3] else "future"
@@ -67,13 +69,13 @@ def clause_tense(text: str, start: int, end: int, clause: tuple[int, int],
 
 
 def _far_future(text: str, left: int, start: int, vocab: Vocabulary) -> str | None:
-    """"future" if the last cue of the clause before the reach of ``start`` is a future.
+    """"future" if the last cue of the clause before ``start`` (none is near) is a future.
     A long clause opened by a future keeps it up to its dates ("Lee will stay at Blair
     House, the official state guesthouse ... in front of the White House, Wednesday
     through Thursday"); a past there is no more than a day's default reading."""
     regex, not_a_verb = vocab.tense_regex, vocab.not_a_verb_regex
     last = None
-    for m in regex.finditer(text, left, max(left, start - CUE_REACH)):
+    for m in regex.finditer(text, left, start):
         if not_a_verb and not_a_verb.search(text, max(0, m.start() - 40), m.start()):
             continue
         last = m.lastgroup
@@ -121,8 +123,7 @@ def in_dateline(text: str, start: int, end: int) -> bool:
 def tense_of(text: str, start: int, end: int, lead: int, index: SentenceIndex,
              vocab: Vocabulary, weekday: bool = False) -> str | None:
     """The tense ``text[start:end]`` is read in: its clause's (its quotation's, inside
-    one; for a ``weekday`` with no verb near, a future that opens the clause), except for
-    a deadline
+    one; see :func:`clause_tense` for a ``weekday``), except for a deadline
     (``lead``: where the words before it end), read in none, and a dateline or a date
     after "since", "depuis", always past."""
     if in_dateline(text, start, end) or _after(vocab.since_regex, text, lead):
@@ -130,7 +131,7 @@ def tense_of(text: str, start: int, end: int, lead: int, index: SentenceIndex,
     clause = quote_around(text, start, end, index.around(start, end, CLAUSE_STOPS))
     # only a weekday looks that far: a day read a week late is the cost of a wrong
     # future, where a month or a date would move a year ("would ... by Jan. 14")
-    tense = clause_tense(text, start, end, clause, vocab, far_future=weekday)
+    tense = clause_tense(text, start, end, clause, vocab, weekday)
     lead = _before_clock(text, lead)
     if not set_as_deadline(text, lead, vocab):
         return tense

@@ -245,8 +245,9 @@ _KEYS = frozenset((
 ))
 # the tense cue lists, by the name the tense they mark goes by; "intent" is a past verb of
 # intent before an infinitive ("agreed to restart"): it dates what is intended when the
-# date follows it, and is a past when the date comes first ("In March, they agreed to ...")
-TENSES = ("future", "intent", "past", "present")
+# date follows it, and is a past when the date comes first ("In March, they agreed to ...");
+# "scheduled" is a present that announces an event ("the summit opens Wednesday")
+TENSES = ("future", "intent", "past", "present", "scheduled")
 _TENSE_KEYS = (*TENSES, "not_after")
 # keys whose words never start a match
 _NOT_START_WORDS = frozenset((
