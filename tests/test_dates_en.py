@@ -15,6 +15,9 @@ CASES = [
     ("They returned on Saturday, 15 February 2020.", ["2020-02-15"]),
     ("The summit is set for March 27 and 28, 2021.", ["2021-03-27", "2021-03-28"]),
     ("The meeting on 10/12/2020 was short.", ["2020-10-12"]),
+    # a year a dispute or a custom goes back to
+    ("A dispute dating back to 2009 could weigh on the visit.", ["2009"]),
+    ("The custom goes back to 1962 among the villages.", ["1962"]),
     # "the week of" a day is that day's week
     ("A hearing will be held the week of Dec. 7.", ["2020-W50"]),
     # wire datelines abbreviate months without a period; alone such a word is no month

@@ -15,6 +15,11 @@ EXPLICIT = [
     ("Publié le 2022-03-05.", ["2022-03-05"]),
     ("En 2021, les deux pays ont signé.", ["2021"]),
     ("Les bureaux, fermés depuis 2000, rouvrent.", ["2000"]),
+    # a year a dispute or a custom goes back to
+    ("Ce différend remontant à 2009 pourrait peser sur la visite.", ["2009"]),
+    ("Une tradition qui date de 1962 se perd.", ["1962"]),
+    # "à" alone before a number followed by a word is not enough: a quantity
+    ("Le nombre de soldats est passé de 500 à 2000 hommes.", []),
     ("dès l'année 2001, la ville investira", ["2001"]),
     ("pour cette saison 2002/2003", ["2002", "2003"]),
     ("en août 2001, le moral était bas", ["2001-08"]),
