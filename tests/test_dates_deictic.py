@@ -25,3 +25,22 @@ CASES = [
 @pytest.mark.parametrize(("lang", "text", "expected"), CASES)
 def test_parts_of_the_article_period(lang, text, expected):
     assert dates(lang, "2003-02-21", text) == expected
+
+
+NAMED_DAY = [
+    # a weekday next to "today", "demain" names the day: an article dated a day off (filed
+    # before midnight, dated after) still gets it right
+    ("fr", "2022-07-26", "Il sera au Bénin jusqu'à demain jeudi.",
+     [("demain jeudi", "2022-07-28")]),
+    ("fr", "2022-07-27", "Il sera au Bénin jusqu'à demain jeudi.",
+     [("demain jeudi", "2022-07-28")]),
+    ("en", "2016-01-15", "“He spoke to his counterpart today [Thursday],” the spokesman said.",
+     [("today [Thursday]", "2016-01-14")]),
+    ("en", "2016-01-14", "He arrives tomorrow, Friday.", [("tomorrow, Friday", "2016-01-15")]),
+    ("fr", "2016-01-14", "Il est arrivé hier mercredi.", [("hier mercredi", "2016-01-13")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), NAMED_DAY)
+def test_a_weekday_by_a_deictic_names_the_day(lang, dct, text, expected):
+    assert dates(lang, dct, text) == expected

@@ -42,6 +42,12 @@ def _deictic(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[R
     base, precision = ctx.dct, ctx.dct_precision
     if ctx.words_day is not None and unit == "D":  # "today" in a quotation or a post
         base, precision = ctx.words_day, "day"
+    wd = vocab.weekdays.get(key(c.g("wd"))) if c.g("wd") else None
+    if unit == "D" and wd is not None and base is not None and precision == "day":
+        # "demain jeudi", "today [Thursday]": the day named wins over an article date
+        # a day off (a story filed before midnight, dated after)
+        base = cal.add_days(base, k + _nearest_shift(cal.add_days(base, k).weekday(), wd))
+        k = 0
     got = relative_value(base, precision, unit, k)
     if got is None:
         return []
@@ -50,6 +56,11 @@ def _deictic(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[R
     if len(entry) > 2 and entry[2] == "TIME" and anchored:
         typ, value = "TIME", f"{value}T{entry[3]}"
     return [Resolved(c.start, c.end, typ, value, modifier(c, vocab), anchored)]
+
+
+def _nearest_shift(weekday: int, wd: int) -> int:
+    """The days from a day of ``weekday`` to the nearest day of ``wd`` (-3 to 3)."""
+    return (wd - weekday + 3) % 7 - 3
 
 
 def _relunit(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resolved]:
