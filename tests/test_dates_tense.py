@@ -250,6 +250,10 @@ SCHEDULED = [
     ("en", "2008-04-14", "The summit is in Paris, the ministry says Wednesday.", ["2008-04-09"]),
     ("fr", "2008-04-14", "Le sommet est à Paris, indique mercredi le ministère.",
      ["2008-04-09"]),
+    ("en", "2025-01-24", "Rubio is set to travel to Panama next week, according to a statement "
+     "from his spokesperson on Thursday.", ["2025-W05", "2025-01-23"]),
+    ("fr", "2025-01-24", "Rubio doit se rendre au Panama la semaine prochaine, selon son "
+     "porte-parole jeudi.", ["2025-W05", "2025-01-23"]),
     # a month is not a weekday: "takes office in January" stays the nearest January
     ("en", "2008-04-14", "The new president takes office in January.", ["2008-01"]),
     # a relative clause after the day is not its verb
@@ -264,4 +268,51 @@ SCHEDULED = [
 
 @pytest.mark.parametrize(("lang", "dct", "text", "expected"), SCHEDULED)
 def test_a_present_of_an_event_reads_a_weekday_either_way(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected
+
+
+REPORTED = [
+    # a reporting verb closing the sentence after a comma does not date what it reports
+    # when a verb before the date does
+    ("fr", "2008-09-06", "Le président effectuera une visite d'État en France au début de "
+     "l'année 2009, vers la fin janvier, a appris le journal de sources diplomatiques.",
+     ["2009", "2009-01"]),
+    ("en", "2021-12-06", "He will stay in Dakar until Friday, according to the long statement "
+     "his office released on Tuesday.", ["2021-12-10", "2021-11-30"]),
+    ("en", "2008-09-06", "The president will pay a state visit to France at the start of "
+     "2009, probably in late January, diplomatic sources told the paper.",
+     ["2009", "2009-01"]),
+    # with no verb before the date, the reporting verb is its verb
+    ("en", "2021-12-06", "On Tuesday, the ministry said the visit was over.", ["2021-11-30"]),
+    ("fr", "2021-12-06", "Mardi, le ministère a indiqué que la visite était terminée.",
+     ["2021-11-30"]),
+    # "plans" after a past verb is a noun: the past dates the month
+    ("en", "2021-09-06", "The minister ditched plans to visit Jakarta during a regional tour in "
+     "July.", ["2021-07"]),
+    ("en", "2021-09-06", "The minister plans to visit Jakarta during a regional tour in July.",
+     ["2022-07"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), REPORTED)
+def test_a_reporting_verb_after_a_comma_leaves_the_tense_before(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected
+
+
+COORDINATED = [
+    # the second date of a list or a range is read in the first one's future when no verb is
+    # near it
+    ("fr", "2008-09-06", "Le président effectuera une visite d'État en France au début de "
+     "l'année, entre la fin janvier et le début du mois de février.",
+     ["2008", "2009-01", "2009-02"]),
+    ("en", "2008-09-06", "The president will pay a state visit to France in the course of his "
+     "long tour, in late January and in early February.", ["2009-01", "2009-02"]),
+    # a past first date passes nothing on: "from today through Nov. 17" is a range ahead
+    ("en", "1989-11-02", "Shares were offered at the same price from today through Nov. 17.",
+     ["1989-11-02", "1989-11-17"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), COORDINATED)
+def test_a_date_in_a_list_takes_the_future_of_the_first(lang, dct, text, expected):
     assert values(lang, dct, text) == expected

@@ -29,7 +29,7 @@ from .dct import infer_dct
 from .normalise import resolve
 from .recognise import Candidate, recognise
 from .story import Story
-from .tense import tense_of
+from .tense import coordinated, tense_of
 from .values import Context
 from .vocabulary import load
 
@@ -60,9 +60,14 @@ def annotate(article: Article, sentences: Sequence[Sentence] | None = None,
     breaks = [m.start() for m in _PARAGRAPH.finditer(text, start)]
     timexes: list[Timex] = []
     last_end = start
+    last_future: int | None = None  # where the last expression ends, if read in a future
     for c in cands:
         paragraph = bisect_left(breaks, c.start)
         tense = tense_of(text, c.start, c.end, _lead(c), index, vocab, c.kind == "weekday")
+        if tense is None and last_future is not None and coordinated(text, last_future, c.start,
+                                                                     vocab):
+            tense = "future"  # "entre la fin janvier et le début du mois de février"
+        last_future = c.end if tense == "future" else None
         reported, words_day = False, None
         if c.kind == "deictic":  # "today" said or written on another day than the article's
             words_day = posts.day(c.start)

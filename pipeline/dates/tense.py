@@ -52,6 +52,9 @@ def clause_tense(text: str, start: int, end: int, clause: tuple[int, int],
             name = m.lastgroup or ""
             if not_a_verb and not_a_verb.search(text, max(0, m.start() - 40), m.start()):
                 continue
+            # "will stay until Friday, the ministry said": the verb before dates it
+            if after and _reports(text, end, m.start(), vocab) and regex.search(text, left, start):
+                continue
             # a cue after the expression counts a bit less than one before it
             weight = (m.start() - end + 15) if after else (start - m.end())
             if weight > CUE_REACH or weight < 0 and not after:
@@ -66,6 +69,21 @@ def clause_tense(text: str, start: int, end: int, clause: tuple[int, int],
     if best[2] == "intent":
         return "past" if best[3] else "future"
     return best[2]
+
+
+def coordinated(text: str, prev_end: int, start: int, vocab: Vocabulary) -> bool:
+    """The expression at ``start`` follows the one ending at ``prev_end`` in a list or a
+    range ("on Monday and Tuesday", "entre la fin janvier et le début du mois de février"),
+    so is read in its tense when none of its own is near."""
+    rx = vocab.coordination_regex
+    return bool(rx and rx.fullmatch(text, prev_end, start))
+
+
+def _reports(text: str, end: int, cue: int, vocab: Vocabulary) -> bool:
+    """The cue at ``cue`` reports the sentence, past a comma after the date (and a verb
+    before the date is the one that dates it)."""
+    rx = vocab.reporting_regex
+    return bool(rx and rx.match(text, cue) and "," in text[end:cue])
 
 
 def _far_future(text: str, left: int, start: int, vocab: Vocabulary) -> str | None:

@@ -140,6 +140,9 @@ class Vocabulary:
     deadline_regex: re.Pattern | None = None  # "by", "d'ici": a date set, not a date gone
     # "given", "reporté": a verb setting a deadline, which lies ahead of the setting
     deadline_verb_regex: re.Pattern | None = None
+    # "said", "a indiqué", "according to": a verb that reports the sentence it closes
+    reporting_regex: re.Pattern | None = None
+    coordination_regex: re.Pattern | None = None  # " et ", " and the": the next list item
     since_regex: re.Pattern | None = None  # "since", "depuis": a date gone
     frame_regex: re.Pattern | None = None  # "En", "In": a sentence-opening year frame
     age_regex: re.Pattern | None = None  # "aged", "âgé de": a count of years is an age
@@ -233,7 +236,8 @@ _WORD_SETS = ("months_need_context", "vague_numbers", "seasons_need_context",
               "seasons_article_not_enough", "year_back", "year_prefixes", "year_weak_prefixes",
               "year_followers_ok", "year_article_prefixes", "year_prefixes_in_span",
               "bare_year_not_before", "bare_year_determiners", "bare_year_not_after",
-              "decade_not_after", "ref_discourse", "anchor_links", "deadline_verbs")
+              "decade_not_after", "ref_discourse", "anchor_links", "deadline_verbs",
+              "reporting_verbs")
 # word lists compiled into a regex matching them at the end of a text ("<name>_prefixes")
 _PREFIX_REGEXES = ("background", "frame", "deadline", "since", "age")
 # the keys of a data file: the tables and word sets above, and these
@@ -241,6 +245,7 @@ _KEYS = frozenset((
     *(name for name, _ in _TABLES), *_WORD_SETS, *(f"{n}_prefixes" for n in _PREFIX_REGEXES),
     "lang", "base", "months", "weekdays", "weekdays_plural", "day", "numeric_order",
     "seasons_capital_ok", "span_skip", "tense", "complementizers", "raw_words", "patterns",
+    "coordination",
     "core_words",
 ))
 # the tense cue lists, by the name the tense they mark goes by; "intent" is a past verb of
@@ -252,7 +257,7 @@ _TENSE_KEYS = (*TENSES, "not_after")
 # keys whose words never start a match
 _NOT_START_WORDS = frozenset((
     "tense", "complementizers", *(f"{n}_prefixes" for n in _PREFIX_REGEXES),
-    "span_skip",
+    "span_skip", "coordination",
     "year_followers_ok", "bare_year_not_before",
     "bare_year_determiners", "bare_year_not_after", "decade_not_after", "ref_discourse",
     "anchor_links",
@@ -308,6 +313,11 @@ def _compile_cues(v: Vocabulary, data: dict) -> None:
     if data.get("deadline_verbs"):
         v.deadline_verb_regex = re.compile(
             r"(?<!\w)(?:" + alternation(data["deadline_verbs"]) + r")(?!\w)", re.IGNORECASE)
+    if data.get("coordination"):
+        v.coordination_regex = re.compile(data["coordination"], re.IGNORECASE)
+    if data.get("reporting_verbs"):
+        v.reporting_regex = re.compile(
+            r"(?:" + alternation(data["reporting_verbs"]) + r")(?!\w)", re.IGNORECASE)
     for name in _PREFIX_REGEXES:
         words = data.get(f"{name}_prefixes") or []
         if words:
