@@ -32,6 +32,8 @@ CASES = [
     ("en", "1989-10-27", "On April 8 the gunman could have left unseen.", ["1989-04-08"]),
     ("en", "1989-10-27", "The thrift announced the plan Aug. 21.", ["1989-08-21"]),
     ("en", "1989-10-27", "The thrift plans to sell the unit Nov. 21.", ["1989-11-21"]),
+    ("fr", "2016-08-30", "Il a écrit sur son compte Twitter lundi.", ["2016-08-29"]),
+    ("fr", "2016-08-30", "Il compte se rendre à Pékin lundi.", ["2016-09-05"]),
     ("fr", "1989-10-27", "Le 8 avril, le tireur aurait pu partir sans être vu.", ["1989-04-08"]),
     ("fr", "1989-10-27", "Le ministre aurait rencontré son homologue le 8 avril.", ["1989-04-08"]),
     ("fr", "1989-10-27", "Il a dit qu'il viendrait le 8 avril.", ["1990-04-08"]),
