@@ -60,6 +60,12 @@ FLASHBACKS = [
      "million a year earlier.", ["2020", "2020"]),
     ("fr", "2021-06-07", "Les ventes ont progressé par rapport à un an plus tôt. Le bénéfice "
      "a progressé par rapport à un an plus tôt.", ["2020", "2020"]),
+    # a happening named by its date ("le meeting du 20 mai") is no step of the story
+    ("fr", "2006-05-25", "Arrivé lundi 15 mai à Paris, il a dû calmer une dispute sur le "
+     "meeting du 20 mai. Le lendemain, il a reçu le prix.",
+     ["2006-05-15", "2006-05-20", "2006-05-16"]),
+    ("fr", "2006-05-25", "Arrivé lundi 15 mai à Paris, il est reparti le 20 mai. Le lendemain, "
+     "il était à Dakar.", ["2006-05-15", "2006-05-20", "2006-05-21"]),
 ]
 
 
