@@ -42,7 +42,8 @@ def _deictic(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[R
     base, precision = ctx.dct, ctx.dct_precision
     if ctx.words_day is not None and unit == "D":  # "today" in a quotation or a post
         base, precision = ctx.words_day, "day"
-    wd = vocab.weekdays.get(key(c.g("wd"))) if c.g("wd") else None
+    named = c.g("wd") or _bracketed(text, c.end)
+    wd = vocab.weekdays.get(key(named)) if named else None
     if unit == "D" and wd is not None and base is not None and precision == "day":
         # "demain jeudi", "today [Thursday]": the day named wins over an article date
         # a day off (a story filed before midnight, dated after)
@@ -56,6 +57,15 @@ def _deictic(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[R
     if len(entry) > 2 and entry[2] == "TIME" and anchored:
         typ, value = "TIME", f"{value}T{entry[3]}"
     return [Resolved(c.start, c.end, typ, value, modifier(c, vocab), anchored)]
+
+
+# an editor's word in brackets after a deictic: "today [Thursday]" (a span of its own)
+_BRACKETED = re.compile(r"\s*[\[(]\s*(\w+)\s*[\])]")
+
+
+def _bracketed(text: str, end: int) -> str | None:
+    m = _BRACKETED.match(text, end)
+    return m.group(1) if m else None
 
 
 def _nearest_shift(weekday: int, wd: int) -> int:
