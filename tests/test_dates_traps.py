@@ -17,10 +17,13 @@ FR_TRAPS = [
     "Il y avait sept soldats.",
     "Le traité a été signé à Rabat.",
     "Les Jeux d'hiver ont commencé.",
+    # a capitalised month after a capitalised word ends a name
+    "Truong Thi Mai, membre du Politburo, était présente.",
 ]
 
 EN_TRAPS = [
     "May it last, he added.",
+    "Pham Thi June, a member of the Politburo, attended.",
     "Some 2000 Israeli tourists are expected.",
     "The march on Washington drew crowds.",
     "A 26-year-old man was arrested.",

@@ -261,6 +261,9 @@ def _years_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
     return not (before and (before.isdigit() or before in "/-."))
 
 
+_AFTER_NAME = re.compile(r"\b[A-ZÀ-Ý][\w'’-]*[ \t]+$")
+
+
 def _month_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
     """A month word that is also a common word ("may", "march") needs context; after "de",
     "of" it must be written as a month is ("de mars", not "of May")."""
@@ -269,7 +272,9 @@ def _month_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
         return True
     weak = key(g["m"][0]) in vocab.months_need_context
     if not g.keys() & {"pre", "dl", "mn"}:
-        return not weak
+        # after a capitalised word, a capitalised month alone ends a name: "Truong Thi Mai"
+        return not weak and not (g["m"][0][:1].isupper() and _AFTER_NAME.search(
+            text, max(0, c.start - 30), c.start))
     if "pre" in g and key(g["pre"][0]) in ("de", "d'", "of") and weak:
         return not g["m"][0][:1].isupper()
     return True
