@@ -318,3 +318,22 @@ COORDINATED = [
 @pytest.mark.parametrize(("lang", "dct", "text", "expected"), COORDINATED)
 def test_a_date_in_a_list_takes_the_future_of_the_first(lang, dct, text, expected):
     assert values(lang, dct, text) == expected
+
+
+CLEFT = [
+    # in a cleft the clause after "que", "that" is the date's own, and "est", "is" no cue
+    ("fr", "2023-01-09", "C'est mercredi qu'aura lieu la rencontre entre les chefs d'État.",
+     ["2023-01-11"]),
+    ("fr", "2023-01-09", "C'est mercredi que les chefs d'État se sont rencontrés.",
+     ["2023-01-04"]),
+    ("en", "2023-01-09", "It is on Wednesday that the three leaders will meet.", ["2023-01-11"]),
+    ("en", "2023-01-09", "It was on Wednesday that the three leaders met.", ["2023-01-04"]),
+    # no cleft: "que" opens a clause of its own
+    ("fr", "2023-01-09", "Le ministre a annoncé mercredi que la rencontre aura lieu.",
+     ["2023-01-04"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), CLEFT)
+def test_a_cleft_date_takes_the_tense_of_its_clause(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected

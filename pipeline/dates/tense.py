@@ -40,12 +40,15 @@ def clause_tense(text: str, start: int, end: int, clause: tuple[int, int],
         return None
     left, right = clause
     not_a_verb = vocab.not_a_verb_regex
-    if vocab.complementizer_regex is not None:  # "on Oct. 23 that Sudan would": not its tense
+    # a cleft's verb is no cue, its "que" no complement: "c'est mercredi qu'aura lieu"
+    cleft = _after(vocab.cleft_regex, text, start)
+    # "on Oct. 23 that Sudan would": not its tense
+    if vocab.complementizer_regex is not None and not cleft:
         m = vocab.complementizer_regex.search(text, end, min(right, end + CUE_REACH))
         right = m.start() if m else right
     best: tuple[int, int, str, bool] | None = None
     for region_start, region_end, after in (
-        (max(left, start - CUE_REACH), start, False),
+        (start if cleft else max(left, start - CUE_REACH), start, False),
         (end, min(right, end + CUE_REACH), True),
     ):
         for m in regex.finditer(text, region_start, region_end):

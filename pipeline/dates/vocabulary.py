@@ -144,6 +144,7 @@ class Vocabulary:
     reporting_regex: re.Pattern | None = None
     coordination_regex: re.Pattern | None = None  # " et ", " and the": the next list item
     since_regex: re.Pattern | None = None  # "since", "depuis": a date gone
+    cleft_regex: re.Pattern | None = None  # "c'est", "it was": the "que" after is no clause
     frame_regex: re.Pattern | None = None  # "En", "In": a sentence-opening year frame
     age_regex: re.Pattern | None = None  # "aged", "âgé de": a count of years is an age
     _patterns_for: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
@@ -239,7 +240,7 @@ _WORD_SETS = ("months_need_context", "vague_numbers", "seasons_need_context",
               "decade_not_after", "ref_discourse", "anchor_links", "deadline_verbs",
               "reporting_verbs")
 # word lists compiled into a regex matching them at the end of a text ("<name>_prefixes")
-_PREFIX_REGEXES = ("background", "frame", "deadline", "since", "age")
+_PREFIX_REGEXES = ("background", "frame", "deadline", "since", "age", "cleft")
 # the keys of a data file: the tables and word sets above, and these
 _KEYS = frozenset((
     *(name for name, _ in _TABLES), *_WORD_SETS, *(f"{n}_prefixes" for n in _PREFIX_REGEXES),
