@@ -3,8 +3,7 @@
 In: the text, the span of the expression, the bounds of its clause (the sentence holding
 it, as ``pipeline.segment`` found it, up to a semicolon), the language's
 :class:`Vocabulary` (its tense cues are regular expressions in the data file). Out:
-"past", "future", "scheduled" (a weekday's
-present of an event) or None.
+"past", "future", "scheduled" (a weekday's present of an event) or None.
 
 The cue nearest to the expression
 decides, because a sentence often mixes a past reporting verb with a planned event
@@ -76,8 +75,8 @@ def clause_tense(text: str, start: int, end: int, clause: tuple[int, int],
 
 def coordinated(text: str, prev_end: int, start: int, vocab: Vocabulary) -> bool:
     """The expression at ``start`` follows the one ending at ``prev_end`` in a list or a
-    range ("on Monday and Tuesday", "entre la fin janvier et le début du mois de février"),
-    so is read in its tense when none of its own is near."""
+    range ("on Monday and Tuesday", "entre la fin janvier et le début du mois de février"):
+    with no verb of its own near, it is read in that one's future."""
     rx = vocab.coordination_regex
     return bool(rx and rx.fullmatch(text, prev_end, start))
 
