@@ -263,7 +263,7 @@ def _weekday(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[R
     elif rel is not None and rel > 0:
         d = cal.add_days(base, fwd or 7)
     elif ctx.tense == "scheduled":  # "the summit opens Wednesday": the nearest
-        d = cal.add_days(base, fwd) if fwd <= back else cal.add_days(base, -back)
+        d = cal.add_days(base, _nearest_shift(base.weekday(), wd))
     elif rel == 0:
         d = (
             cal.add_days(base, fwd)

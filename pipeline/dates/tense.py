@@ -13,6 +13,7 @@ decides, because a sentence often mixes a past reporting verb with a planned eve
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .vocabulary import TENSES, Vocabulary
@@ -38,7 +39,6 @@ def clause_tense(text: str, start: int, end: int, clause: tuple[int, int],
     if regex is None:
         return None
     left, right = clause
-    not_a_verb = vocab.not_a_verb_regex
     # a cleft's verb is no cue, its "que" no complement: "c'est mercredi qu'aura lieu"
     cleft = _after(vocab.cleft_regex, text, start)
     # "on Oct. 23 that Sudan would": not its tense
@@ -50,10 +50,8 @@ def clause_tense(text: str, start: int, end: int, clause: tuple[int, int],
         (start if cleft else max(left, start - CUE_REACH), start, False),
         (end, min(right, end + CUE_REACH), True),
     ):
-        for m in regex.finditer(text, region_start, region_end):
+        for m in _cues(text, region_start, region_end, vocab):
             name = m.lastgroup or ""
-            if not_a_verb and not_a_verb.search(text, max(0, m.start() - 40), m.start()):
-                continue
             # "will stay until Friday, the ministry said": the verb before dates it
             if after and _reports(text, end, m.start(), vocab) and regex.search(text, left, start):
                 continue
@@ -93,13 +91,18 @@ def _far_future(text: str, left: int, start: int, vocab: Vocabulary) -> str | No
     A long clause opened by a future keeps it up to its dates ("Lee will stay at Blair
     House, the official state guesthouse ... in front of the White House, Wednesday
     through Thursday"); a past there is no more than a day's default reading."""
-    regex, not_a_verb = vocab.tense_regex, vocab.not_a_verb_regex
     last = None
-    for m in regex.finditer(text, left, start):
-        if not_a_verb and not_a_verb.search(text, max(0, m.start() - 40), m.start()):
-            continue
+    for m in _cues(text, left, start, vocab):
         last = m.lastgroup
     return "future" if last in ("future", "intent") else None
+
+
+def _cues(text: str, a: int, b: int, vocab: Vocabulary) -> Iterator[re.Match]:
+    """The tense cues of ``text[a:b]`` that are verbs (none after "a hastily")."""
+    not_a_verb = vocab.not_a_verb_regex
+    for m in vocab.tense_regex.finditer(text, a, b):
+        if not (not_a_verb and not_a_verb.search(text, max(0, m.start() - 40), m.start())):
+            yield m
 
 
 # quotation marks, opening and closing: a quote has the tense of its own words, not the
