@@ -337,3 +337,24 @@ CLEFT = [
 @pytest.mark.parametrize(("lang", "dct", "text", "expected"), CLEFT)
 def test_a_cleft_date_takes_the_tense_of_its_clause(lang, dct, text, expected):
     assert values(lang, dct, text) == expected
+
+
+FRONTED = [
+    # a date opening its sentence takes the tense of the main verb, past the adjuncts
+    ("en", "1998-10-25", "In January, a week after the anniversary of the Supreme Court "
+     "decision on abortion rights, a bomb exploded.", ["1998-01"]),
+    ("fr", "1998-10-25", "En janvier, une semaine après l'anniversaire de la décision de la "
+     "Cour suprême sur l'avortement, une bombe a explosé.", ["1998-01"]),
+    ("en", "1998-05-25", "In March, after long negotiations with the European partners over "
+     "the budget and the fisheries, the minister will visit Brussels.", ["1999-03"]),
+    ("fr", "1998-05-25", "En mars, après de longues négociations avec les partenaires "
+     "européens sur le budget et la pêche, le ministre se rendra à Bruxelles.", ["1999-03"]),
+    # a date after the subject is no opener: the verb is too far to be its own
+    ("en", "1998-05-25", "The minister, in March, after long negotiations with the European "
+     "partners over the budget and the fisheries, will visit Brussels.", ["1998-03"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), FRONTED)
+def test_a_date_opening_its_sentence_takes_the_main_verb(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected

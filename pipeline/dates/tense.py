@@ -63,6 +63,8 @@ def clause_tense(text: str, start: int, end: int, clause: tuple[int, int],
             if best is None or rank[:2] < best[:2]:
                 best = rank
     if best is None:
+        if _FRONTED.fullmatch(text, left, start):
+            return _main_verb(text, end, clause[1], vocab)
         return _far_future(text, left, start, vocab) if weekday else None
     if best[2] == "present" or best[2] == "scheduled" and not weekday:
         return None
@@ -95,6 +97,21 @@ def _far_future(text: str, left: int, start: int, vocab: Vocabulary) -> str | No
     for m in _cues(text, left, start, vocab):
         last = m.lastgroup
     return "future" if last in ("future", "intent") else None
+
+
+# a date opening its sentence, after no more than a preposition: "In January, a week after
+# the anniversary of the Supreme Court decision, a bomb exploded"
+_FRONTED = re.compile(r"[\s\W]*(?:\w+\s+){0,2}")
+
+
+def _main_verb(text: str, end: int, right: int, vocab: Vocabulary) -> str | None:
+    """The tense of the first verb after a date that opens its sentence, however far: a
+    fronted date is the whole sentence's, and its main verb follows the adjuncts."""
+    m = next(_cues(text, end, right, vocab), None)
+    name = m.lastgroup if m else None
+    if name == "intent":
+        return "past"
+    return name if name in ("past", "future") else None
 
 
 def _cues(text: str, a: int, b: int, vocab: Vocabulary) -> Iterator[re.Match]:
