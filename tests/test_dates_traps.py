@@ -26,6 +26,9 @@ EN_TRAPS = [
     "Pham Thi June, a member of the Politburo, attended.",
     "Some 2000 Israeli tourists are expected.",
     "The march on Washington drew crowds.",
+    # a month without its capital is the common word, even after "this", "last", "next"
+    "He was arrested at this march in each of the last three years.",
+    "They joined the next march and the last may pole dance.",
     "A 26-year-old man was arrested.",
     "He is 54 years old.",
     "Turnout reached 45%.",

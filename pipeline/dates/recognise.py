@@ -265,12 +265,18 @@ _AFTER_NAME = re.compile(r"\b[A-ZÀ-Ý][\w'’-]*[ \t]+$")
 
 
 def _month_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
-    """A month word that is also a common word ("may", "march") needs context; after "de",
-    "of" it must be written as a month is ("de mars", not "of May")."""
+    """A month word that is also a common word ("may", "march") needs context, and a
+    capital where months take one; after "de", "of" it must be written as a month is ("de
+    mars", not "of May")."""
     g = c.groups
-    if c.kind != "date" or "m" not in g or g.keys() & {"d", "y", "mod", "rel", "same", "nth"}:
+    if c.kind != "date" or "m" not in g or g.keys() & {"d", "y"}:
         return True
     weak = key(g["m"][0]) in vocab.months_need_context
+    # where months take a capital, a weak one without it is the common word: "this march"
+    if weak and vocab.months_capitalised and g["m"][0][:1].islower():
+        return False
+    if g.keys() & {"mod", "rel", "same", "nth"}:
+        return True
     if not g.keys() & {"pre", "dl", "mn"}:
         # after a capitalised word, a capitalised month alone ends a name: "Truong Thi Mai"
         return not weak and not (g["m"][0][:1].isupper() and _AFTER_NAME.search(

@@ -93,6 +93,7 @@ class Vocabulary:
     seasons: dict[str, str] = field(default_factory=dict)
     seasons_need_context: set[str] = field(default_factory=set)
     seasons_capital_ok: bool = False
+    months_capitalised: bool = False
     seasons_article_not_enough: set[str] = field(default_factory=set)
     modifiers: dict[str, str] = field(default_factory=dict)
     relative: dict[str, int] = field(default_factory=dict)
@@ -245,8 +246,8 @@ _PREFIX_REGEXES = ("background", "frame", "deadline", "since", "age", "cleft")
 _KEYS = frozenset((
     *(name for name, _ in _TABLES), *_WORD_SETS, *(f"{n}_prefixes" for n in _PREFIX_REGEXES),
     "lang", "base", "months", "weekdays", "weekdays_plural", "day", "numeric_order",
-    "seasons_capital_ok", "span_skip", "tense", "complementizers", "raw_words", "patterns",
-    "coordination",
+    "seasons_capital_ok", "months_capitalised", "span_skip", "tense", "complementizers",
+    "raw_words", "patterns", "coordination",
     "core_words",
 ))
 # the tense cue lists, by the name the tense they mark goes by; "intent" is a past verb of
@@ -281,6 +282,7 @@ def build(data: dict) -> Vocabulary:
     for name in _WORD_SETS:
         setattr(v, name, {key(str(w)) for w in data.get(name) or []})
     v.seasons_capital_ok = bool(data.get("seasons_capital_ok", False))
+    v.months_capitalised = bool(data.get("months_capitalised", False))
     if data.get("span_skip"):
         v.span_skip = re.compile(data["span_skip"], re.IGNORECASE)
     v.numeric_order = data.get("numeric_order", "dmy")
