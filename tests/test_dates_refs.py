@@ -14,6 +14,9 @@ CASES = [
     ("en", "Exports rose in recent weeks.", [("in recent weeks", "PAST_REF")]),
     ("en", "Prices may fall in the coming months.", [("the coming months", "FUTURE_REF")]),
     ("en", "No deal is likely in the near future.", [("the near future", "FUTURE_REF")]),
+    ("en", "The vote was put off to a later date.", [("a later date", "FUTURE_REF")]),
+    ("fr", "Le vote est reporté à une date ultérieure.",
+     [("une date ultérieure", "FUTURE_REF")]),
     ("en", "Talks are hard these days.", [("these days", "PRESENT_REF")]),
     ("en", "A recent visit went well.", []),  # the adjective is tagged less often than not
     ("en", "She was formerly a judge.", []),

@@ -256,6 +256,18 @@ SCHEDULED = [
      "from his spokesperson on Thursday.", ["2025-W05", "2025-01-23"]),
     ("fr", "2025-01-24", "Rubio doit se rendre au Panama la semaine prochaine, selon son "
      "porte-parole jeudi.", ["2025-W05", "2025-01-23"]),
+    # the plural of a verb that is seldom a noun, but not the infinitive after "will", "to"
+    ("en", "1998-05-01", "He and the Palestinian leader meet separately Monday with the US "
+     "Secretary of State.", ["1998-05-04"]),
+    ("en", "1998-05-06", "He and the Palestinian leader meet separately Monday with the US "
+     "Secretary of State.", ["1998-05-04"]),
+    ("en", "1998-05-06", "The two leaders will meet Monday in London.", ["1998-05-11"]),
+    ("en", "1998-05-06", "The two leaders agreed to meet Monday in London.", ["1998-05-11"]),
+    ("en", "1998-05-06", "The two leaders did not meet Monday in London.", ["1998-05-04"]),
+    ("fr", "1998-05-01", "Lui et le dirigeant palestinien rencontrent séparément lundi la "
+     "secrétaire d'État américaine.", ["1998-05-04"]),
+    ("fr", "1998-05-01", "Le ministre rencontre lundi son homologue.", ["1998-05-04"]),
+    ("fr", "1998-05-01", "La rencontre lundi a été annulée.", ["1998-04-27"]),
     # a month is not a weekday: "takes office in January" stays the nearest January
     ("en", "2008-04-14", "The new president takes office in January.", ["2008-01"]),
     # a relative clause after the day is not its verb
