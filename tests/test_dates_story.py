@@ -124,6 +124,15 @@ THAT_DAY = [
     ("fr", "L'accord a été signé le 12 février. La veille du 14 juillet, il avait calé.",
      ["2003-02-12", "2002-07-13"]),
     ("fr", "Il est arrivé au lendemain du 11 septembre 2001.", ["2001-09-12"]),
+    # counted from a happening and set beside a date, the day is that date
+    ("en", "Shares fell after Oct. 12, the day before the stock market plunge.",
+     ["2002-10-12", "2002-10-12"]),
+    ("fr", "Il est arrivé le 12 octobre, la veille de la session d'automne.",
+     ["2002-10-12", "2002-10-12"]),
+    # with nothing after it, or a phrase of its own, it counts back from that date
+    ("en", "Shares fell after Oct. 12, the day before.", ["2002-10-12", "2002-10-11"]),
+    ("en", "He was seen on Oct. 12, the day before in Paris.", ["2002-10-12", "2002-10-11"]),
+    ("fr", "Il est arrivé le 12 octobre, la veille.", ["2002-10-12", "2002-10-11"]),
     ("en", "That year was hard.", ["2003"]),  # no story yet: the article's
     # the week of the story's day, told in the past; else the article's
     ("en", "The envoys were summoned on Feb. 12. Earlier in the week, they had protested.",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .vocabulary import Vocabulary, key
 
@@ -139,7 +140,34 @@ def _count_from_next(cands: list[Candidate], text: str, vocab: Vocabulary) -> li
                 prev.end, prev.inner = c.end, c
                 continue
         out.append(c)
+    for prev, c in pairwise(out):
+        # "Oct. 12, the day before the stock market plunge": the day is the date before it
+        if (prev.kind in _INNER_KINDS and _APPOSITION.fullmatch(text, prev.end, c.start)
+                and _counts_from_event(c, text, vocab)):
+            c.groups["apposed"] = (text[prev.start:prev.end], prev.start, prev.end)
     return out
+
+
+_APPOSITION = re.compile(r"[ \t]*,[ \t]*")
+
+_WORD_NEXT = re.compile(r"[ \t]*([^\W\d_]+['’]?)")  # no punctuation before it
+
+
+def _counts_from_event(c: Candidate, text: str, vocab: Vocabulary) -> bool:
+    """An anaphor linked to words that are no date counts from a happening ("the day before
+    the election", "la veille de la session"), not from a date. Words that open another
+    phrase are no such link ("the day before and", "the day before in Paris")."""
+    if c.kind != "anaphor" or c.inner is not None:
+        return False
+    tokens = _TOKEN.findall(c.g("ana") or "")
+    pos = c.end
+    if not (tokens and key(tokens[-1]) in vocab.anchor_links):  # the link follows it
+        m = _WORD_NEXT.match(text, pos)
+        if not (m and key(m.group(1)) in vocab.anchor_links):
+            return False
+        pos = m.end()
+    m = _WORD_NEXT.match(text, pos)
+    return bool(m) and key(m.group(1)) not in vocab.anaphor_followers
 
 
 def _start_positions(text: str, start: int, end: int,

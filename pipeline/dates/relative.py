@@ -201,7 +201,10 @@ def _anaphor(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[R
     entry = vocab.anaphoric.get(key(c.g("ana")))
     if not entry:
         return []
-    return _quarter_back(c, text, ctx, vocab) or _story_shift(c, ctx, entry[0], int(entry[1]))
+    # set beside a date and counted from a happening, it is that date: "Oct. 12, the day
+    # before the stock market plunge"
+    shift = 0 if c.has("apposed") else int(entry[1])
+    return _quarter_back(c, text, ctx, vocab) or _story_shift(c, ctx, entry[0], shift)
 
 
 def _duration(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resolved]:

@@ -118,6 +118,8 @@ class Vocabulary:
     ref_discourse: set[str] = field(default_factory=set)  # "Now, ...": opens a turn
     # between "the day after" and the date it counts from ("the day after Christmas")
     anchor_links: set[str] = field(default_factory=set)
+    # words after "the day before" that open another phrase, no happening it counts from
+    anaphor_followers: set[str] = field(default_factory=set)
     year_prefixes_in_span: set[str] = field(default_factory=set)
     span_skip: re.Pattern | None = None  # a leading preposition kept out of spans
     numeric_order: str = "dmy"
@@ -238,7 +240,8 @@ _WORD_SETS = ("months_need_context", "vague_numbers", "seasons_need_context",
               "seasons_article_not_enough", "year_back", "year_prefixes", "year_weak_prefixes",
               "year_followers_ok", "year_article_prefixes", "year_prefixes_in_span",
               "bare_year_not_before", "bare_year_determiners", "bare_year_not_after",
-              "decade_not_after", "ref_discourse", "anchor_links", "deadline_verbs",
+              "decade_not_after", "ref_discourse", "anchor_links", "anaphor_followers",
+              "deadline_verbs",
               "reporting_verbs")
 # word lists compiled into a regex matching them at the end of a text ("<name>_prefixes")
 _PREFIX_REGEXES = ("background", "frame", "deadline", "since", "age", "cleft")
@@ -262,7 +265,7 @@ _NOT_START_WORDS = frozenset((
     "span_skip", "coordination",
     "year_followers_ok", "bare_year_not_before",
     "bare_year_determiners", "bare_year_not_after", "decade_not_after", "ref_discourse",
-    "anchor_links",
+    "anchor_links", "anaphor_followers",
     "patterns", "lang",
     "day",
     "numeric_order", "base",
