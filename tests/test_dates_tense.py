@@ -82,6 +82,12 @@ CASES = [
     ("en", "2000-01-07", "They said they would look for ways around Wednesday's ruling.",
      ["2000-01-05"]),
     ("en", "2000-01-07", "They will appeal next Wednesday's ruling.", ["2000-01-12"]),
+    # "have to" is an obligation ahead, no perfect
+    ("en", "2001-07-28", "The visit will have to be after December, an official said.",
+     ["2001-12"]),
+    ("en", "2001-07-28", "The talks have to resume in December.", ["2001-12"]),
+    ("en", "2001-07-28", "The talks have resumed in December.", ["2000-12"]),
+    ("fr", "2001-07-28", "Les pourparlers doivent reprendre en décembre.", ["2001-12"]),
 ]
 
 

@@ -15,6 +15,9 @@ CASES = [
     ("en", "About 1500 people marched.", []),
     ("en", "Resolution 1973 was passed; the index closed at 2082.1 points.", []),
     ("en", "It costs $1990 a month.", []),
+    # a possessive before a year is a determiner, with either apostrophe
+    ("en", "Tension grew after Georgia’s 2003 Rose Revolution.", [("2003", "2003")]),
+    ("en", "Tension grew after Georgia's 2003 Rose Revolution.", [("2003", "2003")]),
     ("fr", "Une loi de 1996 a renforcé l'embargo.", [("1996", "1996")]),
     ("fr", "Environ 1500 personnes ont défilé.", []),
     # a fiscal year ("l'exercice 2005") is its year

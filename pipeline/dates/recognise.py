@@ -221,8 +221,8 @@ _WORD_AFTER = re.compile(r"\s*([\w-]+)")
 
 def _bare_year_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
     """A year written alone: not a count ("1500 people"), not a name or a number
-    ("Resolution 1973", "$1990"); a capitalised word before it must be a determiner or
-    open the sentence."""
+    ("Resolution 1973", "$1990"); a capitalised word before it must be a determiner (a
+    possessive is one) or open the sentence."""
     before = _WORD_BEFORE.search(text, max(0, c.start - 30), c.start)
     if before:
         word = before.group(1)
@@ -230,7 +230,9 @@ def _bare_year_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
         if low in vocab.bare_year_not_after or word[-1:] in "$#€£":
             return False
         sentence_end = re.search(r"[.!?:;,]$|^[-—–]+$", word)
-        if word[:1].isupper() and low not in vocab.bare_year_determiners and not sentence_end:
+        # a possessive is a determiner: "Georgia's 2003 Rose Revolution"
+        determiner = low in vocab.bare_year_determiners or re.search(r"\w['’]s$", word)
+        if word[:1].isupper() and not determiner and not sentence_end:
             return False
     after = _WORD_AFTER.match(text, c.end)
     return not (after and key(after.group(1)) in vocab.bare_year_not_before)
