@@ -82,6 +82,12 @@ CASES = [
     ("en", "2000-01-07", "They said they would look for ways around Wednesday's ruling.",
      ["2000-01-05"]),
     ("en", "2000-01-07", "They will appeal next Wednesday's ruling.", ["2000-01-12"]),
+    # a participle after a noun is no verb of the clause
+    ("en", "2024-10-08", "Ishiba will make his debut with a three-day visit to Vientiane, "
+     "Laos, from Thursday to attend summits related to the regional bloc.", ["2024-10-10"]),
+    ("fr", "2024-10-08", "Ishiba fera ses débuts avec une visite de trois jours à Vientiane, "
+     "au Laos, à partir de jeudi pour assister aux sommets liés au bloc régional.",
+     ["2024-10-10"]),
     # "have to" is an obligation ahead, no perfect
     ("en", "2001-07-28", "The visit will have to be after December, an official said.",
      ["2001-12"]),
