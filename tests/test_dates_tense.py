@@ -167,6 +167,14 @@ SINCE = [
      "return.", ["1990-03"]),
     ("fr", "1990-08-13", "Le porte-avions, en patrouille depuis mars, doit rentrer.", ["1990-03"]),
     ("en", "1990-08-13", "He will stay until March.", ["1991-03"]),
+    # so is a date ending a phrase with no verb that "since", "depuis" open
+    ("fr", "2025-09-19", "Il s'agit du second entretien entre les deux hommes depuis "
+     "l'investiture de Donald Trump le 20 janvier.", ["2025-01-20"]),
+    ("en", "2025-09-19", "It is the second call between the two men since Donald Trump's "
+     "inauguration on Jan. 20.", ["2025-01-20"]),
+    # a verb in the phrase has its own tense
+    ("en", "2025-09-19", "It is the second call since he said he will visit on Jan. 20.",
+     ["2026-01-20"]),
 ]
 
 

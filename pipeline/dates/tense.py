@@ -153,6 +153,14 @@ def _after(rx: re.Pattern | None, text: str, start: int) -> bool:
     return bool(rx and rx.search(text, max(0, start - 32), start))
 
 
+def _since_phrase(text: str, lead: int, vocab: Vocabulary) -> bool:
+    """The date ends a phrase with no verb opened by "since", "depuis": "since Trump's
+    inauguration on Jan. 20", "depuis l'investiture de Donald Trump le 20 janvier"."""
+    rx = vocab.since_phrase_regex
+    m = rx and rx.search(text, max(0, lead - 70), lead)
+    return bool(m) and next(_cues(text, m.start(), lead, vocab), None) is None
+
+
 def in_dateline(text: str, start: int, end: int) -> bool:
     """The span is the date of a dateline: the day the story was filed, on or before the
     article date whatever the tense of what follows."""
@@ -165,8 +173,9 @@ def tense_of(text: str, start: int, end: int, lead: int, index: SentenceIndex,
     """The tense ``text[start:end]`` is read in: its clause's (its quotation's, inside
     one; see :func:`clause_tense` for a ``weekday``), except for a deadline
     (``lead``: where the words before it end), read in none, and a dateline or a date
-    after "since", "depuis", always past."""
-    if in_dateline(text, start, end) or _after(vocab.since_regex, text, lead):
+    after "since", "depuis" (right after, or ending a phrase they open), always past."""
+    if in_dateline(text, start, end) or _after(vocab.since_regex, text, lead) \
+            or _since_phrase(text, lead, vocab):
         return "past"
     clause = quote_around(text, start, end, index.around(start, end, CLAUSE_STOPS))
     # only a weekday looks that far: a day read a week late is the cost of a wrong

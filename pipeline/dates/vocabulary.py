@@ -147,6 +147,9 @@ class Vocabulary:
     reporting_regex: re.Pattern | None = None
     coordination_regex: re.Pattern | None = None  # " et ", " and the": the next list item
     since_regex: re.Pattern | None = None  # "since", "depuis": a date gone
+    # "since" opening a phrase with no verb that ends at the date: "since Trump's
+    # inauguration on Jan. 20"
+    since_phrase_regex: re.Pattern | None = None
     cleft_regex: re.Pattern | None = None  # "c'est", "it was": the "que" after is no clause
     frame_regex: re.Pattern | None = None  # "En", "In": a sentence-opening year frame
     age_regex: re.Pattern | None = None  # "aged", "âgé de": a count of years is an age
@@ -329,6 +332,10 @@ def _compile_cues(v: Vocabulary, data: dict) -> None:
         if words:
             rx = re.compile(r"(?<!\w)(?:" + alternation(words) + r")\s*$", re.IGNORECASE)
             setattr(v, f"{name}_regex", rx)
+    if data.get("since_prefixes"):
+        v.since_phrase_regex = re.compile(
+            r"(?<!\w)(?:" + alternation(data["since_prefixes"]) + r")\s[^,;:.!?«»\"“”()\n]{1,60}$",
+            re.IGNORECASE)
 
 
 def _words(data: dict) -> dict[str, list[str]]:
