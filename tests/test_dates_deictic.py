@@ -38,6 +38,11 @@ NAMED_DAY = [
      [("today", "2016-01-14"), ("Thursday", "2016-01-14")]),
     ("en", "2016-01-14", "He arrives tomorrow, Friday.", [("tomorrow, Friday", "2016-01-15")]),
     ("fr", "2016-01-14", "Il est arrivé hier mercredi.", [("hier mercredi", "2016-01-13")]),
+    # with the date written after the weekday, one span, and the date as written
+    ("fr", "2003-11-12", "Il est presque 18 heures, hier mardi 11 novembre, quand le chef de "
+     "l'État sort.", [("hier mardi 11 novembre", "2003-11-11")]),
+    ("fr", "2003-11-12", "Aujourd'hui jeudi 3 mars 2011, le ministre est à Rabat.",
+     [("Aujourd'hui jeudi 3 mars 2011", "2011-03-03")]),
 ]
 
 
