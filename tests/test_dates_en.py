@@ -20,6 +20,10 @@ CASES = [
     ("The custom goes back to 1962 among the villages.", ["1962"]),
     # "the week of" a day is that day's week
     ("A hearing will be held the week of Dec. 7.", ["2020-W50"]),
+    # a weekday in a named week is one date: that day of that week
+    ("He is expected in the country next week on Monday.", ["2020-10-26"]),
+    ("He will be in the country on Thursday next week.", ["2020-10-29"]),
+    ("The commission met on Friday last week in Harare.", ["2020-10-16"]),
     # wire datelines abbreviate months without a period; alone such a word is no month
     ("RABAT, Jan 5 (Reuters) - They met.", ["2020-01-05"]),
     ("Jan Kowalski said the Dec figures were final.", []),

@@ -68,6 +68,9 @@ WEEKDAYS = [
     ("Mardi prochain, il rencontrera le roi.", ["2022-11-29"]),
     ("La cérémonie a eu lieu aujourd'hui jeudi.", ["2022-11-24"]),
     ("L'audience se tiendra la semaine du 5 décembre.", ["2022-W49"]),
+    # un jour d'une semaine nommée : ce jour de cette semaine
+    ("La commission se réunira lundi de la semaine prochaine.", ["2022-11-28"]),
+    ("La commission s'est réunie mardi de la semaine dernière.", ["2022-11-15"]),
 ]
 
 ANAPHORIC = [

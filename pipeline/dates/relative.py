@@ -259,8 +259,12 @@ def _weekday(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[R
     base = ctx.day_anchor if anaphoric and ctx.day_anchor else dct
     back = (base.weekday() - wd) % 7
     fwd = (wd - base.weekday()) % 7
+    week = c.g("wk") or c.g("wk2")
     if c.g("deic"):
         d = dct
+    elif week is not None and vocab.relative.get(key(week)) is not None:
+        # "Monday next week", "lundi de la semaine prochaine": that day of the week named
+        d = cal.add_days(dct, 7 * vocab.relative[key(week)] + wd - dct.weekday())
     elif rel is not None and rel < 0:
         d = cal.add_days(base, -(back or 7))
     elif rel is not None and rel > 0:
