@@ -11,6 +11,7 @@ CASES = [
     ("The accords were signed at the White House on 15 September.", ["2020-09-15"]),
     ("Trump announced on Sept. 11 that Bahrain would follow.", ["2020-09-11"]),
     ("They met on Tuesday, Nov. 24, 2020 in Rabat.", ["2020-11-24"]),
+    ("The first flight to Asmara on July 18/2018 was historic.", ["2018-07-18"]),
     ("They return on Saturday 15 February, flying to Tonga.", ["2020-02-15"]),
     ("They returned on Saturday, 15 February 2020.", ["2020-02-15"]),
     ("The summit is set for March 27 and 28, 2021.", ["2021-03-27", "2021-03-28"]),
