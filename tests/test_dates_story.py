@@ -124,6 +124,14 @@ THAT_DAY = [
     ("fr", "L'accord a été signé le 12 février. La veille du 14 juillet, il avait calé.",
      ["2003-02-12", "2002-07-13"]),
     ("fr", "Il est arrivé au lendemain du 11 septembre 2001.", ["2001-09-12"]),
+    # with no verb near it, a month takes the year of the full date before it in its
+    # sentence
+    ("en", "The two leaders met on the sidelines of the summit in Hangzhou in September 2000, "
+     "following a historic visit to Cairo by the King of Saudi Arabia in April.",
+     ["2000-09", "2000-04"]),
+    ("fr", "Les deux dirigeants se sont rencontrés en marge du sommet de Hangzhou en septembre "
+     "2000, à la suite d'une visite historique au Caire du roi d'Arabie saoudite en avril.",
+     ["2000-09", "2000-04"]),
     # counted from a happening and set beside a date, the day is that date
     ("en", "Shares fell after Oct. 12, the day before the stock market plunge.",
      ["2002-10-12", "2002-10-12"]),

@@ -44,6 +44,7 @@ class Story:
     # the last day named by its weekday or as "yesterday": news copy names the days of the
     # week it reports on so, and a day further back by its date ("on Sept. 11")
     news_day: dt.date | None = None
+    anchor_end: int = -1  # where the date that set ``anchor`` ends in the text
 
     def context(self, c: Candidate, paragraph: int, tense: str | None,
                 words_day: dt.date | None = None) -> Context:
@@ -54,6 +55,10 @@ class Story:
             if len(between) <= 3 and (between.isalpha() or not between):
                 story = (self.apposed[0], paragraph, True)  # "Il y a un an, le 24 novembre"
         self.apposed = None
+        if story and tense is None and self._in_sentence_of_anchor(c.start, story[0]):
+            # no verb near: a partial date takes the year of the full date before it in its
+            # sentence ("met in September 2016, following a visit ... in April")
+            story = (story[0], paragraph, True)
         return Context(self.ref, self.precision, self.anchor, self.anchor_precision,
                        story[0] if story else None, tense, self.day_anchor,
                        bool(story and story[2]), self.quarter, words_day)
@@ -84,7 +89,7 @@ class Story:
             if c.kind in ("weekday", "deictic"):
                 self.news_day = d
         if granularity(r.value) in ("day", "month", "year"):
-            self.anchor, self.anchor_precision = d, p
+            self.anchor, self.anchor_precision, self.anchor_end = d, p, r.end
         year = self._narrative_year(c, r, d, p)
         if year is not None:
             self.narrative = (d.year, paragraph, year)
@@ -104,6 +109,12 @@ class Story:
         if from_story and self._starts_sentence(r.start):
             return True  # "L'année suivante, ... en juillet"
         return None
+
+    def _in_sentence_of_anchor(self, start: int, year: int) -> bool:
+        """The story's last date is of ``year`` and ends before ``start`` in its sentence."""
+        if self.anchor is None or self.anchor.year != year or self.anchor_end > start:
+            return False
+        return self.index.around(start, start)[0] <= self.anchor_end
 
     def _background(self, start: int) -> bool:
         """A date after "depuis", "since", "jusqu'en": a bound, not a step of the story."""
