@@ -153,10 +153,11 @@ def _after(rx: re.Pattern | None, text: str, start: int) -> bool:
     return bool(rx and rx.search(text, max(0, start - 32), start))
 
 
-def _since_phrase(text: str, lead: int, vocab: Vocabulary) -> bool:
-    """The date ends a phrase with no verb opened by "since", "depuis": "since Trump's
-    inauguration on Jan. 20", "depuis l'investiture de Donald Trump le 20 janvier"."""
-    rx = vocab.since_phrase_regex
+def _since(text: str, lead: int, vocab: Vocabulary) -> bool:
+    """"since", "depuis" right before the date, or opening a phrase with no verb that ends
+    at it: "since Trump's inauguration on Jan. 20", "depuis l'investiture de Donald Trump
+    le 20 janvier"."""
+    rx = vocab.since_regex
     m = rx and rx.search(text, max(0, lead - 70), lead)
     return bool(m) and next(_cues(text, m.start(), lead, vocab), None) is None
 
@@ -174,8 +175,7 @@ def tense_of(text: str, start: int, end: int, lead: int, index: SentenceIndex,
     one; see :func:`clause_tense` for a ``weekday``), except for a deadline
     (``lead``: where the words before it end), read in none, and a dateline or a date
     after "since", "depuis" (right after, or ending a phrase they open), always past."""
-    if in_dateline(text, start, end) or _after(vocab.since_regex, text, lead) \
-            or _since_phrase(text, lead, vocab):
+    if in_dateline(text, start, end) or _since(text, lead, vocab):
         return "past"
     clause = quote_around(text, start, end, index.around(start, end, CLAUSE_STOPS))
     # only a weekday looks that far: a day read a week late is the cost of a wrong

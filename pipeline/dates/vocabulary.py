@@ -146,10 +146,9 @@ class Vocabulary:
     # "said", "a indiqué", "according to": a verb that reports the sentence it closes
     reporting_regex: re.Pattern | None = None
     coordination_regex: re.Pattern | None = None  # " et ", " and the": the next list item
-    since_regex: re.Pattern | None = None  # "since", "depuis": a date gone
-    # "since" opening a phrase with no verb that ends at the date: "since Trump's
-    # inauguration on Jan. 20"
-    since_phrase_regex: re.Pattern | None = None
+    # "since", "depuis" right before a date, or opening a phrase that ends at it ("since
+    # Trump's inauguration on Jan. 20"): a date gone
+    since_regex: re.Pattern | None = None
     cleft_regex: re.Pattern | None = None  # "c'est", "it was": the "que" after is no clause
     frame_regex: re.Pattern | None = None  # "En", "In": a sentence-opening year frame
     age_regex: re.Pattern | None = None  # "aged", "âgé de": a count of years is an age
@@ -247,10 +246,12 @@ _WORD_SETS = ("months_need_context", "vague_numbers", "seasons_need_context",
               "deadline_verbs",
               "reporting_verbs")
 # word lists compiled into a regex matching them at the end of a text ("<name>_prefixes")
-_PREFIX_REGEXES = ("background", "frame", "deadline", "since", "age", "cleft")
+_PREFIX_REGEXES = ("background", "frame", "deadline", "age", "cleft")
+# "since_prefixes" is compiled apart: the words may open a phrase that ends at the date
 # the keys of a data file: the tables and word sets above, and these
 _KEYS = frozenset((
     *(name for name, _ in _TABLES), *_WORD_SETS, *(f"{n}_prefixes" for n in _PREFIX_REGEXES),
+    "since_prefixes",
     "lang", "base", "months", "weekdays", "weekdays_plural", "day", "numeric_order",
     "seasons_capital_ok", "months_capitalised", "span_skip", "tense", "complementizers",
     "raw_words", "patterns", "coordination",
@@ -264,7 +265,7 @@ TENSES = ("future", "intent", "past", "present", "scheduled")
 _TENSE_KEYS = (*TENSES, "not_after")
 # keys whose words never start a match
 _NOT_START_WORDS = frozenset((
-    "tense", "complementizers", *(f"{n}_prefixes" for n in _PREFIX_REGEXES),
+    "tense", "complementizers", *(f"{n}_prefixes" for n in _PREFIX_REGEXES), "since_prefixes",
     "span_skip", "coordination",
     "year_followers_ok", "bare_year_not_before",
     "bare_year_determiners", "bare_year_not_after", "decade_not_after", "ref_discourse",
@@ -333,9 +334,9 @@ def _compile_cues(v: Vocabulary, data: dict) -> None:
             rx = re.compile(r"(?<!\w)(?:" + alternation(words) + r")\s*$", re.IGNORECASE)
             setattr(v, f"{name}_regex", rx)
     if data.get("since_prefixes"):
-        v.since_phrase_regex = re.compile(
-            r"(?<!\w)(?:" + alternation(data["since_prefixes"]) + r")\s[^,;:.!?«»\"“”()\n]{1,60}$",
-            re.IGNORECASE)
+        phrase = r"(?:\s[^,;:.!?«»\"“”()\n]{0,60})?$"  # no verb: checked where it is used
+        v.since_regex = re.compile(
+            r"(?<!\w)(?:" + alternation(data["since_prefixes"]) + ")" + phrase, re.IGNORECASE)
 
 
 def _words(data: dict) -> dict[str, list[str]]:
