@@ -66,11 +66,18 @@ def clause_tense(text: str, start: int, end: int, clause: tuple[int, int],
         if _FRONTED.fullmatch(text, left, start):
             return _main_verb(text, end, clause[1], vocab)
         return _far_future(text, left, start, vocab) if weekday else None
-    if best[2] == "present" or best[2] == "scheduled" and not weekday:
+    return _reading(best[2], best[3], weekday)
+
+
+def _reading(name: str | None, after: bool, weekday: bool) -> str | None:
+    """The tense a cue named ``name`` gives a date it comes ``after`` or not: none for a
+    present (for a present of an event, none but to a ``weekday``), and a verb of intent
+    dates what is intended ahead of it, and is a past behind it."""
+    if name == "present" or name == "scheduled" and not weekday:
         return None
-    if best[2] == "intent":
-        return "past" if best[3] else "future"
-    return best[2]
+    if name == "intent":
+        return "past" if after else "future"
+    return name
 
 
 def coordinated(text: str, prev_end: int, start: int, vocab: Vocabulary) -> bool:
@@ -108,10 +115,7 @@ def _main_verb(text: str, end: int, right: int, vocab: Vocabulary) -> str | None
     """The tense of the first verb after a date that opens its sentence, however far: a
     fronted date is the whole sentence's, and its main verb follows the adjuncts."""
     m = next(_cues(text, end, right, vocab), None)
-    name = m.lastgroup if m else None
-    if name == "intent":
-        return "past"
-    return name if name in ("past", "future") else None
+    return _reading(m.lastgroup, True, False) if m else None
 
 
 def _cues(text: str, a: int, b: int, vocab: Vocabulary) -> Iterator[re.Match]:
