@@ -260,11 +260,12 @@ def _weekday(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[R
     back = (base.weekday() - wd) % 7
     fwd = (wd - base.weekday()) % 7
     week = c.g("wk") or c.g("wk2")
+    weeks = vocab.relative.get(key(week)) if week else None  # "next week": 1
     if c.g("deic"):
         d = dct
-    elif week is not None and vocab.relative.get(key(week)) is not None:
+    elif weeks is not None:
         # "Monday next week", "lundi de la semaine prochaine": that day of the week named
-        d = cal.add_days(dct, 7 * vocab.relative[key(week)] + wd - dct.weekday())
+        d = cal.add_days(dct, 7 * weeks + wd - dct.weekday())
     elif rel is not None and rel < 0:
         d = cal.add_days(base, -(back or 7))
     elif rel is not None and rel > 0:
