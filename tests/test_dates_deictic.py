@@ -49,3 +49,20 @@ NAMED_DAY = [
 @pytest.mark.parametrize(("lang", "dct", "text", "expected"), NAMED_DAY)
 def test_a_weekday_by_a_deictic_names_the_day(lang, dct, text, expected):
     assert dates(lang, dct, text) == expected
+
+
+PRESENT_AGE = [
+    # "today" naming the present age is no day; "today's" before a thing of the day is one
+    ("en", "The case is for today's youth what the blockade was for their parents.", []),
+    ("en", "Intel chips run many of today's personal computers.", []),
+    ("en", "The offer, advertised in today's editions of the Journal, expires soon.",
+     [("today", "2003-02-21")]),
+    ("fr", "La jeunesse d'aujourd'hui veut du travail, dit-il.", []),
+    ("fr", "Le monde d'aujourd'hui est plus dur.", []),
+    ("fr", "La réunion d'aujourd'hui a échoué.", [("aujourd'hui", "2003-02-21")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), PRESENT_AGE)
+def test_today_naming_the_present_age_is_no_date(lang, text, expected):
+    assert dates(lang, "2003-02-21", text) == expected

@@ -18,6 +18,9 @@ CASES = [
     # a possessive before a year is a determiner, with either apostrophe
     ("en", "Tension grew after Georgia’s 2003 Rose Revolution.", [("2003", "2003")]),
     ("en", "Tension grew after Georgia's 2003 Rose Revolution.", [("2003", "2003")]),
+    # a demonstrative before a year is a determiner too
+    ("en", "That 1978 resolution calls for a withdrawal.", [("1978", "1978")]),
+    ("en", "This 1990 law is still in force.", [("1990", "1990")]),
     ("fr", "Une loi de 1996 a renforcé l'embargo.", [("1996", "1996")]),
     ("fr", "Environ 1500 personnes ont défilé.", []),
     # a fiscal year ("l'exercice 2005") is its year

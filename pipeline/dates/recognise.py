@@ -365,5 +365,14 @@ def _ref_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
     return not text.startswith(",", c.end)
 
 
+def _deictic_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
+    """"today" naming the present age is no day: "today's youth", "le monde d'aujourd'hui"."""
+    if "deic" not in c.groups or vocab.generic_present_regex is None:
+        return True
+    window = max(0, c.start - 40)
+    return not any(m.start() <= c.start and c.end <= m.end()
+                   for m in vocab.generic_present_regex.finditer(text, window, c.end + 60))
+
+
 _KIND_CHECKS = {"year": _year_ok, "years": _years_ok}
-_GROUP_CHECKS = (_month_ok, _season_ok, _duration_ok, _decade_ok, _ref_ok)
+_GROUP_CHECKS = (_month_ok, _season_ok, _duration_ok, _decade_ok, _ref_ok, _deictic_ok)

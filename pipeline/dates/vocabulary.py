@@ -146,6 +146,7 @@ class Vocabulary:
     # "said", "a indiqué", "according to": a verb that reports the sentence it closes
     reporting_regex: re.Pattern | None = None
     coordination_regex: re.Pattern | None = None  # " et ", " and the": the next list item
+    generic_present_regex: re.Pattern | None = None  # "today's youth": the present age
     # "since", "depuis" right before a date, or opening a phrase that ends at it ("since
     # Trump's inauguration on Jan. 20"): a date gone
     since_regex: re.Pattern | None = None
@@ -254,7 +255,7 @@ _KEYS = frozenset((
     "since_prefixes",
     "lang", "base", "months", "weekdays", "weekdays_plural", "day", "numeric_order",
     "seasons_capital_ok", "months_capitalised", "span_skip", "tense", "complementizers",
-    "raw_words", "patterns", "coordination",
+    "raw_words", "patterns", "coordination", "generic_present",
     "core_words",
 ))
 # the tense cue lists, by the name the tense they mark goes by; "intent" is a past verb of
@@ -266,7 +267,7 @@ _TENSE_KEYS = (*TENSES, "not_after")
 # keys whose words never start a match
 _NOT_START_WORDS = frozenset((
     "tense", "complementizers", *(f"{n}_prefixes" for n in _PREFIX_REGEXES), "since_prefixes",
-    "span_skip", "coordination",
+    "span_skip", "coordination", "generic_present",
     "year_followers_ok", "bare_year_not_before",
     "bare_year_determiners", "bare_year_not_after", "decade_not_after", "ref_discourse",
     "anchor_links", "anaphor_followers",
@@ -325,6 +326,8 @@ def _compile_cues(v: Vocabulary, data: dict) -> None:
             r"(?<!\w)(?:" + alternation(data["deadline_verbs"]) + r")(?!\w)", re.IGNORECASE)
     if data.get("coordination"):
         v.coordination_regex = re.compile(data["coordination"], re.IGNORECASE)
+    if data.get("generic_present"):
+        v.generic_present_regex = re.compile(data["generic_present"], re.IGNORECASE)
     if data.get("reporting_verbs"):
         v.reporting_regex = re.compile(
             r"(?:" + alternation(data["reporting_verbs"]) + r")(?!\w)", re.IGNORECASE)
