@@ -190,3 +190,32 @@ THIS_SEASON = [
 @pytest.mark.parametrize(("lang", "dct", "text", "expected"), THIS_SEASON)
 def test_this_season_is_the_article_year(lang, dct, text, expected):
     assert values(lang, dct, text) == expected
+
+
+WEEK_AHEAD = [
+    # a weekday told in the future after the story names a week ahead falls in that week
+    # (the article is of Friday 31 October 2014)
+    ("fr", "Le premier ministre effectuera la semaine prochaine sa visite en Chine, qui "
+     "revêtira cette année un caractère particulier.\n\nIl sera à Hangzhou vendredi et "
+     "samedi, avant de gagner Pékin.",
+     [("la semaine prochaine", "2014-W45"), ("cette année", "2014"),
+      ("vendredi", "2014-11-07"), ("samedi", "2014-11-08")]),
+    ("en", "The minister will visit China next week. He will be in Hangzhou on Friday and "
+     "Saturday.",
+     [("next week", "2014-W45"), ("Friday", "2014-11-07"), ("Saturday", "2014-11-08")]),
+    # not a weekday told in the past, nor one after a day written out: another thread
+    ("en", "The minister will visit China next week. He said on Friday he would go.",
+     [("next week", "2014-W45"), ("Friday", "2014-10-31")]),
+    ("en", "Bush will be in Zambia next week. Their wives meet in Tanzania Nov. 4.\n\n"
+     "Obama will be in Senegal Saturday.",
+     [("next week", "2014-W45"), ("Nov. 4", "2014-11-04"), ("Saturday", "2014-11-01")]),
+    ("fr", "Bush sera en Zambie la semaine prochaine. Leurs épouses se verront le "
+     "4 novembre.\n\nObama sera au Sénégal samedi.",
+     [("la semaine prochaine", "2014-W45"), ("le 4 novembre", "2014-11-04"),
+      ("samedi", "2014-11-01")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), WEEK_AHEAD)
+def test_a_weekday_after_a_week_ahead_falls_in_it(lang, text, expected):
+    assert dates(lang, "2014-10-31", text) == expected

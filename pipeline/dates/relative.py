@@ -280,6 +280,8 @@ def _weekday(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[R
         )
     elif ctx.tense == "future" and not c.g("poss"):
         d = cal.add_days(base, fwd)
+        if ctx.week is not None and d < ctx.week:  # the week ahead the story named
+            d = cal.add_days(ctx.week, wd)
     else:
         d = cal.add_days(base, -back)
     # "Wednesday night" is dated by its day, as news annotation mostly has it (a TIME

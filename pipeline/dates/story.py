@@ -27,6 +27,7 @@ from .values import Context, Resolved
 from .vocabulary import Vocabulary, key
 
 _QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
+_WEEK = re.compile(r"^(\d{4})-W(\d\d)$")
 
 
 @dataclass
@@ -45,6 +46,7 @@ class Story:
     # week it reports on so, and a day further back by its date ("on Sept. 11")
     news_day: dt.date | None = None
     anchor_end: int = -1  # where the date that set ``anchor`` ends in the text
+    week: dt.date | None = None  # the Monday of the week ahead the story last named
 
     def context(self, c: Candidate, paragraph: int, tense: str | None,
                 words_day: dt.date | None = None) -> Context:
@@ -62,7 +64,7 @@ class Story:
             tense = "past"
         return Context(self.ref, self.precision, self.anchor, self.anchor_precision,
                        story[0] if story else None, tense, self.day_anchor,
-                       bool(story and story[2]), self.quarter, words_day)
+                       bool(story and story[2]), self.quarter, words_day, self.week)
 
     def quote_day(self) -> dt.date | None:
         """The day quoted words were likely said: the day the story last named by its
@@ -81,6 +83,7 @@ class Story:
         if c.kind in ("date", "relunit") and _QUARTER.match(r.value):  # a quarter named
             self.quarter = (int(r.value[:4]), int(r.value[-1]))
         d, p = cal.parse_value(r.value)
+        self.week = self._week_ahead(c, r.value, d, p)
         if d is None or _flashback(c.kind, d, self.day_anchor or self.anchor or self.ref):
             return
         if p == "year" and c.kind in ("ago", "relunit", "deictic"):
@@ -94,6 +97,26 @@ class Story:
         year = self._narrative_year(c, r, d, p)
         if year is not None:
             self.narrative = (d.year, paragraph, year)
+
+    def _week_ahead(self, c: Candidate, value: str, d: dt.date | None,
+                    p: str) -> dt.date | None:
+        """The week ahead the story is in after candidate ``c`` resolved to ``value``
+        (``d``, ``p`` as parsed): the one it names; the one it was in, after a weekday
+        that fell in it or a month or year that holds it ("cette année"); else none (a
+        day written out is another thread: "in Zambia next week ... July 2")."""
+        if self.ref is None:
+            return None
+        m = _WEEK.match(value)
+        if m:
+            monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+            return monday if monday > self.ref else None
+        week = self.week
+        if week is None or d is None:
+            return None
+        if p == "day" and c.kind == "weekday" and 0 <= (d - week).days < 7:
+            return week
+        holds = d.year == week.year and (p == "year" or p == "month" and d.month == week.month)
+        return week if holds else None
 
     def _narrative_year(self, c: Candidate, r: Resolved, d: dt.date, p: str) -> bool | None:
         """Whether the date sets the paragraph's year: False for a date with a month,

@@ -56,6 +56,10 @@ class Context:
     # the day the words holding the expression were said or written, when not the
     # article's (a quotation, an embedded post: see ``spoken``)
     words_day: dt.date | None = None
+    # the Monday of a week ahead the story has named ("la semaine prochaine"): a weekday
+    # told in the future after it falls in it ("effectuera la semaine prochaine ... une
+    # visite, vendredi et samedi")
+    week: dt.date | None = None
 
     def day_base(self) -> tuple[dt.date | None, str]:
         """Reference of a day counted from the story: the previous day, else the DCT."""
