@@ -219,3 +219,27 @@ WEEK_AHEAD = [
 @pytest.mark.parametrize(("lang", "text", "expected"), WEEK_AHEAD)
 def test_a_weekday_after_a_week_ahead_falls_in_it(lang, text, expected):
     assert dates(lang, "2014-10-31", text) == expected
+
+
+ASIDES = [
+    # a date going back behind a participle on a noun is an aside: "la veille" still counts
+    # from the story's day
+    ("fr", "La Belgique avait décidé le 27 mars dernier de renvoyer un diplomate, après "
+     "l’attaque à l’arme chimique perpétrée le 4 mars à Salisbury.\n\nElle s’était jointe "
+     "au mouvement entamé la veille par 16 États.",
+     [("le 27 mars dernier", "2018-03-27"), ("le 4 mars", "2018-03-04"),
+      ("la veille", "2018-03-26")]),
+    # after an auxiliary it is the verb of the story, which it moves
+    ("fr", "Le traité a été ratifié le 27 mars. Le ministre a ensuite signé le 4 mars un "
+     "autre accord, conclu la veille.",
+     [("le 27 mars", "2018-03-27"), ("le 4 mars", "2018-03-04"), ("la veille", "2018-03-03")]),
+    # an English past participle is also a past tense: no aside is read
+    ("en", "The treaty was ratified on March 27. The talks started on March 4, and a draft "
+     "was agreed the day before.",
+     [("March 27", "2018-03-27"), ("March 4", "2018-03-04"), ("the day before", "2018-03-03")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), ASIDES)
+def test_an_aside_date_does_not_move_the_story(lang, text, expected):
+    assert dates(lang, "2018-04-04", text) == expected

@@ -24,7 +24,7 @@ from ..segment import SentenceIndex
 from . import calendar as cal
 from .recognise import Candidate
 from .values import Context, Resolved
-from .vocabulary import Vocabulary, key
+from .vocabulary import Vocabulary, key, plain_word
 
 _QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
 _WEEK = re.compile(r"^(\d{4})-W(\d\d)$")
@@ -84,7 +84,8 @@ class Story:
             self.quarter = (int(r.value[:4]), int(r.value[-1]))
         d, p = cal.parse_value(r.value)
         self.week = self._week_ahead(c, r.value, d, p)
-        if d is None or _flashback(c.kind, d, self.day_anchor or self.anchor or self.ref):
+        if d is None or _flashback(c.kind, d, self.day_anchor or self.anchor or self.ref) \
+                or self._aside(r.start, d):
             return
         if p == "year" and c.kind in ("ago", "relunit", "deictic"):
             self.apposed = (d.year, r.end)
@@ -141,6 +142,18 @@ class Story:
                 or self.anchor_end > start:
             return False
         return self.index.around(start, start)[0] <= self.anchor_end
+
+    def _aside(self, start: int, d: dt.date) -> bool:
+        """A date going back before the story's, behind a participle on a noun ("après
+        l'attaque perpétrée le 4 mars"): an aside; the story stays where it was."""
+        base, rx = self.day_anchor or self.anchor, self.vocab.aside_regex
+        if base is None or d >= base or rx is None:
+            return False
+        m = rx.search(self.index.text, max(0, start - 40), start)
+        if not m:
+            return False
+        words = self.index.text[max(0, m.start() - 30):m.start()].split()[-3:]
+        return not any(plain_word(w) in self.vocab.aside_auxiliaries for w in words)
 
     def _background(self, start: int) -> bool:
         """A date after "depuis", "since", "jusqu'en": a bound, not a step of the story."""

@@ -28,6 +28,11 @@ APOSTROPHE = "['’ʼ]"
 
 
 @lru_cache(maxsize=65536)
+def plain_word(word: str) -> str:
+    """A word lowercased with a straight apostrophe, its accents kept."""
+    return word.lower().replace("’", "'")
+
+
 def key(text: str) -> str:
     """Lookup key of a word or phrase: case, accents, apostrophe style and spacing ignored."""
     text = unicodedata.normalize("NFKD", text.casefold())
@@ -147,6 +152,10 @@ class Vocabulary:
     reporting_regex: re.Pattern | None = None
     coordination_regex: re.Pattern | None = None  # " et ", " and the": the next list item
     generic_present_regex: re.Pattern | None = None  # "today's youth": the present age
+    # a participle right before a date, "l'attaque perpétrée le 4 mars": an aside
+    aside_regex: re.Pattern | None = None
+    # the auxiliaries that make it a verb ("a signé le 4 mars"), as written: "a" is not "à"
+    aside_auxiliaries: set[str] = field(default_factory=set)
     # "since", "depuis" right before a date, or opening a phrase that ends at it ("since
     # Trump's inauguration on Jan. 20"): a date gone
     since_regex: re.Pattern | None = None
@@ -256,7 +265,7 @@ _KEYS = frozenset((
     "lang", "base", "months", "weekdays", "weekdays_plural", "day", "numeric_order",
     "seasons_capital_ok", "months_capitalised", "span_skip", "tense", "complementizers",
     "raw_words", "patterns", "coordination", "generic_present",
-    "core_words",
+    "aside_participle", "aside_auxiliaries", "core_words",
 ))
 # the tense cue lists, by the name the tense they mark goes by; "intent" is a past verb of
 # intent before an infinitive ("agreed to restart"): it dates what is intended when the
@@ -267,7 +276,7 @@ _TENSE_KEYS = (*TENSES, "not_after")
 # keys whose words never start a match
 _NOT_START_WORDS = frozenset((
     "tense", "complementizers", *(f"{n}_prefixes" for n in _PREFIX_REGEXES), "since_prefixes",
-    "span_skip", "coordination", "generic_present",
+    "span_skip", "coordination", "generic_present", "aside_participle", "aside_auxiliaries",
     "year_followers_ok", "bare_year_not_before",
     "bare_year_determiners", "bare_year_not_after", "decade_not_after", "ref_discourse",
     "anchor_links", "anaphor_followers",
@@ -328,6 +337,9 @@ def _compile_cues(v: Vocabulary, data: dict) -> None:
         v.coordination_regex = re.compile(data["coordination"], re.IGNORECASE)
     if data.get("generic_present"):
         v.generic_present_regex = re.compile(data["generic_present"], re.IGNORECASE)
+    if data.get("aside_participle"):
+        v.aside_regex = re.compile(data["aside_participle"], re.IGNORECASE)
+        v.aside_auxiliaries = {plain_word(w) for w in data.get("aside_auxiliaries") or []}
     if data.get("reporting_verbs"):
         v.reporting_regex = re.compile(
             r"(?:" + alternation(data["reporting_verbs"]) + r")(?!\w)", re.IGNORECASE)
