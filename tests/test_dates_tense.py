@@ -288,6 +288,13 @@ SCHEDULED = [
      "secrétaire d'État américaine.", ["1998-05-04"]),
     ("fr", "1998-05-01", "Le ministre rencontre lundi son homologue.", ["1998-05-04"]),
     ("fr", "1998-05-01", "La rencontre lundi a été annulée.", ["1998-04-27"]),
+    # "beginning", "starting" before the date announce it, whatever the verb after:
+    # the nearest reading
+    ("en", "2004-06-21", "The two-day summit, beginning from July 30, was to have taken "
+     "place earlier this year.", ["2004-07-30", "2004"]),
+    ("en", "2004-06-21", "The summit, starting July 30, was postponed.", ["2004-07-30"]),
+    ("fr", "2004-06-21", "Le sommet, débutant le 30 juillet, a été reporté.", ["2004-07-30"]),
+    ("en", "2004-06-21", "He was at the beginning of a tour on July 30.", ["2003-07-30"]),
     # a month is not a weekday: "takes office in January" stays the nearest January
     ("en", "2008-04-14", "The new president takes office in January.", ["2008-01"]),
     # a relative clause after the day is not its verb
