@@ -51,8 +51,8 @@ def test_a_weekday_by_a_deictic_names_the_day(lang, dct, text, expected):
     assert dates(lang, dct, text) == expected
 
 
-PRESENT_AGE = [
-    # "today" naming the present age is no day; "today's" before a thing of the day is one
+AGES = [
+    # "today", "tomorrow" naming an age are no day; "today's" before a thing of the day is one
     ("en", "The case is for today's youth what the blockade was for their parents.", []),
     ("en", "Intel chips run many of today's personal computers.", []),
     ("en", "The offer, advertised in today's editions of the Journal, expires soon.",
@@ -60,9 +60,28 @@ PRESENT_AGE = [
     ("fr", "La jeunesse d'aujourd'hui veut du travail, dit-il.", []),
     ("fr", "Le monde d'aujourd'hui est plus dur.", []),
     ("fr", "La réunion d'aujourd'hui a échoué.", [("aujourd'hui", "2003-02-21")]),
+    ("en", "\"If I were choosing the people of tomorrow, I would pick them,\" he said.", []),
+    ("fr", "Il prépare le monde de demain. Il viendra demain.", [("demain", "2003-02-22")]),
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), PRESENT_AGE)
-def test_today_naming_the_present_age_is_no_date(lang, text, expected):
+TITLES = [
+    # a relative phrase in capitals inside a sentence is a name: a programme, a paper
+    ("en", "Baker, speaking on ABC News' \"This Week,\" said the request helps.", []),
+    ("en", "USA Today reported the visit. This is VOA Today.", []),
+    ("en", "\"This week we meet,\" he said. Today, he meets the king.",
+     [("This week", "2003-W08"), ("Today", "2003-02-21")]),
+    ("fr", "Selon Maroc Aujourd'hui, le roi est arrivé. Aujourd'hui, il reçoit le ministre.",
+     [("Aujourd'hui", "2003-02-21")]),
+    ("fr", "Il a parlé à l'émission « Cette Semaine » de la RTBF.", []),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), TITLES)
+def test_a_relative_phrase_in_capitals_is_a_name(lang, text, expected):
+    assert dates(lang, "2003-02-21", text) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), AGES)
+def test_today_or_tomorrow_naming_an_age_is_no_date(lang, text, expected):
     assert dates(lang, "2003-02-21", text) == expected

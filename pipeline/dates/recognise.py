@@ -366,13 +366,29 @@ def _ref_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
 
 
 def _deictic_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
-    """"today" naming the present age is no day: "today's youth", "le monde d'aujourd'hui"."""
-    if "deic" not in c.groups or vocab.generic_present_regex is None:
+    """"today", "tomorrow" naming an age are no day: "today's youth", "the people of
+    tomorrow", "le monde d'aujourd'hui"."""
+    if "deic" not in c.groups or vocab.generic_deictic_regex is None:
         return True
     window = max(0, c.start - 40)
     return not any(m.start() <= c.start and c.end <= m.end()
-                   for m in vocab.generic_present_regex.finditer(text, window, c.end + 60))
+                   for m in vocab.generic_deictic_regex.finditer(text, window, c.end + 60))
+
+
+def _title_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
+    """A relative phrase in capitals inside a sentence is a name: a programme, "ABC's
+    \"This Week\""; a paper, "USA Today", "Maroc Aujourd'hui" (one word: after a name)."""
+    if c.kind not in ("deictic", "relunit"):
+        return True
+    words = re.findall(r"[^\W\d_][\w'’]*", text[c.start:c.end])
+    if not words or not all(w[:1].isupper() for w in words):
+        return True
+    if len(words) > 1:
+        before = text[max(0, c.start - 40):c.start].rstrip(" \"“'`«")
+        return not before or before[-1:] in ".!?:\n"
+    return not _AFTER_NAME.search(text, max(0, c.start - 30), c.start)
 
 
 _KIND_CHECKS = {"year": _year_ok, "years": _years_ok}
-_GROUP_CHECKS = (_month_ok, _season_ok, _duration_ok, _decade_ok, _ref_ok, _deictic_ok)
+_GROUP_CHECKS = (_month_ok, _season_ok, _duration_ok, _decade_ok, _ref_ok, _deictic_ok,
+                 _title_ok)

@@ -151,7 +151,7 @@ class Vocabulary:
     # "said", "a indiqué", "according to": a verb that reports the sentence it closes
     reporting_regex: re.Pattern | None = None
     coordination_regex: re.Pattern | None = None  # " et ", " and the": the next list item
-    generic_present_regex: re.Pattern | None = None  # "today's youth": the present age
+    generic_deictic_regex: re.Pattern | None = None  # "today's youth": an age, no day
     # a participle right before a date, "l'attaque perpétrée le 4 mars": an aside
     aside_regex: re.Pattern | None = None
     # the auxiliaries that make it a verb ("a signé le 4 mars"), as written: "a" is not "à"
@@ -264,7 +264,7 @@ _KEYS = frozenset((
     "since_prefixes",
     "lang", "base", "months", "weekdays", "weekdays_plural", "day", "numeric_order",
     "seasons_capital_ok", "months_capitalised", "span_skip", "tense", "complementizers",
-    "raw_words", "patterns", "coordination", "generic_present",
+    "raw_words", "patterns", "coordination", "generic_deictic",
     "aside_participle", "aside_auxiliaries", "core_words",
 ))
 # the tense cue lists, by the name the tense they mark goes by; "intent" is a past verb of
@@ -276,7 +276,7 @@ _TENSE_KEYS = (*TENSES, "not_after")
 # keys whose words never start a match
 _NOT_START_WORDS = frozenset((
     "tense", "complementizers", *(f"{n}_prefixes" for n in _PREFIX_REGEXES), "since_prefixes",
-    "span_skip", "coordination", "generic_present", "aside_participle", "aside_auxiliaries",
+    "span_skip", "coordination", "generic_deictic", "aside_participle", "aside_auxiliaries",
     "year_followers_ok", "bare_year_not_before",
     "bare_year_determiners", "bare_year_not_after", "decade_not_after", "ref_discourse",
     "anchor_links", "anaphor_followers",
@@ -335,8 +335,8 @@ def _compile_cues(v: Vocabulary, data: dict) -> None:
             r"(?<!\w)(?:" + alternation(data["deadline_verbs"]) + r")(?!\w)", re.IGNORECASE)
     if data.get("coordination"):
         v.coordination_regex = re.compile(data["coordination"], re.IGNORECASE)
-    if data.get("generic_present"):
-        v.generic_present_regex = re.compile(data["generic_present"], re.IGNORECASE)
+    if data.get("generic_deictic"):
+        v.generic_deictic_regex = re.compile(data["generic_deictic"], re.IGNORECASE)
     if data.get("aside_participle"):
         v.aside_regex = re.compile(data["aside_participle"], re.IGNORECASE)
         v.aside_auxiliaries = {plain_word(w) for w in data.get("aside_auxiliaries") or []}
