@@ -375,12 +375,15 @@ def _deictic_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
                    for m in vocab.generic_deictic_regex.finditer(text, window, c.end + 60))
 
 
+_WORD = re.compile(r"[^\W\d_][\w'’]*")
+
+
 def _title_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
     """A relative phrase in capitals inside a sentence is a name: a programme, "ABC's
     \"This Week\""; a paper, "USA Today", "Maroc Aujourd'hui" (one word: after a name)."""
     if c.kind not in ("deictic", "relunit"):
         return True
-    words = re.findall(r"[^\W\d_][\w'’]*", text[c.start:c.end])
+    words = _WORD.findall(text, c.start, c.end)
     if not words or not all(w[:1].isupper() for w in words):
         return True
     if len(words) > 1:
