@@ -9,6 +9,10 @@ CASES = [
     ("en", "He lived there in the past.", [("in the past", "PAST_REF")]),
     ("en", "He came in the past week.", []),  # a week back: a duration, not the past
     ("en", "He came in the past few weeks.", []),
+    # an adverb before a length of time is still the present
+    ("en", "Washington is currently four hours behind Ireland.", [("currently", "PRESENT_REF")]),
+    ("fr", "Washington a actuellement quatre heures de retard sur l'Irlande.",
+     [("actuellement", "PRESENT_REF")]),
     ("en", "The current talks are stalled.", [("current", "PRESENT_REF")]),
     ("en", "The current year looks better.", [("The current year", "2003")]),
     ("en", "Exports rose in recent weeks.", [("in recent weeks", "PAST_REF")]),

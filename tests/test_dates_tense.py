@@ -397,3 +397,38 @@ FRONTED = [
 @pytest.mark.parametrize(("lang", "dct", "text", "expected"), FRONTED)
 def test_a_date_opening_its_sentence_takes_the_main_verb(lang, dct, text, expected):
     assert values(lang, dct, text) == expected
+
+
+TO_COME = [
+    # an event "to take place", "speculated to be" at a date is ahead of the telling
+    ("en", "2008-09-11", "Morales announced a new referendum, to take place in December, to "
+     "vote on his constitution.", ["2008-12"]),
+    ("fr", "2008-09-11", "Morales a annoncé un nouveau référendum, devant avoir lieu en "
+     "décembre.", ["2008-12"]),
+    ("en", "2023-07-18", "It was speculated to be in September, during the UN General "
+     "Assembly.", ["2023-09"]),
+    ("en", "2023-03-18", "The meeting was likely to take place in February.", ["2024-02"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), TO_COME)
+def test_what_is_to_take_place_is_ahead(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected
+
+
+SAID_ON = [
+    # a date in phrases after a reporting verb is the saying's: what follows is what was said
+    ("en", "2001-06-12", "The High Commissioner said in a radio interview on Friday there "
+     "would be a frank exchange.", ["2001-06-08"]),
+    ("fr", "2001-06-12", "La haute commissaire a déclaré lors d'un entretien radio vendredi il "
+     "y aurait un échange franc.", ["2001-06-08"]),
+    # the date of what was said stays the said thing's
+    ("en", "2001-06-12", "The High Commissioner said the talks in London on Friday would be "
+     "frank.", ["2001-06-15"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), SAID_ON)
+def test_a_date_after_a_reporting_verb_is_the_sayings(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected
+

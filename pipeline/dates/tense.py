@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from .vocabulary import TENSES, Vocabulary
+from .vocabulary import TENSES, Vocabulary, key
 
 if TYPE_CHECKING:
     from ..segment import SentenceIndex
@@ -45,6 +45,8 @@ def clause_tense(text: str, start: int, end: int, clause: tuple[int, int],
     if vocab.complementizer_regex is not None and not cleft:
         m = vocab.complementizer_regex.search(text, end, min(right, end + CUE_REACH))
         right = m.start() if m else right
+    if not cleft and _reported_at(text, max(left, start - CUE_REACH), start, vocab):
+        right = end  # "said in an interview on Friday there would be": the saying's day
     best: tuple[int, int, str, bool] | None = None
     for region_start, region_end, after in (
         (start if cleft else max(left, start - CUE_REACH), start, False),
@@ -93,6 +95,25 @@ def _reports(text: str, end: int, cue: int, vocab: Vocabulary) -> bool:
     before the date is the one that dates it)."""
     rx = vocab.reporting_regex
     return bool(rx and rx.match(text, cue) and "," in text[end:cue])
+
+
+def _reported_at(text: str, a: int, start: int, vocab: Vocabulary) -> bool:
+    """A reporting verb in ``text[a:start]`` with nothing after it but phrases its link
+    words open ("said in a radio interview on"): the date is when it was said, and what
+    follows is what was said."""
+    rx, links = vocab.reporting_regex, vocab.report_links
+    last = None
+    for m in rx.finditer(text, a, start) if rx is not None and links else ():
+        if m.start() == 0 or not text[m.start() - 1].isalnum():
+            last = m
+    if last is None:
+        return False
+    between = text[last.end():start]
+    words = between.split()
+    return not words or key(words[0]) in links and not _PUNCT.search(between)
+
+
+_PUNCT = re.compile(r"[,;:\"“”«»()]")
 
 
 def _far_future(text: str, left: int, start: int, vocab: Vocabulary) -> str | None:
