@@ -243,3 +243,26 @@ ASIDES = [
 @pytest.mark.parametrize(("lang", "text", "expected"), ASIDES)
 def test_an_aside_date_does_not_move_the_story(lang, text, expected):
     assert dates(lang, "2018-04-04", text) == expected
+
+
+FIRST_DAY = [
+    # the first day the story tells is its day, told as a part of it too: "la veille"
+    # counts from it
+    ("fr", "Le président a reçu, hier matin à Islamabad, le Premier ministre indien. Celui-ci "
+     "avait déjà eu, la veille, un entretien privé avec son homologue.",
+     [("la veille", "2004-01-04")]),
+    ("en", "The president received the Indian prime minister yesterday morning. The premier had "
+     "held private talks the day before with his counterpart.",
+     [("the day before", "2004-01-04")]),
+    # a part of a day after the story's day leaves it: "the same day" is still that day
+    ("en", "The talks opened on Jan. 3. The minister arrived on Monday evening. The same day, "
+     "the summit ended.",
+     [("Jan. 3", "2004-01-03"), ("Monday evening", "2004-01-05"),
+      ("The same day", "2004-01-03")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), FIRST_DAY)
+def test_the_first_day_told_is_the_storys_day(lang, text, expected):
+    assert dates(lang, "2004-01-06", text) == expected
+

@@ -78,7 +78,14 @@ class Story:
         """Move the story on with date ``r`` resolved from candidate ``c``."""
         # a part of a day ("arrivé mardi soir") is when something happened around the
         # story, not a step of it: "le même jour" after it is still the story's day
-        if r.type != "DATE" or c.g("part") or self._background(r.start):
+        if r.type == "TIME" or r.type == "DATE" and c.g("part"):
+            if self.day_anchor is None:
+                # but the first day the story tells is its day, a part of it too ("a reçu,
+                # hier matin, ... Il avait eu, la veille, un entretien")
+                d, p = cal.parse_value(r.value)
+                self.day_anchor = d if p == "day" else None
+            return
+        if r.type != "DATE" or self._background(r.start):
             return
         if c.kind in ("date", "relunit") and _QUARTER.match(r.value):  # a quarter named
             self.quarter = (int(r.value[:4]), int(r.value[-1]))
