@@ -23,6 +23,12 @@ CASES = [
     ("en", "This 1990 law is still in force.", [("1990", "1990")]),
     ("fr", "Une loi de 1996 a renforcé l'embargo.", [("1996", "1996")]),
     ("fr", "Environ 1500 personnes ont défilé.", []),
+    # after "de", a preposition closes a year as punctuation does; a noun makes it a count
+    ("fr", "Le National a reconnu le génocide de 1915 contre l'avis du gouvernement.",
+     [("1915", "1915")]),
+    ("fr", "Une manifestation de 1915 personnes a eu lieu.", []),
+    ("en", "The parliament recognised the genocide of 1915 against the Armenians.",
+     [("1915", "1915")]),
     # a fiscal year ("l'exercice 2005") is its year
     ("fr", "Lors de l'exercice 1998, le groupe a gagné.", [("1998", "1998")]),
     ("en", "The company earned $3 million in fiscal 1998.", [("1998", "1998")]),
