@@ -43,6 +43,13 @@ NAMED_DAY = [
      "l'État sort.", [("hier mardi 11 novembre", "2003-11-11")]),
     ("fr", "2003-11-12", "Aujourd'hui jeudi 3 mars 2011, le ministre est à Rabat.",
      [("Aujourd'hui jeudi 3 mars 2011", "2011-03-03")]),
+    # so with "le lendemain", "the next day" before it
+    ("fr", "2017-11-20", "Le lendemain mardi 28 novembre, il sera accueilli au palais.",
+     [("Le lendemain mardi 28 novembre", "2017-11-28")]),
+    ("en", "2017-11-20", "The next day, Tuesday, Nov. 28, he will be received at the palace.",
+     [("The next day, Tuesday, Nov. 28", "2017-11-28")]),
+    ("en", "2017-11-29", "Yesterday, Tuesday, Nov. 28, he was received at the palace.",
+     [("Yesterday, Tuesday, Nov. 28", "2017-11-28")]),
 ]
 
 
