@@ -12,6 +12,9 @@ CASES = [
     ("en", "He arrived two months ago.", ["2021-04"]),
     ("fr", "Il est arrivé il y a un an.", ["2020"]),
     ("fr", "Il est arrivé il y a tout juste un an.", ["2020"]),
+    # an adverb of degree before the count: "encore", "only"
+    ("fr", "Tripoli, il y a encore six mois paria, se normalise.", ["2020-12"]),
+    ("en", "Tripoli, only six months ago a pariah, is changing.", ["2020-12"]),
     # forward, a week stays a week
     ("en", "He will arrive in two weeks.", ["2021-W25"]),
 ]
