@@ -64,3 +64,23 @@ RANKED = [
 @pytest.mark.parametrize(("lang", "text", "expected"), RANKED)
 def test_ranked_weekdays(lang, text, expected):
     assert dates(lang, "2021-06-07", text) == expected
+
+
+OTHER_NATIONS = [
+    # a holiday word in a name is no holiday
+    ("fr", "Le ministre Jean-Noël Barrot est arrivé. Noël approche.",
+     [("Noël", "2014-12-25")]),
+    # a national day is the table's country's only when no other country's is meant
+    ("fr", "Modi était l'invité d'honneur de la fête nationale le 12 mars.",
+     [("le 12 mars", "2015-03-12")]),
+    ("fr", "Il assistera à la fête nationale chinoise, puis à celle du Qatar. Il rentrera "
+     "pour la fête nationale.", [("la fête nationale", "2015-07-14")]),
+    ("en", "He attended Ghana's Independence Day on March 6. He will be home for "
+     "Independence Day.", [("March 6", "2015-03-06"), ("Independence Day", "2015-07-04")]),
+    ("en", "The Indian Independence Day is Aug. 15.", [("Aug. 15", "2015-08-15")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), OTHER_NATIONS)
+def test_a_holiday_of_another_nation_or_in_a_name_is_not_the_tables(lang, text, expected):
+    assert dates(lang, "2015-03-10", text) == expected

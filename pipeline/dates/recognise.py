@@ -376,6 +376,31 @@ def _deictic_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’]*")
+# after a national holiday: a day it is given ("le 12 mars", "on March 12"), the country
+# it is of ("du Qatar", "of Ghana") or a nationality ("chinoise", "Indian")
+_OTHER_NATION = re.compile(
+    r",?\s+(?:(?:le|on|du|de|des|of)\s+|d['’])?(?:\d|[A-ZÀ-Ý])"
+    r"|\s+[a-zà-ÿ]+(?:ien|ienne|ais|aise|ois|oise|ain|aine|ique|ese)\b")
+
+
+# before it: a country's possessive ("Ghana's") or a nationality ("the Indian")
+_NATION_BEFORE = re.compile(r"\w['’]s\s+$|\b[A-ZÀ-Ý][a-zà-ÿ]+(?:ian|ese|an|ish|i|ic)\s+$")
+
+
+def _holiday_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
+    """A holiday word is no part of a name ("Jean-Noël"); a national day without its year
+    is the table's country's only when no other country's is meant ("la fête nationale le
+    12 mars", "la fête nationale chinoise", "Ghana's Independence Day")."""
+    hol = c.groups.get("hol")
+    if not hol:
+        return True
+    if text[max(0, c.start - 1):c.start] == "-" and _AFTER_NAME.search(
+            text[max(0, c.start - 30):c.start - 1] + " "):
+        return False
+    if key(hol[0]) not in vocab.national_holidays or "y" in c.groups:
+        return True
+    return not (_OTHER_NATION.match(text, c.end)
+                or _NATION_BEFORE.search(text, max(0, c.start - 30), c.start))
 
 
 def _title_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
@@ -394,4 +419,4 @@ def _title_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
 
 _KIND_CHECKS = {"year": _year_ok, "years": _years_ok}
 _GROUP_CHECKS = (_month_ok, _season_ok, _duration_ok, _decade_ok, _ref_ok, _deictic_ok,
-                 _title_ok)
+                 _title_ok, _holiday_ok)

@@ -124,6 +124,8 @@ class Vocabulary:
     # the words opening a phrase between a reporting verb and its date ("said in an
     # interview on Friday")
     report_links: set[str] = field(default_factory=set)
+    # a holiday every country has a day of ("Independence Day", "la fête nationale")
+    national_holidays: set[str] = field(default_factory=set)
     # between "the day after" and the date it counts from ("the day after Christmas")
     anchor_links: set[str] = field(default_factory=set)
     # words after "the day before" that open another phrase, no happening it counts from
@@ -256,7 +258,7 @@ _WORD_SETS = ("months_need_context", "vague_numbers", "seasons_need_context",
               "year_followers_ok", "year_article_prefixes", "year_prefixes_in_span",
               "bare_year_not_before", "bare_year_determiners", "bare_year_not_after",
               "decade_not_after", "ref_discourse", "anchor_links", "anaphor_followers",
-              "deadline_verbs", "report_links",
+              "deadline_verbs", "report_links", "national_holidays",
               "reporting_verbs")
 # word lists compiled into a regex matching them at the end of a text ("<name>_prefixes")
 _PREFIX_REGEXES = ("background", "frame", "deadline", "age", "cleft")
@@ -282,7 +284,7 @@ _NOT_START_WORDS = frozenset((
     "span_skip", "coordination", "generic_deictic", "aside_participle", "aside_auxiliaries",
     "year_followers_ok", "bare_year_not_before",
     "bare_year_determiners", "bare_year_not_after", "decade_not_after", "ref_discourse",
-    "anchor_links", "anaphor_followers", "report_links",
+    "anchor_links", "anaphor_followers", "report_links", "national_holidays",
     "patterns", "lang",
     "day",
     "numeric_order", "base",
