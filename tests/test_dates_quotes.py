@@ -1,6 +1,7 @@
 """"Today", "yesterday" in a quotation: the day the words were spoken, when the story has
-just named it by its weekday (a day of the week before the article's), else the article's
-day. A day named by its date is an older one, not the day of the quoted words."""
+just named it by its weekday (a day of the week before the article's) or by its date on the
+article's eve, else the article's day. A day named by its date further back is an older one,
+not the day of the quoted words."""
 
 import pytest
 
@@ -36,6 +37,14 @@ CASES = [
      [("lundi", "2023-06-05"), ("hier", "2023-06-04"), ("aujourd'hui", "2023-06-05")]),
     ("fr", "Le ministre a quitté Paris lundi.\nIl rentrera aujourd'hui.",
      [("lundi", "2023-06-05"), ("aujourd'hui", "2023-06-07")]),
+    # the eve of the article named by its date is the day of the quoted words, with a
+    # straight mark opening a curly quote too
+    ("en", "The emir arrived in Ankara on June 6 for talks.\n\"During my meeting in Ankara "
+     "today, I reaffirmed our commitment,” the emir said.",
+     [("June 6", "2023-06-06"), ("today", "2023-06-06")]),
+    ("fr", "L'émir est arrivé à Ankara le 6 juin.\n« Lors de ma rencontre aujourd'hui à Ankara, "
+     "j'ai réaffirmé notre engagement », a déclaré l'émir.",
+     [("le 6 juin", "2023-06-06"), ("aujourd'hui", "2023-06-06")]),
 ]
 
 

@@ -66,6 +66,11 @@ class Story:
                        story[0] if story else None, tense, self.day_anchor,
                        bool(story and story[2]), self.quarter, words_day, self.week)
 
+    def _recent(self, d: dt.date) -> bool:
+        """A day by its date on the eve of the article's, as some house styles write the
+        day reported on ("arrived in Ankara on Nov. 14")."""
+        return self.ref is not None and self.precision == "day" and 0 < (self.ref - d).days <= 1
+
     def quote_day(self) -> dt.date | None:
         """The day quoted words were likely said: the day the story last named by its
         weekday, within the week before the article's; None otherwise."""
@@ -98,7 +103,7 @@ class Story:
             self.apposed = (d.year, r.end)
         if p == "day":
             self.day_anchor = d
-            if c.kind in ("weekday", "deictic"):
+            if c.kind in ("weekday", "deictic") or self._recent(d):
                 self.news_day = d
         if granularity(r.value) in ("day", "month", "year"):
             self.anchor, self.anchor_precision, self.anchor_end = d, p, r.end

@@ -149,7 +149,8 @@ def _cues(text: str, a: int, b: int, vocab: Vocabulary) -> Iterator[re.Match]:
 
 # quotation marks, opening and closing: a quote has the tense of its own words, not the
 # reporting verb's ("« Nous nous reverrons en septembre », a déclaré le ministre")
-QUOTES = (("«", "»"), ("“", "”"), ("``", "''"), ('"', '"'))
+# a straight mark may open or close a curly one in copy edited by hand ("Today, I ...,” he said)
+QUOTES = (("«", "»"), ("“", "”"), ("``", "''"), ('"', '"'), ('"', "”"), ("“", '"'))
 
 
 def quote_around(text: str, start: int, end: int, clause: tuple[int, int]) -> tuple[int, int]:
