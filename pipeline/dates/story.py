@@ -42,8 +42,9 @@ class Story:
     quarter: tuple[int, int] | None = None  # (year, n): the quarter the story reports on
     narrative: tuple[int, int, bool] | None = None  # (year, paragraph, year-only frame)
     apposed: tuple[int, int] | None = None  # (year, end) of "il y a un an", "last year"
-    # the last day named by its weekday or as "yesterday": news copy names the days of the
-    # week it reports on so, and a day further back by its date ("on Sept. 11")
+    # the last day named by its weekday or as "yesterday", or by its date on the article's
+    # eve: news copy names the days of the week it reports on so, and a day further back by
+    # its date ("on Sept. 11")
     news_day: dt.date | None = None
     anchor_end: int = -1  # where the date that set ``anchor`` ends in the text
     week: dt.date | None = None  # the Monday of the week ahead the story last named
