@@ -370,9 +370,8 @@ def _deictic_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
     tomorrow", "le monde d'aujourd'hui"."""
     if "deic" not in c.groups or vocab.generic_deictic_regex is None:
         return True
-    window = max(0, c.start - 40)
-    return not any(m.start() <= c.start and c.end <= m.end()
-                   for m in vocab.generic_deictic_regex.finditer(text, window, c.end + 60))
+    m = vocab.generic_deictic_regex.search(text, max(0, c.start - 40), c.end + 60)
+    return not (m and m.start() <= c.start and c.end <= m.end())
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’]*")

@@ -162,7 +162,7 @@ class Story:
         base, rx = self.day_anchor or self.anchor, self.vocab.aside_regex
         if base is None or d >= base or rx is None:
             return False
-        m = rx.search(self.index.text, max(0, start - 40), start)
+        m = rx.search(self.index.text, max(0, start - 24), start)
         if not m:
             return False
         words = self.index.text[max(0, m.start() - 30):m.start()].split()[-3:]

@@ -45,13 +45,13 @@ def clause_tense(text: str, start: int, end: int, clause: tuple[int, int],
     if vocab.complementizer_regex is not None and not cleft:
         m = vocab.complementizer_regex.search(text, end, min(right, end + CUE_REACH))
         right = m.start() if m else right
-    if not cleft and _reported_at(text, max(left, start - CUE_REACH), start, vocab):
-        right = end  # "said in an interview on Friday there would be": the saying's day
     best: tuple[int, int, str, bool] | None = None
+    before_best = None
     for region_start, region_end, after in (
         (start if cleft else max(left, start - CUE_REACH), start, False),
         (end, min(right, end + CUE_REACH), True),
     ):
+        before_best = best if after else None
         for m in _cues(text, region_start, region_end, vocab):
             name = m.lastgroup or ""
             # "will stay until Friday, the ministry said": the verb before dates it
@@ -64,6 +64,9 @@ def clause_tense(text: str, start: int, end: int, clause: tuple[int, int],
             rank = (weight, _ORDER.get(name, len(_ORDER)), name, after)
             if best is None or rank[:2] < best[:2]:
                 best = rank
+    if best is not None and best[3] and not cleft and _reported_at(
+            text, max(left, start - CUE_REACH), start, vocab):
+        best = before_best  # "said in an interview on Friday there would be": the saying's day
     if best is None:
         if _FRONTED.fullmatch(text, left, start):
             return _main_verb(text, end, clause[1], vocab)

@@ -27,12 +27,12 @@ FALLBACK_LANG = "en"
 APOSTROPHE = "['’ʼ]"
 
 
-@lru_cache(maxsize=65536)
 def plain_word(word: str) -> str:
     """A word lowercased with a straight apostrophe, its accents kept."""
     return word.lower().replace("’", "'")
 
 
+@lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """Lookup key of a word or phrase: case, accents, apostrophe style and spacing ignored."""
     text = unicodedata.normalize("NFKD", text.casefold())
