@@ -374,7 +374,6 @@ def _deictic_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
     return not (m and m.start() <= c.start and c.end <= m.end())
 
 
-_WORD = re.compile(r"[^\W\d_][\w'’]*")
 # after a national holiday: a day it is given ("le 12 mars", "on March 12"), the country
 # it is of ("du Qatar", "of Ghana") or a nationality ("chinoise", "Indian")
 _OTHER_NATION = re.compile(
@@ -384,6 +383,7 @@ _OTHER_NATION = re.compile(
 
 # before it: a country's possessive ("Ghana's") or a nationality ("the Indian")
 _NATION_BEFORE = re.compile(r"\w['’]s\s+$|\b[A-ZÀ-Ý][a-zà-ÿ]+(?:ian|ese|an|ish|i|ic)\s+$")
+_NAME_HYPHEN = re.compile(r"\b[A-ZÀ-Ý][\w'’]*-$")  # "Jean-" of "Jean-Noël"
 
 
 def _holiday_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
@@ -393,13 +393,15 @@ def _holiday_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
     hol = c.groups.get("hol")
     if not hol:
         return True
-    if text[max(0, c.start - 1):c.start] == "-" and _AFTER_NAME.search(
-            text[max(0, c.start - 30):c.start - 1] + " "):
+    if _NAME_HYPHEN.search(text, max(0, c.start - 30), c.start):
         return False
     if key(hol[0]) not in vocab.national_holidays or "y" in c.groups:
         return True
     return not (_OTHER_NATION.match(text, c.end)
                 or _NATION_BEFORE.search(text, max(0, c.start - 30), c.start))
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’]*")
 
 
 def _title_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
