@@ -8,9 +8,11 @@ The anchors: the previous day ("la veille", "two days later" count from it, else
 DCT), the previous date of any precision ("l'année suivante"), the paragraph's year (a
 partial date takes it when the year opens the sentence, "En 2001, ... le 3 mars", when
 it follows a full date of that year, or when the article's own year contradicts the
-tense), the quarter a story reports on ("the year-ago quarter"). Dates after "depuis",
-"since", "jusqu'en" are bounds, not steps of the story, and dates counted back from it
-("two days earlier") are looks back: they anchor nothing.
+tense), the quarter a story reports on ("the year-ago quarter"), the week ahead it names
+(a weekday told in the future falls in it). Dates after "depuis", "since", "jusqu'en" are
+bounds, not steps of the story; dates counted back from it ("two days earlier") are looks
+back, and a date going back behind a participle on a noun ("l'attaque perpétrée le
+4 mars") is an aside: they anchor nothing.
 """
 
 from __future__ import annotations
