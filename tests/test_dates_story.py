@@ -266,3 +266,21 @@ FIRST_DAY = [
 def test_the_first_day_told_is_the_storys_day(lang, text, expected):
     assert dates(lang, "2004-01-06", text) == expected
 
+
+
+DAY_ALONE = [
+    # a day number alone after a month named in its sentence is that day of the story's
+    # month; an address or a count is none
+    ("fr", "Après sa visite en Côte d’Ivoire, le 15 mars, puis en Centrafrique, le 30, pour "
+     "l’investiture, le ministre se rendra en Afrique.",
+     [("le 15 mars", "2016-03-15"), ("le 30", "2016-03-30")]),
+    ("en", "He visited Ivory Coast on March 15, and the Central African Republic on the 30th, "
+     "before he flew home.", [("March 15", "2016-03-15"), ("the 30th", "2016-03-30")]),
+    ("fr", "Les pompiers sont arrivés devant le 10, rue Paul-Bert. Il a eu le 30, dit-il.", []),
+    ("en", "He finished the 30th, behind the leaders.", []),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), DAY_ALONE)
+def test_a_day_alone_takes_the_storys_month(lang, text, expected):
+    assert dates(lang, "2016-04-14", text) == expected

@@ -418,6 +418,13 @@ def _title_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
     return not _AFTER_NAME.search(text, max(0, c.start - 30), c.start)
 
 
-_KIND_CHECKS = {"year": _year_ok, "years": _years_ok}
+def _day_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
+    """A day number alone is a date only after a month named earlier in its sentence ("le
+    15 mars, ... puis en Centrafrique, le 30"), not an address ("devant le 10, rue")."""
+    left = max(text.rfind(ch, max(0, c.start - 200), c.start) for ch in ".!?\n")
+    return any(key(w) in vocab.months for w in _WORD.findall(text, left + 1, c.start))
+
+
+_KIND_CHECKS = {"year": _year_ok, "years": _years_ok, "day": _day_ok}
 _GROUP_CHECKS = (_month_ok, _season_ok, _duration_ok, _decade_ok, _ref_ok, _deictic_ok,
                  _title_ok, _holiday_ok)
