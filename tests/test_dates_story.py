@@ -284,3 +284,22 @@ DAY_ALONE = [
 @pytest.mark.parametrize(("lang", "text", "expected"), DAY_ALONE)
 def test_a_day_alone_takes_the_storys_month(lang, text, expected):
     assert dates(lang, "2016-04-14", text) == expected
+
+
+AFTER_ALONE = [
+    # "the year after", "l'année d'après" with nothing after them count from the story's
+    # date; "the year after next" is still counted from the article's
+    ("en", "He will give up the party next year and the presidency the year after.",
+     [("next year", "2012"), ("the year after", "2013")]),
+    ("fr", "Il quittera la tête du parti l'an prochain et la présidence l'année d'après.",
+     [("l'an prochain", "2012"), ("l'année d'après", "2013")]),
+    ("en", "He will step down the year after next.", [("the year after next", "2013")]),
+    ("en", "The vote was held on May 3; the week after, the cabinet fell.",
+     [("May 3", "2010-05-03"), ("the week after", "2010-W19")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), AFTER_ALONE)
+def test_the_year_after_counts_from_the_story(lang, text, expected):
+    assert dates(lang, "2011-01-18", text) == expected
+
