@@ -11,6 +11,7 @@ CASES = [
     ("en", "He came in the past few weeks.", []),
     # an adverb before a length of time is still the present
     ("en", "Washington is currently four hours behind Ireland.", [("currently", "PRESENT_REF")]),
+    ("en", "Bilateral ties are presently strong.", [("presently", "PRESENT_REF")]),
     ("fr", "Washington a actuellement quatre heures de retard sur l'Irlande.",
      [("actuellement", "PRESENT_REF")]),
     ("en", "The current talks are stalled.", [("current", "PRESENT_REF")]),

@@ -268,6 +268,8 @@ SCHEDULED = [
     ("en", "2008-04-14", "The president arrives in Paris on Saturday.", ["2008-04-12"]),
     ("fr", "2008-04-14", "Le sommet s'ouvre mercredi à Paris.", ["2008-04-16"]),
     ("fr", "2008-04-14", "Le président arrive à Paris samedi.", ["2008-04-12"]),
+    ("en", "2010-10-13", "Chavez departs Thursday on a major international tour.",
+     ["2010-10-14"]),
     # a present that reports, or none of an event, leaves the day on or before
     ("en", "2008-04-14", "The summit is in Paris, the ministry says Wednesday.", ["2008-04-09"]),
     ("fr", "2008-04-14", "Le sommet est à Paris, indique mercredi le ministère.",
