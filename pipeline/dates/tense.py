@@ -105,13 +105,10 @@ def _reported_at(text: str, a: int, start: int, vocab: Vocabulary) -> bool:
     words open ("said in a radio interview on"): the date is when it was said, and what
     follows is what was said."""
     rx, links = vocab.reporting_regex, vocab.report_links
-    last = None
-    for m in rx.finditer(text, a, start) if rx is not None and links else ():
-        if m.start() == 0 or not text[m.start() - 1].isalnum():
-            last = m
-    if last is None:
+    verbs = list(rx.finditer(text, a, start)) if rx is not None and links else []
+    if not verbs:
         return False
-    between = text[last.end():start]
+    between = text[verbs[-1].end():start]  # after the verb nearest the date
     words = between.split()
     return not words or key(words[0]) in links and not _PUNCT.search(between)
 

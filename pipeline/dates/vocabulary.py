@@ -347,7 +347,7 @@ def _compile_cues(v: Vocabulary, data: dict) -> None:
         v.aside_auxiliaries = {plain_word(w) for w in data.get("aside_auxiliaries") or []}
     if data.get("reporting_verbs"):
         v.reporting_regex = re.compile(
-            r"(?:" + alternation(data["reporting_verbs"]) + r")(?!\w)", re.IGNORECASE)
+            r"(?<!\w)(?:" + alternation(data["reporting_verbs"]) + r")(?!\w)", re.IGNORECASE)
     for name in _PREFIX_REGEXES:
         words = data.get(f"{name}_prefixes") or []
         if words:
