@@ -49,6 +49,16 @@ CASES = [
     ("fr", "2000-04-05", "Les manifestants prévoyaient de défiler samedi.", ["2000-04-08"]),
     ("fr", "2000-04-05", "Le ministre est attendu mardi à Rabat.", ["2000-04-11"]),
     ("fr", "2000-04-05", "Le ministre a été reçu mardi à Rabat.", ["2000-04-04"]),
+    # a passive of what is planned, after the date, is one future cue: its auxiliary is no
+    # present ("Samedi, il est prévu un tête-à-tête"); written on a Friday
+    ("fr", "2019-12-20", "Samedi, en début de soirée, il est prévu un tête-à-tête.",
+     ["2019-12-21"]),
+    ("fr", "2019-12-20", "Samedi, une rencontre est programmée avec le président.",
+     ["2019-12-21"]),
+    ("en", "2019-12-20", "Saturday, talks are scheduled between the two leaders.",
+     ["2019-12-21"]),
+    ("en", "2019-12-20", "On Saturday, a meeting is expected with the president.",
+     ["2019-12-21"]),
     # "is to": a date to come
     ("en", "1989-10-27", "The stock is to resume trading in Paris Tuesday.", ["1989-10-31"]),
     ("en", "1989-10-27", "The summit is to be held on Tuesday.", ["1989-10-31"]),
