@@ -137,6 +137,14 @@ THAT_DAY = [
      ["2002-10-12", "2002-10-12"]),
     ("fr", "Il est arrivé le 12 octobre, la veille de la session d'automne.",
      ["2002-10-12", "2002-10-12"]),
+    # an aside closing the clause of a day is on that day: the call on the eve of the visit
+    ("en", "Trump said on Thursday he had called Putin, the day before Zelensky's visit.",
+     ["2003-02-20", "2003-02-20"]),
+    ("fr", "Trump a annoncé jeudi avoir appelé Poutine, à la veille de la venue de Zelensky.",
+     ["2003-02-20", "2003-02-20"]),
+    # a sentence of its own counts back from the story's day
+    ("fr", "Trump a annoncé jeudi avoir appelé Poutine. La veille de la venue de Zelensky, il "
+     "avait hésité.", ["2003-02-20", "2003-02-19"]),
     # with nothing after it, or a phrase of its own, it counts back from that date
     ("en", "Shares fell after Oct. 12, the day before.", ["2002-10-12", "2002-10-11"]),
     ("en", "He was seen on Oct. 12, the day before in Paris.", ["2002-10-12", "2002-10-11"]),

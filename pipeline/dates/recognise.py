@@ -141,14 +141,32 @@ def _count_from_next(cands: list[Candidate], text: str, vocab: Vocabulary) -> li
                 continue
         out.append(c)
     for prev, c in pairwise(out):
-        # "Oct. 12, the day before the stock market plunge": the day is the date before it
-        if (prev.kind in _INNER_KINDS and _APPOSITION.fullmatch(text, prev.end, c.start)
+        # "Oct. 12, the day before the stock market plunge": the day is the date before it,
+        # and so is an aside closing that date's clause ("a appelé jeudi Poutine, à la
+        # veille de la venue de Zelensky": the call is on the eve)
+        if (prev.kind in _INNER_KINDS and _set_beside(text, prev.end, c.start, vocab)
                 and _counts_from_event(c, text, vocab)):
             c.groups["apposed"] = (text[prev.start:prev.end], prev.start, prev.end)
     return out
 
 
-_APPOSITION = re.compile(r"[ \t]*,[ \t]*")
+# the rest of the date's clause, up to the comma that opens the aside: no sentence ends
+_APPOSITION = re.compile(r"(?:[ \t]*|[ \t][^.!?;\n]{0,160}),")
+
+
+def _set_beside(text: str, end: int, start: int, vocab: Vocabulary) -> bool:
+    """The words between a date ending at ``end`` and an anaphor at ``start`` close the
+    date's clause and open an aside, maybe with the preposition spans leave out ("à la
+    veille")."""
+    i = text.rfind(",", end, start)
+    if i < 0 or not _APPOSITION.fullmatch(text, end, i + 1):
+        return False
+    j = i + 1
+    while j < start and text[j] in " \t":
+        j += 1
+    skip = vocab.span_skip.match(text, j) if j < start and vocab.span_skip else None
+    return j == start or skip is not None and skip.end() == start
+
 
 _WORD_NEXT = re.compile(r"[ \t]*([^\W\d_]+['’]?)")  # no punctuation before it
 
