@@ -260,6 +260,12 @@ FAR_FUTURE = [
     ("en", "2021-01-11", "The minister will begin a two-day working visit to South Africa with "
      "a delegation of business leaders and officials, the ministry says Sunday.",
      ["2021-01-10"]),
+    ("fr", "2010-11-08", "« La nouvelle lune de miel doit permettre une moisson de grands "
+     "contrats », prédit jeudi La Tribune.", ["2010-11-04"]),
+    ("fr", "2010-11-08", "« Les deux pays vont signer des contrats », estime mardi un "
+     "diplomate.", ["2010-11-02"]),
+    ("en", "2010-11-08", "\"The honeymoon will bring a harvest of big contracts,\" an editorial "
+     "says Thursday.", ["2010-11-04"]),
     # a month or a date goes no further: read a year late, it would cost far more
     ("en", "2000-01-15", "The relatives said they would look for ways to get around the ruling "
      "by the Immigration and Naturalization Service to repatriate the child by Jan. 14.",
