@@ -23,6 +23,13 @@ CASES = [
     ("en", "This 1990 law is still in force.", [("1990", "1990")]),
     ("fr", "Une loi de 1996 a renforcé l'embargo.", [("1996", "1996")]),
     ("fr", "Environ 1500 personnes ont défilé.", []),
+    # a year subject of a verb in the singular; a count takes the plural
+    ("fr", "Il ira en Chine, puisque 2018 a été consacrée année du tourisme.",
+     [("2018", "2018")]),
+    ("fr", "Pour lui, 2019 sera décisive.", [("2019", "2019")]),
+    ("fr", "Quelque 2000 ont défilé, et 1999 personnes a signé.", []),
+    ("en", "He will go to China, since 2018 has been named the year of tourism.",
+     [("2018", "2018")]),
     # after "de", a preposition closes a year as punctuation does; a noun makes it a count
     ("fr", "Le National a reconnu le génocide de 1915 contre l'avis du gouvernement.",
      [("1915", "1915")]),
