@@ -75,6 +75,10 @@ CASES = [
     ("en", "1989-11-02", "The rights were exercised Nov. 21.", ["1989-11-21"]),
     ("fr", "2021-06-10", "Le conseil a fixé au 20 juin la date limite.", ["2021-06-20"]),
     ("fr", "2021-06-10", "Le traité a été signé le 20 juillet.", ["2020-07-20"]),
+    # "dernier" closes a date of its own, no verb of the others
+    ("fr", "2014-01-09", "Le roi et la reine effectueront des visites d'Etat dans quatre pays "
+     "européens, la France, l'Allemagne, l'Italie et le Royaume-Uni, entre début février et la "
+     "mi-mars, après celles rendues l'an dernier aux Pays-Bas.", ["2014-02", "2014-03", "2013"]),
     # a semicolon ends the clause: each part has its own tense
     ("fr", "2021-06-10", "Le ministre est venu en mars ; il reviendra en mars.",
      ["2021-03", "2022-03"]),
