@@ -20,6 +20,11 @@ CASES = [
     ("fr", "Le 14-Juillet, le président a défilé.", [("Le 14-Juillet", "2020-07-14")]),
     ("en", "It will be a theme of the campaign until Election Day.",
      [("Election Day", "2021-11-02")]),
+    # a holiday that is a common noun too needs its capital
+    ("fr", "Il reviendra à l'Ascension.", [("l'Ascension", "2022-05-26")]),
+    ("fr", "Il dénonce l'architecte de l'ascension de Sarkozy au pouvoir.", []),
+    ("en", "He will be home for Thanksgiving.", [("Thanksgiving", "2021-11-25")]),
+    ("en", "They held a service of thanksgiving for the rescued miners.", []),
 ]
 
 

@@ -126,6 +126,8 @@ def test_every_language_dateparser_knows_gets_a_working_vocabulary():
     (lambda d: {**d, "tense": {**d["tense"], "futur": []}}, r"tense cues: unknown key 'futur'"),
     (lambda d: {**d, "patterns": d["patterns"] + [{"kind": "date", "regex": "x"}]},
      r"pattern: unknown key 'regex'"),
+    (lambda d: {**d, "holidays_capitalised": ["thanksgivin"]},
+     r"holidays_capitalised: 'thanksgivin' is no holiday"),
 ])
 def test_an_unknown_key_in_a_date_vocabulary_names_the_file_and_line(monkeypatch, change, match):
     real = vocabulary.parse_yaml

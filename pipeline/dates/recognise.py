@@ -404,14 +404,20 @@ _NATION_BEFORE = re.compile(r"\w['’]s\s+$|\b[A-ZÀ-Ý][a-zà-ÿ]+(?:ian|ese|an
 _NAME_HYPHEN = re.compile(r"\b[A-ZÀ-Ý][\w'’]*-$")  # "Jean-" of "Jean-Noël"
 
 
+_LAST_WORD = re.compile(r"(?<![^\W\d_])[A-ZÀ-Ý][^\W\d_]*$")  # capitalised
+
+
 def _holiday_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
-    """A holiday word is no part of a name ("Jean-Noël"); a national day without its year
+    """A holiday word is no part of a name ("Jean-Noël"), and has its capital where the word
+    is a common noun too ("l'ascension au pouvoir"); a national day without its year
     is the table's country's only when no other country's is meant ("la fête nationale le
     12 mars", "la fête nationale chinoise", "Ghana's Independence Day")."""
     hol = c.groups.get("hol")
     if not hol:
         return True
     if _NAME_HYPHEN.search(text, max(0, c.start - 30), c.start):
+        return False
+    if key(hol[0]) in vocab.holidays_capitalised and not _LAST_WORD.search(hol[0]):
         return False
     if key(hol[0]) not in vocab.national_holidays or "y" in c.groups:
         return True

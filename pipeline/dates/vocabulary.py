@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
-from pipeline.vocab import check_keys, parse_yaml
+from pipeline.vocab import check_keys, line_of, parse_yaml
 
 from .locales import from_locale, locale_info
 from .pattern_starts import ANY_END, DIGITS, first_words
@@ -126,6 +126,7 @@ class Vocabulary:
     report_links: set[str] = field(default_factory=set)
     # a holiday every country has a day of ("Independence Day", "la fête nationale")
     national_holidays: set[str] = field(default_factory=set)
+    holidays_capitalised: set[str] = field(default_factory=set)  # "l'Ascension", no rise
     # between "the day after" and the date it counts from ("the day after Christmas")
     anchor_links: set[str] = field(default_factory=set)
     # words after "the day before" that open another phrase, no happening it counts from
@@ -228,6 +229,13 @@ def check(data: dict, name: str) -> None:
     check_keys(name, data.get("tense") or {}, _TENSE_KEYS, "tense cues", "tense:")
     for pattern in data.get("patterns") or []:
         check_keys(name, pattern, ("kind", "re"), "pattern", "patterns:")
+    holidays = {key(h) for h in data.get("holidays") or {}}
+    for word in data.get("holidays_capitalised") or []:
+        if key(word) not in holidays:
+            raise ValueError(
+                f"pipeline/data/{name}:{line_of(name, 'holidays_capitalised:')}: "
+                f"holidays_capitalised: {word!r} is no holiday of the file's 'holidays'; "
+                "add it there or remove it")
 
 
 def overlay(base: dict, data: dict) -> dict:
@@ -259,7 +267,7 @@ _WORD_SETS = ("months_need_context", "vague_numbers", "seasons_need_context",
               "bare_year_not_before", "bare_year_determiners", "bare_year_not_after",
               "decade_not_after", "ref_discourse", "anchor_links", "anaphor_followers",
               "deadline_verbs", "report_links", "national_holidays",
-              "reporting_verbs")
+              "holidays_capitalised", "reporting_verbs")
 # word lists compiled into a regex matching them at the end of a text ("<name>_prefixes")
 _PREFIX_REGEXES = ("background", "frame", "deadline", "age", "cleft")
 # "since_prefixes" is compiled apart: the words may open a phrase that ends at the date
@@ -285,7 +293,7 @@ _NOT_START_WORDS = frozenset((
     "year_followers_ok", "bare_year_not_before",
     "bare_year_determiners", "bare_year_not_after", "decade_not_after", "ref_discourse",
     "anchor_links", "anaphor_followers", "report_links", "national_holidays",
-    "patterns", "lang",
+    "holidays_capitalised", "patterns", "lang",
     "day",
     "numeric_order", "base",
 ))
