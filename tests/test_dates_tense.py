@@ -79,6 +79,15 @@ CASES = [
     ("fr", "2014-01-09", "Le roi et la reine effectueront des visites d'Etat dans quatre pays "
      "européens, la France, l'Allemagne, l'Italie et le Royaume-Uni, entre début février et la "
      "mi-mars, après celles rendues l'an dernier aux Pays-Bas.", ["2014-02", "2014-03", "2013"]),
+    # a day just gone in a future clause is the day of copy filed the day before, or of a
+    # range begun; a week back, it is a year ahead
+    ("en", "2020-09-18", "His tour of the region runs from September 17-20 with stops in "
+     "Brazil and Colombia next.", ["2020-09-17", "2020-09-20"]),
+    ("en", "2020-09-18", "He will visit Guyana on September 10.", ["2021-09-10"]),
+    ("fr", "2020-09-18", "Le ministre rencontrera son homologue le 17 septembre.",
+     ["2020-09-17"]),
+    ("fr", "2020-09-18", "Le ministre rencontrera son homologue le 10 septembre.",
+     ["2021-09-10"]),
     # a semicolon ends the clause: each part has its own tense
     ("fr", "2021-06-10", "Le ministre est venu en mars ; il reviendra en mars.",
      ["2021-03", "2022-03"]),

@@ -49,6 +49,7 @@ __all__ = ["Context", "Resolved", "resolve"]
 
 QUARTER_DAYS = 92
 STORY_FORWARD = 120  # days by which a reading after the story's date is preferred
+FUTURE_LAG = 3  # days before the article date a day in a future clause may still be
 PAST_VERB_REACH = 21  # days after the article date a day in a past clause may still be
 
 
@@ -186,9 +187,13 @@ def _nearest(opts: list[dt.date], ctx: Context) -> dt.date:
             return min(soon)
     if ctx.tense == "future":
         first = dct if ctx.dct_precision == "day" else dt.date(dct.year, dct.month, 1)
+        # a day just gone in a future clause is the one of copy filed the day before, or of
+        # a range begun ("His tour runs from September 17-20 with stops ... next", written
+        # on the 18th), not the same day a year ahead: that one is written with its year
+        lag = [x for x in opts if 0 < (first - x).days <= FUTURE_LAG]
         after = [x for x in opts if x >= first]
-        if after:
-            return min(after)
+        if lag or after:
+            return max(lag) if lag else min(after)
     return min(opts, key=lambda x: (abs((x - dct).days), x > dct))
 
 
