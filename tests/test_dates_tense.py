@@ -299,6 +299,12 @@ SCHEDULED = [
     ("fr", "2008-04-14", "Le président arrive à Paris samedi.", ["2008-04-12"]),
     ("en", "2010-10-13", "Chavez departs Thursday on a major international tour.",
      ["2010-10-14"]),
+    # a trip in the present progressive is ahead, even a week ahead
+    ("en", "2021-05-03", "The president is traveling to Nairobi Tuesday for a two-day state "
+     "visit, the presidency said on Monday.", ["2021-05-04", "2021-05-03"]),
+    ("en", "2021-05-03", "The president is visiting Nairobi Saturday.", ["2021-05-08"]),
+    ("fr", "2021-05-03", "La présidente se rend mardi à Nairobi pour une visite d'État de deux "
+     "jours, a indiqué lundi la présidence.", ["2021-05-04", "2021-05-03"]),
     # a present that reports, or none of an event, leaves the day on or before
     ("en", "2008-04-14", "The summit is in Paris, the ministry says Wednesday.", ["2008-04-09"]),
     ("fr", "2008-04-14", "Le sommet est à Paris, indique mercredi le ministère.",
