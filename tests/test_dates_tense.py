@@ -88,6 +88,13 @@ CASES = [
      ["2020-09-17"]),
     ("fr", "2020-09-18", "Le ministre rencontrera son homologue le 10 septembre.",
      ["2021-09-10"]),
+    # a participle opening an aside after the date is no verb of it
+    ("en", "2014-02-14", "Mr. Harper is set to arrive in Mexico on Monday, accompanied by a "
+     "small group of cabinet members.", ["2014-02-17"]),
+    ("en", "2000-01-06", "They would appeal the decision, announced Wednesday by the INS.",
+     ["2000-01-05"]),
+    ("fr", "2014-02-14", "M. Harper doit arriver au Mexique lundi, accompagné d'un petit groupe "
+     "de ministres.", ["2014-02-17"]),
     # a semicolon ends the clause: each part has its own tense
     ("fr", "2021-06-10", "Le ministre est venu en mars ; il reviendra en mars.",
      ["2021-03", "2022-03"]),
