@@ -304,6 +304,12 @@ AFTER_ALONE = [
     ("en", "He will step down the year after next.", [("the year after next", "2013")]),
     ("en", "The vote was held on May 3; the week after, the cabinet fell.",
      [("May 3", "2010-05-03"), ("the week after", "2010-W19")]),
+    ("fr", "Il sera reçu le 1er février par le Premier ministre. Le jour d'après, il verra le "
+     "Président.", [("le 1er février", "2011-02-01"), ("Le jour d'après", "2011-02-02")]),
+    ("fr", "Il est arrivé le 3 janvier. Le jour suivant, il a vu le Président.",
+     [("le 3 janvier", "2011-01-03"), ("Le jour suivant", "2011-01-04")]),
+    ("en", "He will be received on February 1 by the Prime Minister. The day after, he will "
+     "see the President.", [("February 1", "2011-02-01"), ("The day after", "2011-02-02")]),
 ]
 
 
