@@ -48,6 +48,9 @@ CASES = [
     ("fr", "1998-03-05", "La journée a été fixée à dimanche prochain.", ["1998-03-08"]),
     ("fr", "2000-04-05", "Les manifestants prévoyaient de défiler samedi.", ["2000-04-08"]),
     ("fr", "2000-04-05", "Le ministre est attendu mardi à Rabat.", ["2000-04-11"]),
+    ("fr", "2018-03-22", "Mardi, il prévoit un déplacement auprès des soldats.",
+     ["2018-03-27"]),
+    ("en", "2018-03-22", "On Tuesday, he plans a trip to the soldiers' unit.", ["2018-03-27"]),
     ("fr", "2000-04-05", "Le ministre a été reçu mardi à Rabat.", ["2000-04-04"]),
     # a passive of what is planned, after the date, is one future cue: its auxiliary is no
     # present ("Samedi, il est prévu un tête-à-tête"); written on a Friday
