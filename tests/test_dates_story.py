@@ -124,6 +124,14 @@ THAT_DAY = [
     ("fr", "L'accord a été signé le 12 février. La veille du 14 juillet, il avait calé.",
      ["2003-02-12", "2002-07-13"]),
     ("fr", "Il est arrivé au lendemain du 11 septembre 2001.", ["2001-09-12"]),
+    # counted from a happening dated right after it: from that date, each a date
+    ("fr", "Au lendemain de leur arrivée à Pékin vendredi 21 octobre 2011, ils ont visité la "
+     "Cité interdite.", ["2011-10-22", "2011-10-21"]),
+    ("en", "The day after their arrival in Beijing on Friday, October 21, 2011, they visited "
+     "the Forbidden City.", ["2011-10-22", "2011-10-21"]),
+    # a verb between: the happening is not dated there
+    ("fr", "La veille de son départ il a rencontré le ministre le 3 février.",
+     ["2003-02-20", "2003-02-03"]),
     # with no verb near it, a month takes the year of the full date before it in its
     # sentence
     ("en", "The two leaders met on the sidelines of the summit in Hangzhou in September 2000, "

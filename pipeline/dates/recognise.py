@@ -139,6 +139,10 @@ def _count_from_next(cands: list[Candidate], text: str, vocab: Vocabulary) -> li
             if link and key(link) in vocab.anchor_links:
                 prev.end, prev.inner = c.end, c
                 continue
+            # "au lendemain de leur arrivée à Pékin vendredi 21 octobre": counted from the
+            # date of the happening it names, each a date of its own
+            if _dated_event(prev, c, text, vocab):
+                prev.inner = c
         out.append(c)
     for prev, c in pairwise(out):
         # "Oct. 12, the day before the stock market plunge": the day is the date before it,
@@ -169,6 +173,18 @@ def _set_beside(text: str, end: int, start: int, vocab: Vocabulary) -> bool:
 
 
 _WORD_NEXT = re.compile(r"[ \t]*([^\W\d_]+['’]?)")  # no punctuation before it
+
+
+_EVENT_WORDS = re.compile(r"[^\d,;:.!?()\n\"«»“”]{0,60}")
+
+
+def _dated_event(anaphor: Candidate, c: Candidate, text: str, vocab: Vocabulary) -> bool:
+    """The anaphor counts from a happening whose words, with no verb nor punctuation, end
+    at the date ``c``: the happening's date."""
+    if not _counts_from_event(anaphor, text, vocab) or not _EVENT_WORDS.fullmatch(
+            text, anaphor.end, c.start):
+        return False
+    return vocab.tense_regex is None or not vocab.tense_regex.search(text, anaphor.end, c.start)
 
 
 def _counts_from_event(c: Candidate, text: str, vocab: Vocabulary) -> bool:
