@@ -98,6 +98,17 @@ CASES = [
      ["2000-01-05"]),
     ("fr", "2014-02-14", "M. Harper doit arriver au Mexique lundi, accompagné d'un petit groupe "
      "de ministres.", ["2014-02-17"]),
+    # a participle of a plan after a noun is a future only where no other verb is near
+    ("fr", "2025-09-22", "Et si le sommet prévu en juin à New York avait dû être reporté, la "
+     "réunion se tient bien ce lundi.", ["2025-06", "2025-09-22"]),
+    ("en", "2025-09-22", "The summit planned for June in New York had to be postponed.",
+     ["2025-06"]),
+    ("en", "2001-09-04", "Putin flew on to Helsinki for more talks scheduled on Monday.",
+     ["2001-09-03"]),
+    ("fr", "2025-09-22", "Le sommet prévu en juin à New York.", ["2026-06"]),
+    ("en", "2025-09-22", "The summit is scheduled for June.", ["2026-06"]),
+    ("en", "1999-05-05", "The prosecutor has scheduled a news conference Thursday.",
+     ["1999-05-06"]),
     # a semicolon ends the clause: each part has its own tense
     ("fr", "2021-06-10", "Le ministre est venu en mars ; il reviendra en mars.",
      ["2021-03", "2022-03"]),

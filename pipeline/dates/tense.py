@@ -61,6 +61,8 @@ def clause_tense(text: str, start: int, end: int, clause: tuple[int, int],
             weight = (m.start() - end + 15) if after else (start - m.end())
             if weight > CUE_REACH or weight < 0 and not after:
                 continue
+            if name == "planned":  # any other cue near is the clause's verb
+                weight += CUE_REACH
             rank = (weight, _ORDER.get(name, len(_ORDER)), name, after)
             if best is None or rank[:2] < best[:2]:
                 best = rank
@@ -82,7 +84,7 @@ def _reading(name: str | None, after: bool, weekday: bool) -> str | None:
         return None
     if name == "intent":
         return "past" if after else "future"
-    return name
+    return "future" if name == "planned" else name
 
 
 def coordinated(text: str, prev_end: int, start: int, vocab: Vocabulary) -> bool:
@@ -124,7 +126,7 @@ def _far_future(text: str, left: int, start: int, vocab: Vocabulary) -> str | No
     last = None
     for m in _cues(text, left, start, vocab):
         last = m.lastgroup
-    return "future" if last in ("future", "intent") else None
+    return "future" if last in ("future", "intent", "planned") else None
 
 
 # a date opening its sentence, after no more than a preposition: "In January, a week after

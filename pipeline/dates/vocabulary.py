@@ -283,8 +283,11 @@ _KEYS = frozenset((
 # the tense cue lists, by the name the tense they mark goes by; "intent" is a past verb of
 # intent before an infinitive ("agreed to restart"): it dates what is intended when the
 # date follows it, and is a past when the date comes first ("In March, they agreed to ...");
-# "scheduled" is a present that announces an event ("the summit opens Wednesday")
-TENSES = ("future", "intent", "past", "present", "scheduled")
+# "scheduled" is a present that announces an event ("the summit opens Wednesday");
+# "planned" a participle of a plan after a noun ("the summit planned for June", "le sommet
+# prévu en juin"): a future where no verb of the clause is near ("had to be postponed"); it
+# comes first, where the same word after an auxiliary falls to the others
+TENSES = ("planned", "future", "intent", "past", "present", "scheduled")
 _TENSE_KEYS = (*TENSES, "not_after")
 # keys whose words never start a match
 _NOT_START_WORDS = frozenset((
