@@ -326,6 +326,13 @@ SCHEDULED = [
     ("en", "2021-05-03", "The president is visiting Nairobi Saturday.", ["2021-05-08"]),
     ("fr", "2021-05-03", "La présidente se rend mardi à Nairobi pour une visite d'État de deux "
      "jours, a indiqué lundi la présidence.", ["2021-05-04", "2021-05-03"]),
+    # a plan of the story, an appointment given: ahead
+    ("en", "2025-01-27", "The trip will depend on his health, but the plan is for him to depart "
+     "on Sunday.", ["2025-02-02"]),
+    ("en", "2025-01-27", "He arranged to meet reporters on Sunday, on his return.",
+     ["2025-02-02"]),
+    ("fr", "2007-08-10", "M. Préval leur a plutôt donné rendez-vous dimanche, à son retour.",
+     ["2007-08-12"]),
     # a present that reports, or none of an event, leaves the day on or before
     ("en", "2008-04-14", "The summit is in Paris, the ministry says Wednesday.", ["2008-04-09"]),
     ("fr", "2008-04-14", "Le sommet est à Paris, indique mercredi le ministère.",
