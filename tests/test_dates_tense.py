@@ -109,6 +109,12 @@ CASES = [
     ("en", "2025-09-22", "The summit is scheduled for June.", ["2026-06"]),
     ("en", "1999-05-05", "The prosecutor has scheduled a news conference Thursday.",
      ["1999-05-06"]),
+    # a verb group the date splits is dated by its participle, not its auxiliary
+    ("en", "2018-06-05", "Steinmeier is on Wednesday expected to honour the heroes of the "
+     "uprising.", ["2018-06-06"]),
+    ("fr", "2018-06-05", "Steinmeier est mercredi attendu au monument des héros du ghetto.",
+     ["2018-06-06"]),
+    ("fr", "2018-06-05", "Le ministre attendu mercredi à Varsovie.", ["2018-06-06"]),
     # a semicolon ends the clause: each part has its own tense
     ("fr", "2021-06-10", "Le ministre est venu en mars ; il reviendra en mars.",
      ["2021-03", "2022-03"]),

@@ -57,6 +57,12 @@ def clause_tense(text: str, start: int, end: int, clause: tuple[int, int],
             # "will stay until Friday, the ministry said": the verb before dates it
             if after and _reports(text, end, m.start(), vocab) and regex.search(text, left, start):
                 continue
+            # "is on Wednesday expected to", "est mercredi attendu": a verb group the date
+            # splits is dated by its participle, right after the date, not its auxiliary
+            if (after and best is not None and not best[3] and best[2] == "present"
+                    and best[0] <= 4 and m.start() - end <= 1 and name != "present"):
+                best = (0, _ORDER.get(name, len(_ORDER)), name, True)
+                continue
             # a cue after the expression counts a bit less than one before it
             weight = (m.start() - end + 15) if after else (start - m.end())
             if weight > CUE_REACH or weight < 0 and not after:
