@@ -109,6 +109,11 @@ CASES = [
     ("en", "2025-09-22", "The summit is scheduled for June.", ["2026-06"]),
     ("en", "1999-05-05", "The prosecutor has scheduled a news conference Thursday.",
      ["1999-05-06"]),
+    # a participle that mostly follows a noun is no verb of the date
+    ("en", "2014-02-14", "The two leaders will be joined by U.S. President Barack Obama on "
+     "Wednesday for a summit focused largely on trade.", ["2014-02-19"]),
+    ("fr", "2014-02-14", "Les deux dirigeants seront rejoints par le président Obama mercredi "
+     "pour un sommet consacré surtout au commerce.", ["2014-02-19"]),
     # a verb group the date splits is dated by its participle, not its auxiliary
     ("en", "2018-06-05", "Steinmeier is on Wednesday expected to honour the heroes of the "
      "uprising.", ["2018-06-06"]),
