@@ -50,6 +50,10 @@ NAMED_DAY = [
      [("The next day, Tuesday, Nov. 28", "2017-11-28")]),
     ("en", "2017-11-29", "Yesterday, Tuesday, Nov. 28, he was received at the palace.",
      [("Yesterday, Tuesday, Nov. 28", "2017-11-28")]),
+    ("en", "2003-12-19", "President Mbeki yesterday, December 18, arrived in Zimbabwe.",
+     [("yesterday, December 18", "2003-12-18")]),
+    ("fr", "2003-12-19", "Le président est arrivé hier, 18 décembre, au Zimbabwe.",
+     [("hier, 18 décembre", "2003-12-18")]),
     ("en", "2022-08-22", "Scholz will visit Prague next Monday, August 29.",
      [("next Monday, August 29", "2022-08-29")]),
     ("fr", "2022-09-29", "Quelque 6 000 invités ont assisté mardi dernier, 27 septembre, aux "

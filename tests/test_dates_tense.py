@@ -114,6 +114,11 @@ CASES = [
      "Wednesday for a summit focused largely on trade.", ["2014-02-19"]),
     ("fr", "2014-02-14", "Les deux dirigeants seront rejoints par le président Obama mercredi "
      "pour un sommet consacré surtout au commerce.", ["2014-02-19"]),
+    # "will have" is a future, not a past "have"
+    ("en", "2019-10-03", "She is leaving for India today and will have a meeting with the prime "
+     "minister on Saturday.", ["2019-10-03", "2019-10-05"]),
+    ("fr", "2019-10-03", "Elle part pour l'Inde aujourd'hui et aura une rencontre avec le "
+     "Premier ministre samedi.", ["2019-10-03", "2019-10-05"]),
     # a verb group the date splits is dated by its participle, not its auxiliary
     ("en", "2018-06-05", "Steinmeier is on Wednesday expected to honour the heroes of the "
      "uprising.", ["2018-06-06"]),
