@@ -422,6 +422,11 @@ def test_a_reporting_verb_after_a_comma_leaves_the_tense_before(lang, dct, text,
 
 
 COORDINATED = [
+    # a range opened by the article's day runs ahead
+    ("fr", "2024-10-14", "Le Roi et la Reine effectuent à partir de ce lundi et jusqu'à "
+     "mercredi une visite d'Etat en France.", ["2024-10-14", "2024-10-16"]),
+    ("en", "2024-10-14", "The King and Queen are on a state visit to France from today until "
+     "Wednesday.", ["2024-10-14", "2024-10-16"]),
     # the second date of a list or a range is read in the first one's future when no verb is
     # near it
     ("fr", "2008-09-06", "Le président effectuera une visite d'État en France au début de "

@@ -82,6 +82,8 @@ def annotate(article: Article, sentences: Sequence[Sentence] | None = None,
             last_end = r.end
             if not reported:  # the speaker's day, not a step of the story
                 story.advance(c, r, paragraph)
+            if r.value == dct.value:  # "à partir de ce lundi et jusqu'à mercredi": ahead
+                last_future = c.end
     return dct, tuple(timexes)
 
 
