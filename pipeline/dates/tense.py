@@ -59,6 +59,7 @@ def clause_tense(text: str, start: int, end: int, clause: tuple[int, int],
                 continue
             # "is on Wednesday expected to", "est mercredi attendu": a verb group the date
             # splits is dated by its participle, right after the date, not its auxiliary
+            # (no more than a preposition between the auxiliary and the date)
             if (after and best is not None and not best[3] and best[2] == "present"
                     and best[0] <= 4 and m.start() - end <= 1 and name != "present"):
                 best = (0, _ORDER.get(name, len(_ORDER)), name, True)
