@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from .contract import to_json
+from .errors import DataFileError
 from .read import parse_date
 from .records import Dct
 from .run import run, without_cycle_collector
@@ -100,6 +101,9 @@ def main(argv: list[str] | None = None) -> int:
                                           scheduler=args.scheduler or default_scheduler())
     except ClusterError as err:
         log.error("FAILED %s", err.describe())
+        return 1
+    except DataFileError as err:
+        log.error("FAILED %s (no article was read)", err)
         return 1
     for line in report.warnings:
         log.warning("WARNING %s", printable(line))

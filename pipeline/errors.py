@@ -28,5 +28,11 @@ class ReadError(PipelineError):
     """The file cannot be read as an article."""
 
 
+class DataFileError(ValueError):
+    """A data file of the tool itself (under ``pipeline/data``) is broken. Every article
+    would fail alike, so the run stops once, naming the file, instead of skipping each
+    article with the same error."""
+
+
 class PipelineWarning(UserWarning):
     """A problem worth reporting that does not stop the article (e.g. a legacy encoding)."""

@@ -3,7 +3,7 @@
 ``data/actors.yaml`` lists people and organisations with aliases, country and dated
 roles; ``data/roles.yaml`` the phrases naming each role per language;
 ``data/countries.yaml`` states with names, demonyms, capitals and metonyms. Loaded once
-and checked: a bad entry raises ``ValueError`` naming the file and the entry.
+and checked: a bad entry raises ``DataFileError`` naming the file and the entry.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 
+from .errors import DataFileError
 from .vocab import DATA, check_keys, line_of, load_yaml
 
 
@@ -48,7 +49,7 @@ def _iso(value, where: str) -> str:
     try:
         return dt.date.fromisoformat(str(value)).isoformat()
     except ValueError as err:
-        raise ValueError(f"pipeline/data/actors.yaml: {where}: bad date {value!r}") from err
+        raise DataFileError(f"pipeline/data/actors.yaml: {where}: bad date {value!r}") from err
 
 
 ACTOR_KEYS = {"name", "kind", "country", "aliases", "roles"}
@@ -76,7 +77,7 @@ def actors() -> tuple[Actor, ...]:
     for i, entry in enumerate(load_yaml("actors.yaml") or []):
         name = entry.get("name") if isinstance(entry, dict) else None
         if not name:
-            raise ValueError(f"pipeline/data/actors.yaml: entry {i + 1} has no name")
+            raise DataFileError(f"pipeline/data/actors.yaml: entry {i + 1} has no name")
         check_keys("actors.yaml", entry, ACTOR_KEYS, name, f"name: {name}")
         for r in entry.get("roles") or ():
             check_keys("actors.yaml", r, ROLE_KEYS, f"{name}: role", f"name: {name}")
@@ -102,16 +103,16 @@ def _office_holders(name_file: str, known: set[str]) -> list[Actor]:
     for i, entry in enumerate(load_yaml(name_file) or []):
         name = entry.get("name") if isinstance(entry, dict) else None
         if not name:
-            raise ValueError(f"pipeline/data/{name_file}: entry {i + 1} has no name")
+            raise DataFileError(f"pipeline/data/{name_file}: entry {i + 1} has no name")
         check_keys(name_file, entry, ACTOR_KEYS, name, f"name: {name},")
         if name in known:
-            raise ValueError(f"pipeline/data/{name_file}:{line_of(name_file, name)}: {name} "
+            raise DataFileError(f"pipeline/data/{name_file}:{line_of(name_file, name)}: {name} "
                              f"is listed twice in the gazetteer; keep one entry")
         known.add(name)
         roles = []
         for r in entry.get("roles") or ():
             if not isinstance(r, list) or len(r) not in (3, 4):
-                raise ValueError(f"pipeline/data/{name_file}:{line_of(name_file, name)}: "
+                raise DataFileError(f"pipeline/data/{name_file}:{line_of(name_file, name)}: "
                                  f"{name}: a role is [role, country, from] or "
                                  f"[role, country, from, to]")
             roles.append(Role(r[0], r[1], _iso(r[2], name),
@@ -147,7 +148,7 @@ def countries() -> tuple[Country, ...]:
     out = []
     for code, entry in sorted((load_yaml("countries.yaml") or {}).items()):
         if len(code) != 2 or not code.isupper():
-            raise ValueError(f"pipeline/data/countries.yaml: {code!r} is not an ISO 3166 code")
+            raise DataFileError(f"pipeline/data/countries.yaml: {code!r} is not an ISO 3166 code")
         check_keys("countries.yaml", entry, COUNTRY_KEYS, code, f"{code}:")
         surface, demonyms = {}, {}
         for lang, forms in entry.items():

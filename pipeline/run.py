@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import ExtractionCache, default_folder
-from .errors import PipelineError
+from .errors import DataFileError, PipelineError
 from .extract import extract_article, warm_up
 from .identity import slugify
 from .merge import merge
@@ -121,9 +121,24 @@ def safe_extract(path: str, dct: Dct | None = None,
         return extract_article(path, dct, data)
     except PipelineError as err:
         return err
+    except DataFileError:
+        raise  # every article would fail alike: the run stops once, naming the data file
     except Exception as err:  # noqa: BLE001 - one bad article must not stop the build
         return PipelineError(path, f"could not be processed ({type(err).__name__}: {err})",
                              "report this file with the message")
+
+
+def check_data() -> None:
+    """Load and compile every vocabulary (``warm_up``). The warm-up articles are the tool's
+    own, so any failure there is a broken data file, reported as one."""
+    try:
+        warm_up()
+    except DataFileError:
+        raise
+    except Exception as err:
+        raise DataFileError(f"the data files under pipeline/data could not be loaded "
+                            f"({type(err).__name__}: {err}); fix the file changed last, or "
+                            "reinstall") from err
 
 
 def _pool_context():
@@ -138,7 +153,7 @@ def _extract_many(paths: Sequence[str], dct: Dct | None, jobs: int,
     """Results in the order of ``paths``, whichever worker finishes first."""
     if jobs > 1 and len(paths) >= PARALLEL_FROM:
         # every vocabulary is loaded once here, before the fork, rather than in each worker
-        warm_up()
+        check_data()
         chunk = max(1, min(16, len(paths) // (jobs * 8)))
         with ProcessPoolExecutor(jobs, mp_context=_pool_context()) as pool:
             for result in pool.map(safe_extract, paths, [dct] * len(paths), chunksize=chunk):

@@ -130,8 +130,8 @@ def test_every_language_dateparser_knows_gets_a_working_vocabulary():
      r"holidays_capitalised: 'thanksgivin' is no holiday"),
 ])
 def test_an_unknown_key_in_a_date_vocabulary_names_the_file_and_line(monkeypatch, change, match):
-    real = vocabulary.parse_yaml
-    monkeypatch.setattr(vocabulary, "parse_yaml", lambda text: change(real(text)))
+    real = vocabulary.read_yaml
+    monkeypatch.setattr(vocabulary, "read_yaml", lambda path: change(real(path)))
     vocabulary.load.cache_clear()
     try:
         with pytest.raises(ValueError, match=r"pipeline/data/dates/en\.yaml:\d+: .*" + match):

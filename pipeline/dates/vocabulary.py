@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
-from pipeline.vocab import check_keys, line_of, parse_yaml
+from pipeline.errors import DataFileError
+from pipeline.vocab import check_keys, line_of, read_yaml, shown
 
 from .locales import from_locale, locale_info
 from .pattern_starts import ANY_END, DIGITS, first_words
@@ -212,14 +213,25 @@ def load(lang: str) -> Vocabulary:
     fallback language's."""
     path = data_path(lang or FALLBACK_LANG)
     if path.exists():
-        data = parse_yaml(path.read_text(encoding="utf-8"))
+        data = read_yaml(path)
         check(data, f"dates/{path.name}")
         info = locale_info(lang) if data.get("base") == "dateparser" else None
-        return build(overlay(from_locale(lang, info), data) if info else data)
+        return _built(overlay(from_locale(lang, info), data) if info else data, path)
     info = locale_info(lang) if lang else None
     if info is not None:
         return build(from_locale(lang, info))
-    return build(parse_yaml(data_path(FALLBACK_LANG).read_text(encoding="utf-8")))
+    path = data_path(FALLBACK_LANG)
+    return _built(read_yaml(path), path)
+
+
+def _built(data: dict, path: Path) -> Vocabulary:
+    """``build``, with a pattern that does not compile reported against its data file."""
+    try:
+        return build(data)
+    except re.error as err:
+        around = (err.pattern or "")[max(0, (err.pos or 0) - 40):(err.pos or 0) + 20]
+        raise DataFileError(f"{shown(path)}: a regular expression does not compile "
+                            f"({err.msg}, near {around!r}); fix it") from err
 
 
 def check(data: dict, name: str) -> None:
@@ -232,7 +244,7 @@ def check(data: dict, name: str) -> None:
     holidays = {key(h) for h in data.get("holidays") or {}}
     for word in data.get("holidays_capitalised") or []:
         if key(word) not in holidays:
-            raise ValueError(
+            raise DataFileError(
                 f"pipeline/data/{name}:{line_of(name, 'holidays_capitalised:')}: "
                 f"holidays_capitalised: {word!r} is no holiday of the file's 'holidays'; "
                 "add it there or remove it")
