@@ -36,3 +36,35 @@ CASES = [
 @pytest.mark.parametrize(("lang", "dct", "text", "expected"), CASES)
 def test_a_dateline_date_is_the_filing_day(lang, dct, text, expected):
     assert dates(lang, dct, text) == expected
+
+
+FILED = [
+    # a dateline a day or so before the article's date: the story was written that day, and
+    # its "today" (said or not) is that day (a paper printed the next morning)
+    ("en", "2000-03-23", "New Delhi, March 22\n\nPresident Clinton today met the Indian prime "
+     "minister. \"Only Indians know whether they are safer today,\" he said.",
+     [("March 22", "2000-03-22"), ("today", "2000-03-22"), ("today", "2000-03-22")]),
+    ("en", "1999-03-13", "WASHINGTON, March 12 (Xinhua) -- The three countries joined NATO "
+     "today, a day after the vote.", [("March 12", "1999-03-12"), ("today", "1999-03-12")]),
+    ("fr", "2021-08-14", "RABAT, 12 août (MAP) - Le ministre a reçu aujourd'hui son homologue, "
+     "qu'il avait déjà vu hier.",
+     [("12 août", "2021-08-12"), ("aujourd'hui", "2021-08-12"), ("hier", "2021-08-11")]),
+    ("fr", "2021-08-14", "Dakar, 11 août\n\nLe président recevra demain son homologue.",
+     [("11 août", "2021-08-11"), ("demain", "2021-08-12")]),
+    # the article's own day, or a dateline days older (an archive page): the article's day
+    ("en", "2021-08-12", "RABAT, Aug 12 (Reuters) - The minister met his counterpart today.",
+     [("Aug 12", "2021-08-12"), ("today", "2021-08-12")]),
+    ("fr", "2021-08-20", "RABAT, 12 août (MAP) - Le ministre a reçu aujourd'hui son homologue.",
+     [("12 août", "2021-08-12"), ("aujourd'hui", "2021-08-20")]),
+    # a date opening the body in a sentence is no dateline
+    ("en", "2000-03-23", "On March 22, the president met the minister. He leaves today.",
+     [("March 22", "2000-03-22"), ("today", "2000-03-23")]),
+    ("fr", "2021-08-14", "Le 12 août, le ministre a reçu son homologue. Il repart aujourd'hui.",
+     [("Le 12 août", "2021-08-12"), ("aujourd'hui", "2021-08-14")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), FILED)
+def test_the_day_of_a_dateline_before_the_article_date_is_the_story_s_today(lang, dct, text,
+                                                                          expected):
+    assert dates(lang, dct, text) == expected

@@ -57,6 +57,9 @@ def annotate(article: Article, sentences: Sequence[Sentence] | None = None,
     story = Story(index, vocab, *cal.parse_value(dct.value))
     signed = Context(story.ref, story.precision)  # a date written in full needs no story
     posts = spoken.Posts(text, cands, lambda c: _day(c, text, signed, vocab))
+    article_day = story.ref if story.precision == "day" else None
+    filed = spoken.filed_day(text, start, cands, lambda c: _day(c, text, signed, vocab),
+                             article_day)
     breaks = [m.start() for m in _PARAGRAPH.finditer(text, start)]
     timexes: list[Timex] = []
     last_end = start
@@ -72,7 +75,7 @@ def annotate(article: Article, sentences: Sequence[Sentence] | None = None,
         if c.kind == "deictic":  # "today" said or written on another day than the article's
             words_day = posts.day(c.start)
             reported = words_day is not None or spoken.quoted(text, c.start, c.end)
-            words_day = words_day or (story.quote_day() if reported else None)
+            words_day = words_day or (story.quote_day() if reported else None) or filed
         for r in resolve(c, text, story.context(c, paragraph, tense, words_day), vocab):
             if r.start < last_end or r.end <= r.start:
                 continue

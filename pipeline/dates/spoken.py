@@ -5,7 +5,8 @@ embedded post holding it. "Today", "hier" in reported words count from the day t
 said or written, not from the article's: a quotation's day is the one the story has just
 named by its weekday (``story.Story.quote_day``); an embedded post's is the date that
 signs it ("— Emmanuel Macron (@EmmanuelMacron) September 23, 2021", the form news sites
-give a quoted social-media post).
+give a quoted social-media post); a story's own is its dateline's, when that is a day or
+so before the article's date (``filed_day``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,32 @@ from .tense import quote_around
 
 # a post's signature before its date: a dash, the author, the account in brackets
 _SIGNATURE = re.compile(r"[—–-][ \t]*[^\n()]{1,80}\(@\w{1,40}\)[ \t]*$")
+
+
+# a dateline opening the body: a place and a comma before its date ("New Delhi, March 22",
+# "WASHINGTON, March 12 (Xinhua) --"), then the line's end, an agency or a dash
+_DATELINE_PLACE = re.compile(r"[ \t]*[A-ZÀ-Ý][^\n,;.!?]{0,40},[ \t]*")
+_DATELINE_END = re.compile(r"[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?(?:[-–—:]|\n|$)")
+FILED_BEFORE = 3  # days: a paper printed the morning after, a weekend edition
+
+
+def filed_day(text: str, body_start: int, cands: Sequence[Candidate],
+              day_of: Callable[[Candidate], dt.date | None],
+              article_day: dt.date | None) -> dt.date | None:
+    """The day a dateline opening the body says the story was written, when it is one to
+    ``FILED_BEFORE`` days before the article's date: the story's "today" is that day
+    ("New Delhi, March 22 — President Clinton today ...", printed on the 23rd)."""
+    if not cands or article_day is None:
+        return None
+    c = cands[0]
+    left = text.rfind("\n", 0, c.start) + 1
+    if (text[body_start:left].strip() or not _DATELINE_PLACE.fullmatch(text, left, c.start)
+            or not _DATELINE_END.match(text, c.end)):
+        return None
+    day = day_of(c)
+    if day is None or not 1 <= (article_day - day).days <= FILED_BEFORE:
+        return None
+    return day
 
 
 def quoted(text: str, start: int, end: int) -> bool:
