@@ -62,6 +62,13 @@ POSTS = [
     # a post years old: still its day
     ("en", "We meet again today. — Jean Dupont (@jdupont) March 3, 2019",
      [("today", "2019-03-03"), ("March 3, 2019", "2019-03-03")]),
+    # a post embedded in a page of another language is dated in English all the same
+    ("fr", "Entretien hier avec mon homologue. — Maroc Diplomatie (@MarocDiplomatie) "
+     "September 23, 2021", [("hier", "2021-09-22"), ("September 23, 2021", "2021-09-23")]),
+    ("es", "Reunión hoy con el ministro. — Ministerio (@Cancilleria) September 23, 2021",
+     [("hoy", "2021-09-23"), ("September 23, 2021", "2021-09-23")]),
+    # but English words elsewhere in a French text are no date of it
+    ("fr", "Le groupe « September 23 » a joué hier.", [("hier", "2021-09-23")]),
     # a date closing a paragraph without a signature signs nothing
     ("en", "Talks went well today, the minister said on September 23, 2021",
      [("today", "2021-09-24"), ("September 23, 2021", "2021-09-23")]),

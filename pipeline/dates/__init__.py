@@ -54,9 +54,17 @@ def annotate(article: Article, sentences: Sequence[Sentence] | None = None,
         dct = article.dct
     else:
         dct = Dct(infer_dct(cands, vocab) or "XXXX", "inferred")
+    foreign = spoken.foreign_signatures(text, start, cands, vocab)
+    if foreign:
+        cands = sorted(cands + foreign, key=lambda c: c.start)
+    posts_vocab = load(spoken.POSTS_LANG) if foreign else vocab
+    foreign_ids = {id(c) for c in foreign}
+
+    def vocab_of(c: Candidate):
+        return posts_vocab if id(c) in foreign_ids else vocab
     story = Story(index, vocab, *cal.parse_value(dct.value))
     signed = Context(story.ref, story.precision)  # a date written in full needs no story
-    posts = spoken.Posts(text, cands, lambda c: _day(c, text, signed, vocab))
+    posts = spoken.Posts(text, cands, lambda c: _day(c, text, signed, vocab_of(c)))
     article_day = story.ref if story.precision == "day" else None
     filed = spoken.filed_day(text, start, cands, lambda c: _day(c, text, signed, vocab),
                              article_day)
@@ -66,7 +74,8 @@ def annotate(article: Article, sentences: Sequence[Sentence] | None = None,
     last_future: int | None = None  # where the last expression ends, if read in a future
     for c in cands:
         paragraph = bisect_left(breaks, c.start)
-        tense = tense_of(text, c.start, c.end, _lead(c), index, vocab, c.kind == "weekday")
+        tense = tense_of(text, c.start, c.end, _lead(c), index, vocab_of(c),
+                         c.kind == "weekday")
         if tense is None and last_future is not None and coordinated(text, last_future, c.start,
                                                                      vocab):
             tense = "future"  # "entre la fin janvier et le début du mois de février"
@@ -76,7 +85,7 @@ def annotate(article: Article, sentences: Sequence[Sentence] | None = None,
             words_day = posts.day(c.start)
             reported = words_day is not None or spoken.quoted(text, c.start, c.end)
             words_day = words_day or (story.quote_day() if reported else None) or filed
-        for r in resolve(c, text, story.context(c, paragraph, tense, words_day), vocab):
+        for r in resolve(c, text, story.context(c, paragraph, tense, words_day), vocab_of(c)):
             if r.start < last_end or r.end <= r.start:
                 continue
             timexes.append(Timex(path=article.path, start=r.start, end=r.end,

@@ -16,11 +16,31 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
-from .recognise import Candidate
+from .recognise import Candidate, recognise
 from .tense import quote_around
+from .vocabulary import Vocabulary, load
 
 # a post's signature before its date: a dash, the author, the account in brackets
 _SIGNATURE = re.compile(r"[—–-][ \t]*[^\n()]{1,80}\(@\w{1,40}\)[ \t]*$")
+# the same, with what follows it on its line
+_SIGNED = re.compile(r"[—–-][ \t]*[^\n()]{1,80}\(@\w{1,40}\)[ \t]*([^\n]{4,40}?)[ \t]*$",
+                     re.MULTILINE)
+POSTS_LANG = "en"  # the language embedded posts are dated in, whatever the page's
+
+
+def foreign_signatures(text: str, start: int, cands: Sequence[Candidate],
+                       vocab: Vocabulary) -> list[Candidate]:
+    """The dates of post signatures the article's own words do not read: an embedded post
+    is dated in English on a page of any language ("— Maroc Diplomatie (@MarocDiplomatie)
+    April 14, 2025" in a French article); read with ``load(POSTS_LANG)``."""
+    if vocab.lang == POSTS_LANG or "(@" not in text:
+        return []
+    found = []
+    for m in _SIGNED.finditer(text, start):
+        if not any(m.start(1) <= c.start < m.end(1) for c in cands):
+            found.extend(c for c in recognise(text, m.start(1), m.end(1), load(POSTS_LANG))
+                         if c.kind == "date" and (c.start, c.end) == m.span(1))
+    return found
 
 
 # a dateline opening the body: a place and a comma before its date ("New Delhi, March 22",
