@@ -440,6 +440,27 @@ COORDINATED = [
 ]
 
 
+# a date with no verb near, after a day gone by in its sentence, is read in the past: the
+# sentence tells the past, nearer or not
+AFTER_A_PAST_DAY = [
+    ("fr", "2025-09-19", "C'est sa deuxième visite depuis son arrivée le 3 février, en comptant "
+     "une escale le 20 janvier.", ["2025-02-03", "2025-01-20"]),
+    ("en", "2025-09-19", "It is his second visit since his arrival on February 3, counting a "
+     "stopover on January 20.", ["2025-02-03", "2025-01-20"]),
+    # alone, such a date is the nearest
+    ("fr", "2025-09-19", "Une escale le 20 janvier.", ["2026-01-20"]),
+    ("en", "2025-09-19", "A stopover on January 20.", ["2026-01-20"]),
+    # a day ahead passes nothing on
+    ("en", "2025-09-19", "He will arrive on September 25, with a stopover on January 20.",
+     ["2025-09-25", "2026-01-20"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), AFTER_A_PAST_DAY)
+def test_a_date_without_a_verb_after_a_past_day_is_past(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected
+
+
 @pytest.mark.parametrize(("lang", "dct", "text", "expected"), COORDINATED)
 def test_a_date_in_a_list_takes_the_future_of_the_first(lang, dct, text, expected):
     assert values(lang, dct, text) == expected

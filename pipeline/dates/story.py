@@ -60,10 +60,10 @@ class Story:
             if len(between) <= 3 and (between.isalpha() or not between):
                 story = (self.apposed[0], paragraph, True)  # "Il y a un an, le 24 novembre"
         self.apposed = None
-        if tense is None and self._in_sentence_of_past_year(c.start):
-            # no verb near, but a full date of a past year before it in its sentence: the
-            # sentence tells the past ("met in September 2016, following a visit ... in
-            # April": April 2016, not the April ahead of a March 2018 article)
+        if tense is None and self._in_sentence_of_past(c.start):
+            # no verb near, but a full date of a past year or a day gone by before it in its
+            # sentence: the sentence tells the past ("met in September 2016, following a
+            # visit ... in April": April 2016, not the April ahead of a March 2018 article)
             tense = "past"
         return Context(self.ref, self.precision, self.anchor, self.anchor_precision,
                        story[0] if story else None, tense, self.day_anchor,
@@ -150,11 +150,13 @@ class Story:
             return True  # "L'année suivante, ... en juillet"
         return None
 
-    def _in_sentence_of_past_year(self, start: int) -> bool:
-        """The story's last date is of a year before the article's and ends before
-        ``start`` in its sentence."""
-        if self.anchor is None or self.ref is None or self.anchor.year >= self.ref.year \
-                or self.anchor_end > start:
+    def _in_sentence_of_past(self, start: int) -> bool:
+        """The story's last date is of a year before the article's, or a day before the
+        article's, and ends before ``start`` in its sentence."""
+        if self.anchor is None or self.ref is None or self.anchor_end > start:
+            return False
+        if self.anchor.year >= self.ref.year and not (
+                self.anchor_precision == "day" and self.anchor < self.ref):
             return False
         return self.index.around(start, start)[0] <= self.anchor_end
 
