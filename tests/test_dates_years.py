@@ -91,3 +91,24 @@ SEASON_OF_YEAR = [
 @pytest.mark.parametrize(("lang", "text", "expected"), SEASON_OF_YEAR)
 def test_a_season_of_a_year_is_one_date(lang, text, expected):
     assert dates(lang, "1998-03-03", text) == expected
+
+
+# a month without a year linked to the month with one after it borrows that year
+SHARED_YEAR = [
+    ("en", "He asked him to set a date either in February or March 2009.",
+     [("February", "2009-02"), ("March 2009", "2009-03")]),
+    ("fr", "Il lui a demandé de fixer une date en février ou mars 2009.",
+     [("février", "2009-02"), ("mars 2009", "2009-03")]),
+    ("en", "The talks ran in January and February 2007.",
+     [("January", "2007-01"), ("February 2007", "2007-02")]),
+    ("fr", "Les pourparlers se sont tenus en janvier et février 2007.",
+     [("janvier", "2007-01"), ("février 2007", "2007-02")]),
+    # a month further off, in a clause of its own, keeps its own reading
+    ("en", "He left in February, and in March 2009 he came back.",
+     [("February", "2008-02"), ("March 2009", "2009-03")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), SHARED_YEAR)
+def test_a_month_linked_to_the_next_takes_its_year(lang, text, expected):
+    assert dates(lang, "2008-12-12", text) == expected

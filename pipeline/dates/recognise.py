@@ -101,13 +101,14 @@ _RANGE_LINK = re.compile(
 
 
 def _share_years(cands: list[Candidate], text: str) -> None:
-    """Give "du 3 avril au 6 avril 2002" its year on both ends: a day-month without year
-    directly linked to a following date that has one borrows it."""
+    """Give "du 3 avril au 6 avril 2002" its year on both ends: a day-month or a month
+    without year directly linked to a following date that has one borrows it ("in February
+    or March 2009")."""
     for i in range(len(cands) - 2, -1, -1):
         c, nxt = cands[i], cands[i + 1]
         if (
             c.kind != "date"
-            or "d" not in c.groups
+            or not ("d" in c.groups or "m" in c.groups)
             or c.groups.keys() & {"y", "rel"}
             or "y" not in nxt.groups
         ):
