@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.test_dates_support import run, values
+from tests.test_dates_support import dates, run, values
 
 DCT = "2020-10-19"  # a Monday
 
@@ -152,3 +152,23 @@ def test_past_n_years_is_an_anchored_duration():
 def test_modifier_on_late_year():
     _, timexes = run("en", DCT, "The plan will be ready in late 2020.")
     assert [(t.value, t.mod) for t in timexes] == [("2020", "END")]
+
+
+# a weekday in a named week is one span, the week before or after the day ("last week
+# Wednesday", as southern African English writes it)
+WEEKDAY_OF_A_WEEK = [
+    ("en", "Mugabe, who turned 83 last week Wednesday, will arrive.",
+     [("last week Wednesday", "2020-10-14")]),
+    ("en", "The talks will resume next week Monday.", [("next week Monday", "2020-10-26")]),
+    ("en", "The talks will resume next week, on Monday.",
+     [("next week, on Monday", "2020-10-26")]),
+    ("fr", "Il a fêté ses 83 ans mercredi de la semaine dernière.",
+     [("mercredi de la semaine dernière", "2020-10-14")]),
+    ("fr", "Les pourparlers reprendront lundi de la semaine prochaine.",
+     [("lundi de la semaine prochaine", "2020-10-26")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), WEEKDAY_OF_A_WEEK)
+def test_a_weekday_of_a_named_week_is_one_span(lang, text, expected):
+    assert dates(lang, DCT, text) == expected
