@@ -44,3 +44,19 @@ CASES = [
 @pytest.mark.parametrize(("lang", "text", "expected"), CASES)
 def test_refs(lang, text, expected):
     assert dates(lang, "2003-02-21", text) == expected
+
+
+# a reference with a capital inside its sentence is part of a name
+NAMES = [
+    ("en", "He will attend the Future Investment Initiative in Riyadh.", []),
+    ("en", "They will take part in the Campus – the Future of Poland forum.", []),
+    ("en", "The future of the talks is unclear.", [("The future", "FUTURE_REF")]),
+    ("fr", "Il a fondé le collectif À présent, qui milite pour la paix.", []),
+    ("fr", "À présent, il milite pour la paix.", [("À présent", "PRESENT_REF")]),
+    ("fr", "Il milite à présent pour la paix.", [("à présent", "PRESENT_REF")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), NAMES)
+def test_a_reference_with_a_capital_inside_a_sentence_is_a_name(lang, text, expected):
+    assert dates(lang, "2019-10-28", text) == expected

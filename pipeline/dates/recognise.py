@@ -393,11 +393,22 @@ def _decade_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
 
 def _ref_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
     """A reference word opening a sentence before a comma is a discourse marker: "Now, he
-    says, ..." turns to the next point; "now," inside a sentence is the present."""
+    says, ..." turns to the next point; "now," inside a sentence is the present. A
+    reference with a capital inside a sentence is part of a name: "the Future Investment
+    Initiative", "le collectif À présent"."""
     ref = c.groups.get("ref")
-    if not ref or key(ref[0]) not in vocab.ref_discourse or not ref[0][:1].isupper():
+    if not ref:
+        return True
+    words = ref[0].split()
+    if any(w[:1].isupper() for w in words[1:]) or (
+            words and words[0][:1].isupper() and _MID_SENTENCE.search(text, 0, ref[1])):
+        return False
+    if key(ref[0]) not in vocab.ref_discourse or not ref[0][:1].isupper():
         return True
     return not text.startswith(",", c.end)
+
+
+_MID_SENTENCE = re.compile(r"[\w,;'’-][ \t]*$")  # a word or a comma right before
 
 
 def _deictic_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
