@@ -515,6 +515,14 @@ TO_COME = [
     ("en", "2023-07-18", "It was speculated to be in September, during the UN General "
      "Assembly.", ["2023-09"]),
     ("en", "2023-03-18", "The meeting was likely to take place in February.", ["2024-02"]),
+    # looking forward to something is looking ahead; having looked forward is not
+    ("en", "2017-06-25", "Look forward to welcoming India's PM Modi to the White House on "
+     "Monday.", ["2017-06-26"]),
+    ("en", "2017-06-25", "He is looking forward to the talks on Monday.", ["2017-06-26"]),
+    ("en", "2017-06-25", "We looked forward to the visit on Monday.", ["2017-06-19"]),
+    ("fr", "2017-06-25", "Le président se réjouit d'accueillir lundi son homologue.",
+     ["2017-06-26"]),
+    ("fr", "2017-06-25", "Il s'est réjoui de la visite lundi.", ["2017-06-19"]),
 ]
 
 
