@@ -100,6 +100,13 @@ THAT_DAY = [
     ("fr", "Le jeudi 20 février, il a signé l'accord. Arrivé mardi soir, il avait visité le "
      "musée. Le même jour, il a rencontré le ministre.",
      ["2003-02-20", "2003-02-18", "2003-02-20"]),
+    # but in its own sentence, "that day" after a part of a day is that day
+    ("fr", "Le jeudi 20 février, il a signé l'accord. Il était arrivé mardi matin, sans "
+     "événement public à son agenda ce jour-là.", ["2003-02-20", "2003-02-18", "2003-02-18"]),
+    ("en", "On Thursday, February 20, he signed the accord. He had arrived on Tuesday morning, "
+     "with no public event that day.", ["2003-02-20", "2003-02-18", "2003-02-18"]),
+    ("en", "On Thursday, February 20, he signed the accord. He had arrived on Tuesday morning. "
+     "That day, he met the minister.", ["2003-02-20", "2003-02-18", "2003-02-20"]),
     # the story's year or month, not the article's
     ("en", "In 1998 he left. Later that year he returned.", ["1998", "1998"]),
     ("en", "Imports were $37 million in 1988, a small share of imports that year.",

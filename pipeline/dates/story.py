@@ -50,6 +50,7 @@ class Story:
     news_day: dt.date | None = None
     anchor_end: int = -1  # where the date that set ``anchor`` ends in the text
     week: dt.date | None = None  # the Monday of the week ahead the story last named
+    part_day: tuple[dt.date, int] | None = None  # (day, end) of the last part of a day named
 
     def context(self, c: Candidate, paragraph: int, tense: str | None,
                 words_day: dt.date | None = None) -> Context:
@@ -66,8 +67,17 @@ class Story:
             # visit ... in April": April 2016, not the April ahead of a March 2018 article)
             tense = "past"
         return Context(self.ref, self.precision, self.anchor, self.anchor_precision,
-                       story[0] if story else None, tense, self.day_anchor,
+                       story[0] if story else None, tense, self._day_before(c.start),
                        bool(story and story[2]), self.quarter, words_day, self.week)
+
+    def _day_before(self, start: int) -> dt.date | None:
+        """The day an anaphor at ``start`` counts from: the story's, or a part of a day named
+        before it in its sentence ("arrivé mercredi matin, sans événement ce jour-là")."""
+        if self.part_day is not None:
+            day, end = self.part_day
+            if end <= start and self.index.around(start, start)[0] <= end:
+                return day
+        return self.day_anchor
 
     def _recent(self, d: dt.date) -> bool:
         """A day by its date on the eve of the article's, as some house styles write the
@@ -87,10 +97,12 @@ class Story:
         # a part of a day ("arrivé mardi soir") is when something happened around the
         # story, not a step of it: "le même jour" after it is still the story's day
         if r.type == "TIME" or r.type == "DATE" and c.g("part"):
+            d, p = cal.parse_value(r.value)
+            if p == "day":
+                self.part_day = (d, r.end)
             if self.day_anchor is None:
                 # but the first day the story tells is its day, a part of it too ("a reçu,
                 # hier matin, ... Il avait eu, la veille, un entretien")
-                d, p = cal.parse_value(r.value)
                 self.day_anchor = d if p == "day" else None
             return
         if r.type != "DATE" or self._background(r.start):
