@@ -100,6 +100,15 @@ THAT_DAY = [
     ("fr", "Le jeudi 20 février, il a signé l'accord. Arrivé mardi soir, il avait visité le "
      "musée. Le même jour, il a rencontré le ministre.",
      ["2003-02-20", "2003-02-18", "2003-02-20"]),
+    # in a future, a day gone by is not the one "the same day" means: the last day ahead is
+    ("en", "He will visit Pyongyang on March 17, both capitals announced Friday. Seoul "
+     "welcomed the decision Friday. He will return to Japan the same day.",
+     ["2003-03-17", "2003-02-21", "2003-02-21", "2003-03-17"]),
+    ("fr", "Il se rendra à Pyongyang le 17 mars, ont annoncé vendredi les deux capitales. "
+     "Séoul a salué la décision vendredi. Il rentrera au Japon le même jour.",
+     ["2003-03-17", "2003-02-21", "2003-02-21", "2003-03-17"]),
+    ("en", "Seoul welcomed the decision on Tuesday. He will answer the same day.",
+     ["2003-02-18", "2003-02-18"]),
     # but in its own sentence, "that day" after a part of a day is that day
     ("fr", "Le jeudi 20 février, il a signé l'accord. Il était arrivé mardi matin, sans "
      "événement public à son agenda ce jour-là.", ["2003-02-20", "2003-02-18", "2003-02-18"]),

@@ -51,6 +51,7 @@ class Story:
     anchor_end: int = -1  # where the date that set ``anchor`` ends in the text
     week: dt.date | None = None  # the Monday of the week ahead the story last named
     part_day: tuple[dt.date, int] | None = None  # (day, end) of the last part of a day named
+    ahead_day: dt.date | None = None  # the last day named after the article's
 
     def context(self, c: Candidate, paragraph: int, tense: str | None,
                 words_day: dt.date | None = None) -> Context:
@@ -67,16 +68,21 @@ class Story:
             # visit ... in April": April 2016, not the April ahead of a March 2018 article)
             tense = "past"
         return Context(self.ref, self.precision, self.anchor, self.anchor_precision,
-                       story[0] if story else None, tense, self._day_before(c.start),
+                       story[0] if story else None, tense, self._day_before(c.start, tense),
                        bool(story and story[2]), self.quarter, words_day, self.week)
 
-    def _day_before(self, start: int) -> dt.date | None:
-        """The day an anaphor at ``start`` counts from: the story's, or a part of a day named
-        before it in its sentence ("arrivé mercredi matin, sans événement ce jour-là")."""
+    def _day_before(self, start: int, tense: str | None) -> dt.date | None:
+        """The day an anaphor at ``start`` read in ``tense`` counts from: the story's, or a
+        part of a day named before it in its sentence ("arrivé mercredi matin, sans
+        événement ce jour-là"); in a future, the last day ahead the story named when its day
+        is gone ("will visit on Sept. 17 ..., welcomed Friday ... will return the same day")."""
         if self.part_day is not None:
             day, end = self.part_day
             if end <= start and self.index.around(start, start)[0] <= end:
                 return day
+        if (tense == "future" and self.ahead_day is not None and self.day_anchor is not None
+                and self.ref is not None and self.day_anchor <= self.ref):
+            return self.ahead_day
         return self.day_anchor
 
     def _recent(self, d: dt.date) -> bool:
@@ -118,6 +124,8 @@ class Story:
             self.apposed = (d.year, r.end)
         if p == "day":
             self.day_anchor = d
+            if self.ref is not None and d > self.ref:
+                self.ahead_day = d
             if c.kind in ("weekday", "deictic") or self._recent(d):
                 self.news_day = d
         if granularity(r.value) in ("day", "month", "year"):
