@@ -23,3 +23,21 @@ CASES = [
 @pytest.mark.parametrize(("lang", "text", "expected"), CASES)
 def test_counting_back(lang, text, expected):
     assert values(lang, "2021-06-07", text) == expected
+
+
+# a round number counts back as far as the number it rounds
+ROUND = [
+    ("fr", "Il a appelé son homologue il y a une dizaine de jours.", ["2021-05-28"]),
+    ("fr", "Il est arrivé il y a une quinzaine de jours.", ["2021-05-23"]),
+    ("fr", "Ils se sont rencontrés il y a une vingtaine d'années.", ["2001"]),
+    ("en", "He called a couple of weeks ago.", ["2021-05-24"]),
+    ("en", "They met a dozen years ago.", ["2009"]),
+    # counting people, not time
+    ("fr", "Une centaine de personnes ont manifesté.", []),
+    ("en", "A couple of ministers and a dozen aides resigned.", []),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), ROUND)
+def test_a_round_number_counts_back(lang, text, expected):
+    assert values(lang, "2021-06-07", text) == expected
