@@ -336,6 +336,13 @@ SCHEDULED = [
     ("fr", "2008-04-14", "Le président arrive à Paris samedi.", ["2008-04-12"]),
     ("en", "2010-10-13", "Chavez departs Thursday on a major international tour.",
      ["2010-10-14"]),
+    # leaving, going home, making a visit
+    ("fr", "2014-07-17", "François Hollande quitte Abidjan vendredi pour Niamey.",
+     ["2014-07-18"]),
+    ("en", "2014-07-17", "François Hollande leaves Abidjan Friday for Niamey.", ["2014-07-18"]),
+    ("fr", "2014-07-17", "Le ministre effectue mardi une visite à Alger.", ["2014-07-15"]),
+    ("fr", "2014-07-17", "Le président regagne Paris samedi.", ["2014-07-19"]),
+    ("fr", "2014-07-17", "Le président a quitté Abidjan vendredi.", ["2014-07-11"]),
     # a trip in the present progressive is ahead, even a week ahead
     ("en", "2021-05-03", "The president is traveling to Nairobi Tuesday for a two-day state "
      "visit, the presidency said on Monday.", ["2021-05-04", "2021-05-03"]),
