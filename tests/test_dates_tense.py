@@ -447,6 +447,26 @@ COORDINATED = [
 ]
 
 
+# the last weekday of a range falls after its first, whatever its tense made of it alone
+WEEKDAY_RANGE = [
+    ("en", "Higgins will make a state visit to Portugal between Wednesday and Saturday.",
+     ["2015-12-09", "2015-12-12"]),
+    ("fr", "Il effectuera une visite d'État au Portugal entre mercredi et samedi.",
+     ["2015-12-09", "2015-12-12"]),
+    ("en", "He will be in Lisbon from Saturday to Tuesday.", ["2015-12-05", "2015-12-08"]),
+    ("fr", "Il sera à Lisbonne du samedi au mardi.", ["2015-12-05", "2015-12-08"]),
+    # a list is no range: each day is read alone
+    ("en", "He met the king on Tuesday and the premier on Monday.",
+     ["2015-12-01", "2015-11-30"]),
+    ("fr", "Il a reçu le roi mardi et le Premier ministre lundi.", ["2015-12-01", "2015-11-30"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), WEEKDAY_RANGE)
+def test_the_last_weekday_of_a_range_follows_its_first(lang, text, expected):
+    assert values(lang, "2015-12-04", text) == expected
+
+
 # a date with no verb near, after a day gone by in its sentence, is read in the past: the
 # sentence tells the past, nearer or not
 AFTER_A_PAST_DAY = [

@@ -20,6 +20,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .. import segment as segmentation
 from ..records import Article, Dct, Sentence, Timex
@@ -30,7 +31,7 @@ from .normalise import resolve
 from .recognise import Candidate, recognise
 from .story import Story
 from .tense import coordinated, tense_of
-from .values import Context
+from .values import Context, Resolved
 from .vocabulary import load
 
 __all__ = ["annotate"]
@@ -72,6 +73,7 @@ def annotate(article: Article, sentences: Sequence[Sentence] | None = None,
     timexes: list[Timex] = []
     last_end = start
     last_future: int | None = None  # where the last expression ends, if read in a future
+    prev: tuple[Candidate, Resolved] | None = None  # the last expression and its value
     for c in cands:
         paragraph = bisect_left(breaks, c.start)
         tense = tense_of(text, c.start, c.end, _lead(c), index, vocab_of(c),
@@ -88,6 +90,7 @@ def annotate(article: Article, sentences: Sequence[Sentence] | None = None,
         for r in resolve(c, text, story.context(c, paragraph, tense, words_day), vocab_of(c)):
             if r.start < last_end or r.end <= r.start:
                 continue
+            r = _range_end(r, c, prev, text, vocab)
             timexes.append(Timex(path=article.path, start=r.start, end=r.end,
                                  text=text[r.start:r.end], type=r.type, value=r.value,
                                  mod=r.mod, anchored=r.anchored, period=r.period, tense=tense))
@@ -96,7 +99,26 @@ def annotate(article: Article, sentences: Sequence[Sentence] | None = None,
                 story.advance(c, r, paragraph)
             if r.value == dct.value:  # "à partir de ce lundi et jusqu'à mercredi": ahead
                 last_future = c.end
+            prev = (c, r)
     return dct, tuple(timexes)
+
+
+def _range_end(r: Resolved, c: Candidate, prev: tuple[Candidate, Resolved] | None,
+               text: str, vocab) -> Resolved:
+    """The last weekday of a range of days falls in the week after its first ("between
+    Wednesday and Saturday", "du samedi au mardi"), whatever its tense made of it alone."""
+    if prev is None or c.kind != "weekday" or prev[0].kind != "weekday" \
+            or vocab.range_regex is None or vocab.coordination_regex is None:
+        return r
+    first, _ = cal.parse_value(prev[1].value)
+    day, precision = cal.parse_value(r.value)
+    if first is None or day is None or precision != "day" or 0 < (day - first).days < 7:
+        return r
+    if not (vocab.coordination_regex.fullmatch(text, prev[0].end, c.start)
+            and vocab.range_regex.search(text, max(0, prev[0].start - 24), prev[0].start)):
+        return r
+    day = first + dt.timedelta(days=(day.weekday() - first.weekday()) % 7 or 7)
+    return replace(r, value=cal.day(day))
 
 
 def _day(c: Candidate, text: str, ctx: Context, vocab) -> dt.date | None:

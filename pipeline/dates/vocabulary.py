@@ -167,6 +167,7 @@ class Vocabulary:
     # Trump's inauguration on Jan. 20"): a date gone
     since_regex: re.Pattern | None = None
     cleft_regex: re.Pattern | None = None  # "c'est", "it was": the "que" after is no clause
+    range_regex: re.Pattern | None = None  # "between", "du": the first day of a range follows
     frame_regex: re.Pattern | None = None  # "En", "In": a sentence-opening year frame
     age_regex: re.Pattern | None = None  # "aged", "âgé de": a count of years is an age
     _patterns_for: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
@@ -281,7 +282,7 @@ _WORD_SETS = ("months_need_context", "vague_numbers", "seasons_need_context",
               "deadline_verbs", "report_links", "national_holidays",
               "holidays_capitalised", "reporting_verbs")
 # word lists compiled into a regex matching them at the end of a text ("<name>_prefixes")
-_PREFIX_REGEXES = ("background", "frame", "deadline", "age", "cleft")
+_PREFIX_REGEXES = ("background", "frame", "deadline", "age", "cleft", "range")
 # "since_prefixes" is compiled apart: the words may open a phrase that ends at the date
 # the keys of a data file: the tables and word sets above, and these
 _KEYS = frozenset((
