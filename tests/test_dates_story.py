@@ -166,6 +166,13 @@ THAT_DAY = [
      ["2003-02-20", "2003-02-20"]),
     ("fr", "Trump a annoncé jeudi avoir appelé Poutine, à la veille de la venue de Zelensky.",
      ["2003-02-20", "2003-02-20"]),
+    # "soit", "that is" after a date's comma say what that date is
+    ("fr", "Le 9 octobre 2002, soit la veille, le roi avait rencontré le prince.",
+     ["2002-10-09", "2002-10-09"]),
+    ("en", "On October 9, 2002, that is the day before, the king had met the prince.",
+     ["2002-10-09", "2002-10-09"]),
+    ("fr", "Le 9 octobre 2002, la veille, le roi avait rencontré le prince.",
+     ["2002-10-09", "2002-10-08"]),
     # a sentence of its own counts back from the story's day
     ("fr", "Trump a annoncé jeudi avoir appelé Poutine. La veille de la venue de Zelensky, il "
      "avait hésité.", ["2003-02-20", "2003-02-19"]),

@@ -149,8 +149,9 @@ def _count_from_next(cands: list[Candidate], text: str, vocab: Vocabulary) -> li
         # "Oct. 12, the day before the stock market plunge": the day is the date before it,
         # and so is an aside closing that date's clause ("a appelé jeudi Poutine, à la
         # veille de la venue de Zelensky": the call is on the eve)
-        if (prev.kind in _INNER_KINDS and _set_beside(text, prev.end, c.start, vocab)
-                and _counts_from_event(c, text, vocab)):
+        # "Le 9 avril, soit la veille, ...": the anaphor says what that date is
+        beside = prev.kind in _INNER_KINDS and _set_beside(text, prev.end, c.start, vocab)
+        if beside and (beside == "said" or _counts_from_event(c, text, vocab)):
             c.groups["apposed"] = (text[prev.start:prev.end], prev.start, prev.end)
     return out
 
@@ -159,18 +160,23 @@ def _count_from_next(cands: list[Candidate], text: str, vocab: Vocabulary) -> li
 _APPOSITION = re.compile(r"(?:[ \t]*|[ \t][^.!?;\n]{0,160}),")
 
 
-def _set_beside(text: str, end: int, start: int, vocab: Vocabulary) -> bool:
+def _set_beside(text: str, end: int, start: int, vocab: Vocabulary) -> bool | str:
     """The words between a date ending at ``end`` and an anaphor at ``start`` close the
     date's clause and open an aside, maybe with the preposition spans leave out ("à la
-    veille")."""
+    veille"); "said" when a word saying what the date is opens it ("soit", "that is")."""
     i = text.rfind(",", end, start)
     if i < 0 or not _APPOSITION.fullmatch(text, end, i + 1):
         return False
     j = i + 1
     while j < start and text[j] in " \t":
         j += 1
-    skip = vocab.span_skip.match(text, j) if j < start and vocab.span_skip else None
-    return j == start or skip is not None and skip.end() == start
+    if j == start:
+        return True
+    said = vocab.apposition_regex.match(text, j) if vocab.apposition_regex else None
+    if said is not None and said.end() == start and text[end:i].strip() == "":
+        return "said"
+    skip = vocab.span_skip.match(text, j) if vocab.span_skip else None
+    return skip is not None and skip.end() == start
 
 
 _WORD_NEXT = re.compile(r"[ \t]*([^\W\d_]+['’]?)")  # no punctuation before it

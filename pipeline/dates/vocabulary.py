@@ -168,6 +168,7 @@ class Vocabulary:
     since_regex: re.Pattern | None = None
     cleft_regex: re.Pattern | None = None  # "c'est", "it was": the "que" after is no clause
     range_regex: re.Pattern | None = None  # "between", "du": the first day of a range follows
+    apposition_regex: re.Pattern | None = None  # ", soit la veille": what the date before is
     frame_regex: re.Pattern | None = None  # "En", "In": a sentence-opening year frame
     age_regex: re.Pattern | None = None  # "aged", "âgé de": a count of years is an age
     _patterns_for: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
@@ -291,7 +292,7 @@ _KEYS = frozenset((
     "lang", "base", "months", "weekdays", "weekdays_plural", "day", "numeric_order",
     "seasons_capital_ok", "months_capitalised", "span_skip", "tense", "complementizers",
     "raw_words", "patterns", "coordination", "generic_deictic",
-    "aside_participle", "aside_auxiliaries", "core_words",
+    "aside_participle", "aside_auxiliaries", "core_words", "apposition_words",
 ))
 # the tense cue lists, by the name the tense they mark goes by; "intent" is a past verb of
 # intent before an infinitive ("agreed to restart"): it dates what is intended when the
@@ -306,6 +307,7 @@ _TENSE_KEYS = (*TENSES, "not_after")
 _NOT_START_WORDS = frozenset((
     "tense", "complementizers", *(f"{n}_prefixes" for n in _PREFIX_REGEXES), "since_prefixes",
     "span_skip", "coordination", "generic_deictic", "aside_participle", "aside_auxiliaries",
+    "apposition_words",
     "year_followers_ok", "bare_year_not_before",
     "bare_year_determiners", "bare_year_not_after", "decade_not_after", "ref_discourse",
     "anchor_links", "anaphor_followers", "report_links", "national_holidays",
@@ -377,6 +379,9 @@ def _compile_cues(v: Vocabulary, data: dict) -> None:
         if words:
             rx = re.compile(r"(?<!\w)(?:" + alternation(words) + r")\s*$", re.IGNORECASE)
             setattr(v, f"{name}_regex", rx)
+    if data.get("apposition_words"):
+        v.apposition_regex = re.compile(
+            r"(?<!\w)(?:" + alternation(data["apposition_words"]) + r")\s+", re.IGNORECASE)
     if data.get("since_prefixes"):
         phrase = r"(?:\s[^,;:.!?«»\"“”()\n]{0,60})?$"  # no verb: checked where it is used
         v.since_regex = re.compile(
