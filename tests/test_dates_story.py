@@ -123,6 +123,13 @@ THAT_DAY = [
     ("en", "In March 1998 he left. Later that month he returned.", ["1998-03", "1998-03"]),
     ("fr", "En 1998, il est parti. Plus tard cette année-là, il est revenu.", ["1998", "1998"]),
     ("fr", "En mars 1998, il est parti. Le même mois, il est revenu.", ["1998-03", "1998-03"]),
+    # a part of the story's month or year
+    ("fr", "Il participera début avril à la réunion, et se rendra à la fin du même mois au "
+     "Brésil.", ["2003-04", "2003-04"]),
+    ("en", "He will attend the meeting in early April and travel at the end of the same month "
+     "to Brazil.", ["2003-04", "2003-04"]),
+    ("fr", "En mars 1998, il a signé. Au début de la même année, il avait hésité.",
+     ["1998-03", "1998"]),
     # "cette année-là" whole, not "cette année" (the article's) followed by "-là"
     ("fr", "En 1997, la crise a éclaté. Cette année-là, le gouvernement est tombé.",
      ["1997", "1997"]),
