@@ -21,10 +21,10 @@ from .tense import quote_around
 from .vocabulary import Vocabulary, load
 
 # a post's signature before its date: a dash, the author, the account in brackets
-_SIGNATURE = re.compile(r"[—–-][ \t]*[^\n()]{1,80}\(@\w{1,40}\)[ \t]*$")
+_SIGNER = r"[—–-][ \t]*[^\n()]{1,80}\(@\w{1,40}\)[ \t]*"
+_SIGNATURE = re.compile(_SIGNER + "$")
 # the same, with what follows it on its line
-_SIGNED = re.compile(r"[—–-][ \t]*[^\n()]{1,80}\(@\w{1,40}\)[ \t]*([^\n]{4,40}?)[ \t]*$",
-                     re.MULTILINE)
+_SIGNED = re.compile(_SIGNER + r"([^\n]{4,40}?)[ \t]*$", re.MULTILINE)
 POSTS_LANG = "en"  # the language embedded posts are dated in, whatever the page's
 
 
