@@ -65,10 +65,12 @@ def annotate(article: Article, sentences: Sequence[Sentence] | None = None,
         return posts_vocab if id(c) in foreign_ids else vocab
     story = Story(index, vocab, *cal.parse_value(dct.value))
     signed = Context(story.ref, story.precision)  # a date written in full needs no story
-    posts = spoken.Posts(text, cands, lambda c: _day(c, text, signed, vocab_of(c)))
+
+    def day_of(c: Candidate) -> dt.date | None:
+        return _day(c, text, signed, vocab_of(c))
+    posts = spoken.Posts(text, cands, day_of)
     article_day = story.ref if story.precision == "day" else None
-    filed = spoken.filed_day(text, start, cands, lambda c: _day(c, text, signed, vocab),
-                             article_day)
+    filed = spoken.filed_day(text, start, cands, day_of, article_day)
     breaks = [m.start() for m in _PARAGRAPH.finditer(text, start)]
     timexes: list[Timex] = []
     last_end = start
