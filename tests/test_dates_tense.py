@@ -343,6 +343,14 @@ SCHEDULED = [
     ("fr", "2014-07-17", "Le ministre effectue mardi une visite à Alger.", ["2014-07-15"]),
     ("fr", "2014-07-17", "Le président regagne Paris samedi.", ["2014-07-19"]),
     ("fr", "2014-07-17", "Le président a quitté Abidjan vendredi.", ["2014-07-11"]),
+    # going on with a tour: the next leg
+    ("en", "2017-01-16", "The delegation then continues on to Suva on Wednesday.",
+     ["2017-01-18"]),
+    ("en", "2017-01-16", "The prime minister and his delegation proceed to Suva on Wednesday.",
+     ["2017-01-18"]),
+    ("fr", "2017-01-16", "La délégation poursuit ensuite sa tournée à Suva mercredi.",
+     ["2017-01-18"]),
+    ("fr", "2017-01-16", "Les discussions se sont poursuivies mercredi.", ["2017-01-11"]),
     # a trip in the present progressive is ahead, even a week ahead
     ("en", "2021-05-03", "The president is traveling to Nairobi Tuesday for a two-day state "
      "visit, the presidency said on Monday.", ["2021-05-04", "2021-05-03"]),
