@@ -491,6 +491,27 @@ AFTER_A_PAST_DAY = [
 ]
 
 
+SUFFERED = [
+    # a blow suffered explains a plan: it is behind, whatever the sentence's tense
+    ("en", "2023-05-03", "Marin will not be present after suffering a defeat in a parliamentary "
+     "poll in April.", ["2023-04"]),
+    ("en", "2023-07-28", "He will not be going to China, just hours after suffering a fall at "
+     "his office on Tuesday.", ["2023-07-25"]),
+    ("fr", "2023-05-03", "Marin ne sera pas présente après avoir subi une défaite aux "
+     "législatives en avril.", ["2023-04"]),
+    ("fr", "2023-05-03", "Elle ne viendra pas après avoir essuyé un revers mardi.",
+     ["2023-05-02"]),
+    # what is done after something else ahead is ahead
+    ("en", "2023-07-28", "He will fly home after meeting Kim on Tuesday.", ["2023-08-01"]),
+    ("fr", "2023-05-03", "Il rentrera après avoir rencontré Kim mardi.", ["2023-05-09"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), SUFFERED)
+def test_a_blow_suffered_is_behind_in_a_future_sentence(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected
+
+
 @pytest.mark.parametrize(("lang", "dct", "text", "expected"), AFTER_A_PAST_DAY)
 def test_a_date_without_a_verb_after_a_past_day_is_past(lang, dct, text, expected):
     assert values(lang, dct, text) == expected
