@@ -20,6 +20,13 @@ CASES = [
     ("en", "1989-11-02", "Net fell in the fourth quarter, from $2 a year earlier. A year "
      "earlier, it had lost.", ["1989-Q4", "1988-Q4", "1988-Q4"]),
     ("en", "1989-10-26", "Revenue rose in the latest quarter.", ["1989-Q3"]),
+    # a quarter forecast is not the one reported on
+    ("en", "1989-10-26", "Profit fell in the third quarter. Analysts expect the trend to "
+     "continue into the fourth quarter and through the third quarter of 1990. In the year-ago "
+     "period, it earned $101 million.", ["1989-Q3", "1989-Q4", "1990-Q3", "1988-Q3"]),
+    ("fr", "2021-10-26", "Le bénéfice a reculé au troisième trimestre. Les analystes "
+     "prévoient que la baisse se poursuivra au quatrième trimestre. Au cours du trimestre, "
+     "les ventes ont baissé.", ["2021-Q3", "2021-Q4", "2021-Q3"]),
     # no quarter named: the latest period a report is about is the last quarter over
     ("en", "1989-11-02", "Sales in the latest period were $1.7 billion.", ["1989-Q3"]),
     ("en", "1989-11-02", "The latest period had a profit of $4 million, against a loss in "

@@ -98,7 +98,7 @@ def annotate(article: Article, sentences: Sequence[Sentence] | None = None,
                                  mod=r.mod, anchored=r.anchored, period=r.period, tense=tense))
             last_end = r.end
             if not reported:  # the speaker's day, not a step of the story
-                story.advance(c, r, paragraph)
+                story.advance(c, r, paragraph, tense)
             if r.value == dct.value:  # "à partir de ce lundi et jusqu'à mercredi": ahead
                 last_future = c.end
             prev = (c, r)

@@ -21,6 +21,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..periods import period
 from ..records import granularity
 from ..segment import SentenceIndex
 from . import calendar as cal
@@ -85,6 +86,11 @@ class Story:
             return self.ahead_day
         return self.day_anchor
 
+    def _not_over(self, value: str) -> bool:
+        """The period ``value`` ends on or after the article date."""
+        covered = period(value)
+        return covered is not None and self.ref is not None and covered[1] >= self.ref
+
     def _recent(self, d: dt.date) -> bool:
         """A day by its date on the eve of the article's, as some house styles write the
         day reported on ("arrived in Ankara on Nov. 14")."""
@@ -98,8 +104,10 @@ class Story:
             return None
         return day if 0 < (ref - day).days <= 7 else None
 
-    def advance(self, c: Candidate, r: Resolved, paragraph: int) -> None:
-        """Move the story on with date ``r`` resolved from candidate ``c``."""
+    def advance(self, c: Candidate, r: Resolved, paragraph: int,
+                tense: str | None = None) -> None:
+        """Move the story on with date ``r`` resolved from candidate ``c`` read in
+        ``tense``."""
         # a part of a day ("arrivé mardi soir") is when something happened around the
         # story, not a step of it: "le même jour" after it is still the story's day
         if r.type == "TIME" or r.type == "DATE" and c.g("part"):
@@ -113,7 +121,8 @@ class Story:
             return
         if r.type != "DATE" or self._background(r.start):
             return
-        if c.kind in ("date", "relunit") and _QUARTER.match(r.value):  # a quarter named
+        if c.kind in ("date", "relunit") and _QUARTER.match(r.value) \
+                and not (tense == "future" and self._not_over(r.value)):  # not a forecast
             self.quarter = (int(r.value[:4]), int(r.value[-1]))
         d, p = cal.parse_value(r.value)
         self.week = self._week_ahead(c, r.value, d, p)
