@@ -3,7 +3,7 @@ preposition, never a count or a name."""
 
 import pytest
 
-from tests.test_dates_support import dates
+from tests.test_dates_support import dates, values
 
 CASES = [
     ("en", "A 1996 law named for him strengthened the embargo.", [("1996", "1996")]),
@@ -112,3 +112,18 @@ SHARED_YEAR = [
 @pytest.mark.parametrize(("lang", "text", "expected"), SHARED_YEAR)
 def test_a_month_linked_to_the_next_takes_its_year(lang, text, expected):
     assert dates(lang, "2008-12-12", text) == expected
+
+
+# a weekday with a day and month picks the year it falls on, near the article date; a
+# year further off, it is the writer's slip and the tense's reading stands
+WEEKDAY_PICKS_THE_YEAR = [
+    ("en", "2018-05-02", "He visited Accra on Wednesday, November 29.", ["2017-11-29"]),
+    ("en", "2018-11-27", "Dr Gonsalves departs Accra on Friday, November 29.", ["2018-11-29"]),
+    ("fr", "2018-05-02", "Il s'est rendu à Accra le mercredi 29 novembre.", ["2017-11-29"]),
+    ("fr", "2018-11-27", "Il quittera Accra le vendredi 29 novembre.", ["2018-11-29"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), WEEKDAY_PICKS_THE_YEAR)
+def test_a_weekday_picks_the_year_only_near_the_article_date(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected

@@ -51,6 +51,10 @@ QUARTER_DAYS = 92
 STORY_FORWARD = 120  # days by which a reading after the story's date is preferred
 FUTURE_LAG = 3  # days before the article date a day in a future clause may still be
 PAST_VERB_REACH = 21  # days after the article date a day in a past clause may still be
+# days: a day-month this close to the article date keeps its year when its weekday would
+# move it more than half a year: the weekday is the slip ("departs on Friday, November
+# 29", written on Tuesday the 27th, a Thursday)
+SLIP_REACH = 31
 
 
 def resolve(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resolved]:
@@ -125,11 +129,12 @@ def _infer_day_year(
     dct = ctx.dct
     if dct is None:
         return None, False
+    opts = [x for x in (cal.valid(y, mo, d) for y in range(dct.year - 1, dct.year + 2)) if x]
     if wd is not None:
         dd = _with_weekday(mo, d, wd, dct)
-        if dd is not None:
+        near = [x for x in opts if abs((x - dct).days) <= SLIP_REACH]
+        if dd is not None and not (near and abs((dd - dct).days) > 183):
             return dd, True
-    opts = [x for x in (cal.valid(y, mo, d) for y in range(dct.year - 1, dct.year + 2)) if x]
     dd = _by_relative(opts, rel, dct)
     if dd is not None:
         return dd, True
