@@ -172,3 +172,27 @@ WEEKDAY_OF_A_WEEK = [
 @pytest.mark.parametrize(("lang", "text", "expected"), WEEKDAY_OF_A_WEEK)
 def test_a_weekday_of_a_named_week_is_one_span(lang, text, expected):
     assert dates(lang, DCT, text) == expected
+
+
+# a day spelled out, as broadcast copy and some house styles write it; the month keeps its
+# capital (the modal "may" is no month) and no unit follows the number
+SPELLED_DAYS = [
+    ("en", "Vajpayee may meet Musharraf on January six and Jamali on January five.",
+     [("January six", "2021-01-06"), ("January five", "2021-01-05")]),
+    ("en", "The vote will be held this coming Sunday, October twenty-fifth.",
+     [("this coming Sunday, October twenty-fifth", "2020-10-25")]),
+    ("en", "Women's Day will be marked on March eighth.", [("March eighth", "2021-03-08")]),
+    ("en", "The forum opened on the twenty-first of September.",
+     [("the twenty-first of September", "2020-09-21")]),
+    ("en", "May two years ago, he left.", [("two years ago", "2018")]),
+    ("en", "Exports fell in March twenty percent.", [("March", "2020-03")]),
+    ("fr", "Il rencontrera Musharraf le six janvier.", [("le six janvier", "2021-01-06")]),
+    ("fr", "Le sommet s'est ouvert le vingt et un septembre.",
+     [("le vingt et un septembre", "2020-09-21")]),
+    ("fr", "Deux Mars plus loin, la sonde tourne.", []),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), SPELLED_DAYS)
+def test_a_day_spelled_out_is_a_day(lang, text, expected):
+    assert dates(lang, DCT, text) == expected

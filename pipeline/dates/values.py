@@ -120,7 +120,8 @@ def day_number(text: str, vocab: Vocabulary) -> int:
     m = re.match(r"[0-9]+", text)
     if m:
         return int(m.group(0))
-    return vocab.ordinals.get(key(text), 1)
+    k = key(text)
+    return vocab.day_words.get(k) or vocab.ordinals.get(k, 1)
 
 
 def month_number(c: Candidate, vocab: Vocabulary) -> int | None:

@@ -95,6 +95,7 @@ class Vocabulary:
     numbers: dict[str, int] = field(default_factory=dict)
     vague_numbers: set[str] = field(default_factory=set)
     ordinals: dict[str, int] = field(default_factory=dict)
+    day_words: dict[str, int] = field(default_factory=dict)  # "six", "sixth": a day spelled
     units: dict[str, str] = field(default_factory=dict)
     seasons: dict[str, str] = field(default_factory=dict)
     seasons_need_context: set[str] = field(default_factory=set)
@@ -270,8 +271,8 @@ def overlay(base: dict, data: dict) -> dict:
 
 
 # the word tables of a data file, each with how its values are read
-_TABLES = (("numbers", int), ("ordinals", int), ("units", str), ("seasons", str),
-           ("modifiers", str), ("relative", int), ("relative_anaphoric", int),
+_TABLES = (("numbers", int), ("ordinals", int), ("day_words", int), ("units", str),
+           ("seasons", str), ("modifiers", str), ("relative", int), ("relative_anaphoric", int),
            ("deictic", list), ("anaphoric", list), ("refs", str), ("decades", int),
            ("holidays", str), ("year_centuries", int), ("year_words", int))
 # the word sets of a data file
@@ -435,6 +436,7 @@ def _slots(data: dict, words: dict[str, list[str]]) -> dict[str, str]:
     for slot, name in (("UNIT", "units"), ("SEASON", "seasons"), ("MOD", "modifiers"),
                        ("DEICTIC", "deictic"), ("ANAPHOR", "anaphoric"), ("REF", "refs"),
                        ("HOLIDAY", "holidays"), ("ORD", "ordinals"), ("DECADE", "decades"),
+                       ("DAYWORD", "day_words"),
                        ("CENTURYWORD", "year_centuries"), ("YEARWORD", "year_words")):
         slots[slot] = alternation((data.get(name) or {}).keys())
     slots.update(data.get("raw_words", {}))
