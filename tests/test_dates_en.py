@@ -196,3 +196,20 @@ SPELLED_DAYS = [
 @pytest.mark.parametrize(("lang", "text", "expected"), SPELLED_DAYS)
 def test_a_day_spelled_out_is_a_day(lang, text, expected):
     assert dates(lang, DCT, text) == expected
+
+
+# a month that is also a word ("March", "May") is a month in a range or list of months
+MONTH_RANGES = [
+    ("en", "Between March and August this year, four ministries met.",
+     [("March", "2020-03"), ("August this year", "2020-08")]),
+    ("en", "Talks were held between March and May.", [("March", "2020-03"), ("May", "2020-05")]),
+    ("en", "Talks in June and May followed.", [("June", "2020-06"), ("May", "2020-05")]),
+    ("en", "May said the talks went well.", []),
+    ("fr", "Entre mars et mai, quatre ministères se sont réunis.",
+     [("mars", "2020-03"), ("mai", "2020-05")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), MONTH_RANGES)
+def test_a_weak_month_in_a_range_of_months_is_a_month(lang, text, expected):
+    assert dates(lang, DCT, text) == expected

@@ -349,12 +349,25 @@ def _month_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
     if g.keys() & {"mod", "rel", "same", "nth"}:
         return True
     if not g.keys() & {"pre", "dl", "mn"}:
+        if _after_month(c, text, vocab):  # "between March and May": the next of a range
+            return True
         # after a capitalised word, a capitalised month alone ends a name: "Truong Thi Mai"
         return not weak and not (g["m"][0][:1].isupper() and _AFTER_NAME.search(
             text, max(0, c.start - 30), c.start))
     if "pre" in g and key(g["pre"][0]) in ("de", "d'", "of") and weak:
         return not g["m"][0][:1].isupper()
     return True
+
+
+def _after_month(c: Candidate, text: str, vocab: Vocabulary) -> bool:
+    """A month word and a link of a list or range ("and", "to") end right before ``c``."""
+    rx = vocab.coordination_regex
+    return bool(rx) and any(
+        key(w.group(0)) in vocab.months and rx.fullmatch(text, w.end(), c.start)
+        for w in list(_WORD.finditer(text, max(0, c.start - 30), c.start))[-3:])
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _season_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
