@@ -512,6 +512,21 @@ def test_a_blow_suffered_is_behind_in_a_future_sentence(lang, dct, text, expecte
     assert values(lang, dct, text) == expected
 
 
+BEFORE_ITS_NOUN = [
+    # "upcoming" dates the noun after it: after a date, it is another phrase's
+    ("en", "2018-09-04", "They discussed the talks after the summit on June 12, and the "
+     "upcoming third summit.", ["2018-06-12"]),
+    ("en", "2018-09-04", "They will discuss the upcoming summit on June 12.", ["2019-06-12"]),
+    # French writes its "prochain" after the date too: it still dates the one before it
+    ("fr", "2018-09-04", "Ils prépareront le sommet du 12 juin prochain.", ["2019-06-12"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), BEFORE_ITS_NOUN)
+def test_an_adjective_before_its_noun_dates_no_date_before_it(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected
+
+
 @pytest.mark.parametrize(("lang", "dct", "text", "expected"), AFTER_A_PAST_DAY)
 def test_a_date_without_a_verb_after_a_past_day_is_past(lang, dct, text, expected):
     assert values(lang, dct, text) == expected

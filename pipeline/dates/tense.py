@@ -57,6 +57,8 @@ def clause_tense(text: str, start: int, end: int, clause: tuple[int, int],
             # "will stay until Friday, the ministry said": the verb before dates it
             if after and _reports(text, end, m.start(), vocab) and regex.search(text, left, start):
                 continue
+            if after and key(m.group(0)) in vocab.before_only:  # "June 12, and the upcoming"
+                continue
             # "is on Wednesday expected to", "est mercredi attendu": a verb group the date
             # splits is dated by its participle, right after the date, not its auxiliary
             # (no more than a preposition between the auxiliary and the date)

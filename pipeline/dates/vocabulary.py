@@ -151,6 +151,8 @@ class Vocabulary:
     tense_regex: re.Pattern | None = None
     # what makes a cue word no verb when it ends right before it ("a hastily planned trip")
     not_a_verb_regex: re.Pattern | None = None
+    # cues that only ever date what follows them ("upcoming"): after a date, another phrase's
+    before_only: set[str] = field(default_factory=set)
     complementizer_regex: re.Pattern | None = None  # "that", "que": a complement clause opens
     background_regex: re.Pattern | None = None  # "depuis", "since": a background date
     deadline_regex: re.Pattern | None = None  # "by", "d'ici": a date set, not a date gone
@@ -303,7 +305,7 @@ _KEYS = frozenset((
 # prévu en juin"): a future where no verb of the clause is near ("had to be postponed"); it
 # comes first, where the same word after an auxiliary falls to the others
 TENSES = ("planned", "future", "intent", "past", "present", "scheduled")
-_TENSE_KEYS = (*TENSES, "not_after")
+_TENSE_KEYS = (*TENSES, "not_after", "before_only")
 # keys whose words never start a match
 _NOT_START_WORDS = frozenset((
     "tense", "complementizers", *(f"{n}_prefixes" for n in _PREFIX_REGEXES), "since_prefixes",
@@ -357,6 +359,7 @@ def _compile_cues(v: Vocabulary, data: dict) -> None:
     v.tense_regex = re.compile(
         r"(?:(?<!\w)(?=\w)|(?=['’]))(?:" + "|".join(tense_parts) + ")"
     ) if tense_parts else None
+    v.before_only = {key(w) for w in (data.get("tense") or {}).get("before_only") or []}
     not_after = (data.get("tense") or {}).get("not_after")
     if not_after:
         v.not_a_verb_regex = re.compile(f"(?:{not_after})$", re.IGNORECASE)
