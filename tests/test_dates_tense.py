@@ -527,6 +527,42 @@ def test_an_adjective_before_its_noun_dates_no_date_before_it(lang, dct, text, e
     assert values(lang, dct, text) == expected
 
 
+MOVED = [
+    # a date first planned, since moved, is the nearest; the one it moved to lies ahead
+    ("fr", "2017-11-09", "Initialement prévue en septembre, cette réunion a été reportée en "
+     "décembre.", ["2017-09", "2017-12"]),
+    ("en", "2017-11-09", "Originally scheduled for September, the meeting was postponed to "
+     "December.", ["2017-09", "2017-12"]),
+    ("en", "2018-01-10", "The summit, originally planned for March, was pushed back to May.",
+     ["2018-03", "2018-05"]),
+    ("fr", "2018-01-10", "Le sommet, initialement prévu en mars, a été repoussé en mai.",
+     ["2018-03", "2018-05"]),
+    # "to May", "for May" after no such verb: a name as likely as the month
+    ("en", "2018-01-10", "He spoke to May on Tuesday.", ["2018-01-09"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), MOVED)
+def test_a_date_moved_and_the_date_it_moved_to(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected
+
+
+SEASON_WITH_ARTICLE = [
+    # with its article and no tense near, a season is the nearest one; without, any
+    ("fr", "2017-11-09", "Le gouvernement a changé. Un remaniement au cœur de l'été.",
+     ["2017-SU"]),
+    ("fr", "2017-11-09", "La demande augmente en été.", ["XXXX-SU"]),
+    ("en", "1989-10-26", "Shipments lagged demand. Problems with the new system well into "
+     "the summer.", ["1989-SU"]),
+    ("en", "1989-10-26", "Demand grows in summer.", ["XXXX-SU"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), SEASON_WITH_ARTICLE)
+def test_a_season_with_its_article_is_the_nearest(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected
+
+
 @pytest.mark.parametrize(("lang", "dct", "text", "expected"), AFTER_A_PAST_DAY)
 def test_a_date_without_a_verb_after_a_past_day_is_past(lang, dct, text, expected):
     assert values(lang, dct, text) == expected

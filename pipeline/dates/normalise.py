@@ -374,9 +374,26 @@ def _season(w: Written) -> list[Resolved]:
             y -= 1
         if ctx.tense == "future" and start_m + 3 <= dct.month and code != "WI":
             y += 1
-    else:
+    elif _after_article(w):  # "au cœur de l'été", "into the summer": the nearest one
+        y = min((dct.year - 1, dct.year, dct.year + 1),
+                key=lambda k: abs((_middle(cal.season_bounds(k, code)) - dct).days))
+    else:  # "la demande augmente en été": any summer
         return unknown
     return w.one(f"{y:04d}-{code}")
+
+
+_WORD_BEFORE_SEASON = re.compile(r"(\w+['’]?)\s*$")
+
+
+def _after_article(w: Written) -> bool:
+    """A definite article right before the season word names one season, not any."""
+    start = w.c.groups["season"][1]
+    m = _WORD_BEFORE_SEASON.search(w.text, max(0, start - 12), start)
+    return bool(m) and key(m.group(1)) in w.vocab.definite_articles
+
+
+def _middle(bounds: tuple[dt.date, dt.date]) -> dt.date:
+    return bounds[0] + (bounds[1] - bounds[0]) / 2
 
 
 def _nth_weekday(w: Written) -> list[Resolved]:

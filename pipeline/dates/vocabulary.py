@@ -102,6 +102,7 @@ class Vocabulary:
     seasons_capital_ok: bool = False
     months_capitalised: bool = False
     seasons_article_not_enough: set[str] = field(default_factory=set)
+    definite_articles: set[str] = field(default_factory=set)  # "the summer": one summer
     modifiers: dict[str, str] = field(default_factory=dict)
     relative: dict[str, int] = field(default_factory=dict)
     relative_anaphoric: dict[str, int] = field(default_factory=dict)
@@ -284,7 +285,7 @@ _WORD_SETS = ("months_need_context", "vague_numbers", "seasons_need_context",
               "bare_year_not_before", "bare_year_determiners", "bare_year_not_after",
               "decade_not_after", "ref_discourse", "anchor_links", "anaphor_followers",
               "deadline_verbs", "report_links", "national_holidays",
-              "holidays_capitalised", "reporting_verbs")
+              "holidays_capitalised", "reporting_verbs", "definite_articles")
 # word lists compiled into a regex matching them at the end of a text ("<name>_prefixes")
 _PREFIX_REGEXES = ("background", "frame", "deadline", "age", "cleft", "range")
 # "since_prefixes" is compiled apart: the words may open a phrase that ends at the date
