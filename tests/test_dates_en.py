@@ -213,3 +213,19 @@ MONTH_RANGES = [
 @pytest.mark.parametrize(("lang", "text", "expected"), MONTH_RANGES)
 def test_a_weak_month_in_a_range_of_months_is_a_month(lang, text, expected):
     assert dates(lang, DCT, text) == expected
+
+
+# a weekday with its date after "since", "until", "depuis" is one span, the date's
+WEEKDAY_WITH_ITS_DATE = [
+    ("en", "He has been in the capital since Tuesday, October 13.",
+     [("Tuesday, October 13", "2020-10-13")]),
+    ("en", "He will stay until Friday 23 October.", [("Friday 23 October", "2020-10-23")]),
+    ("fr", "Il est dans la capitale depuis mardi 13 octobre.",
+     [("mardi 13 octobre", "2020-10-13")]),
+    ("fr", "Il restera jusqu'à vendredi 23 octobre.", [("vendredi 23 octobre", "2020-10-23")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), WEEKDAY_WITH_ITS_DATE)
+def test_a_weekday_with_its_date_after_since_is_one_span(lang, text, expected):
+    assert dates(lang, DCT, text) == expected
