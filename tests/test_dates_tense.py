@@ -43,6 +43,12 @@ CASES = [
     ("fr", "1999-02-10", "L'alliance a décidé de les admettre début mars.", ["1999-03"]),
     ("fr", "1999-02-10", "Il s'est engagé à retirer ses troupes en mars.", ["1999-03"]),
     ("fr", "1999-02-10", "Il a été contraint de démissionner en janvier.", ["1999-01"]),
+    # an invitation dates what it invites to
+    ("en", "1999-04-01", "Obasanjo invited Clinton to his inauguration on 29 May.",
+     ["1999-05-29"]),
+    ("fr", "1999-04-01", "Obasanjo a invité Bill Clinton à son investiture le 29 mai.",
+     ["1999-05-29"]),
+    ("fr", "1999-04-01", "Il a été invité au sommet en mai.", ["1999-05"]),
     # "this coming" points forward whatever the verb
     ("en", "1998-03-05", "Women's Day was set for this coming Sunday.", ["1998-03-08"]),
     ("fr", "1998-03-05", "La journée a été fixée à dimanche prochain.", ["1998-03-08"]),
