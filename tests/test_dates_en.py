@@ -229,3 +229,23 @@ WEEKDAY_WITH_ITS_DATE = [
 @pytest.mark.parametrize(("lang", "text", "expected"), WEEKDAY_WITH_ITS_DATE)
 def test_a_weekday_with_its_date_after_since_is_one_span(lang, text, expected):
     assert dates(lang, DCT, text) == expected
+
+
+# a week of a month by its rank is the week of its first, eighth... or last day
+WEEK_OF_A_MONTH = [
+    ("en", "Obama is to visit Mexico during the first week of May.",
+     [("the first week of May", "2021-W17")]),
+    ("en", "It happened in the last week of June 2012.",
+     [("the last week of June 2012", "2012-W26")]),
+    ("en", "The session opens in the third week of November.",
+     [("the third week of November", "2020-W46")]),
+    ("fr", "Obama se rendra au Mexique la première semaine de mai.",
+     [("la première semaine de mai", "2021-W17")]),
+    ("fr", "C'était la dernière semaine de juin 2012.",
+     [("la dernière semaine de juin 2012", "2012-W26")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), WEEK_OF_A_MONTH)
+def test_a_week_of_a_month_by_its_rank(lang, text, expected):
+    assert dates(lang, DCT, text) == expected

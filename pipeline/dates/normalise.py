@@ -18,7 +18,8 @@ span, ``u`` unit word, ``n`` number, ``q``/``qn`` quarter or half ordinal, ``sea
 ``ana`` anaphoric phrase ("la veille"), ``later`` direction of an anaphoric shift,
 ``ref`` PRESENT_REF-like word, ``part`` part of day (in the span; the date is its day),
 ``same`` "of the same year" (the year of the previous date), ``nth`` the rank of a
-weekday in its month or season ("the first Monday of March"), ``weekof`` the week of the
+weekday in its month or season ("the first Monday of March"), ``wkn`` the ordinal of a week in
+its month ("the first week of May"), ``weekof`` the week of the
 day ("the week of March 6"), ``ry``/``ry_of`` a year named by a relative word before or
 after what it dates ("last year's quarter", "the final quarter of last year").
 """
@@ -425,9 +426,30 @@ def _nth_weekday(w: Written) -> list[Resolved]:
     return w.one(cal.day(d)) if d else []
 
 
+def _nth_week(w: Written) -> list[Resolved]:
+    """ "the first week of May", "la dernière semaine de juin": the week of the month's
+    first, eighth... or last day, in the year written or the one a month would take."""
+    c, vocab = w.c, w.vocab
+    word = key(c.g("wkn"))
+    n = vocab.ordinals.get(word)
+    mo = month_number(c, vocab)
+    if mo is None or not 1 <= mo <= 12 or not n:
+        return []
+    y = w.y if w.y is not None else _infer_month_year(mo, w.ctx, w.rel)
+    if y is None:
+        return []
+    if vocab.relative.get(word) == -1:  # the last week: the one the month ends in
+        y2, m2 = cal.add_months(y, mo, 1)
+        d = dt.date(y2, m2, 1) - dt.timedelta(days=1)
+    else:
+        d = dt.date(y, mo, 1) + dt.timedelta(days=7 * (n - 1))
+    return w.one(cal.week(d))
+
+
 # the kinds of written date, by the group that marks them, tried in this order
 _WRITTEN = (
     (("nth",), _nth_weekday),
+    (("wkn",), _nth_week),
     (("dec",), _decade),
     (("cent",), _century),
     (("hol",), _holiday),

@@ -346,7 +346,7 @@ def _month_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
     # where months take a capital, a weak one without it is the common word: "this march"
     if weak and vocab.months_capitalised and g["m"][0][:1].islower():
         return False
-    if g.keys() & {"mod", "rel", "same", "nth"}:
+    if g.keys() & {"mod", "rel", "same", "nth", "wkn"}:
         return True
     if not g.keys() & {"pre", "dl", "mn"}:
         if _after_month(c, text, vocab):  # "between March and May": the next of a range
