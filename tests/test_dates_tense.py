@@ -434,6 +434,11 @@ REPORTED = [
      "July.", ["2021-07"]),
     ("en", "2021-09-06", "The minister plans to visit Jakarta during a regional tour in July.",
      ["2022-07"]),
+    # "plans for", "plans of" are nouns too, whatever comes before them
+    ("en", "1998-08-17", "On Friday, when Albright set aside vacation plans for the trip, aides "
+     "cheered.", ["1998-08-14"]),
+    ("fr", "1998-08-17", "Vendredi, quand la ministre mit de côté ses projets de vacances pour le "
+     "voyage, ses conseillers applaudirent.", ["1998-08-14"]),
 ]
 
 
