@@ -37,6 +37,16 @@ CASES = [
     ("fr", "2021-10-26", "Au troisième trimestre, le bénéfice a progressé, contre 3 euros un an "
      "plus tôt. Au cours du trimestre, les ventes ont baissé. Le même trimestre de l'année "
      "dernière, elles avaient progressé.", ["2021-Q3", "2020-Q3", "2021-Q3", "2020-Q3"]),
+    # "the quarter a year ago", "la même période un an plus tôt": one expression, the story's
+    # quarter a year back
+    ("en", "1989-10-26", "Net rose 5% in the third quarter from the quarter a year ago.",
+     ["1989-Q3", "1988-Q3"]),
+    ("en", "1989-10-26", "Net rose 5% in the third quarter from the same period a year earlier.",
+     ["1989-Q3", "1988-Q3"]),
+    ("fr", "1989-10-26", "Le bénéfice a progressé au troisième trimestre par rapport au même "
+     "trimestre un an plus tôt.", ["1989-Q3", "1988-Q3"]),
+    ("fr", "1989-10-26", "Le bénéfice a progressé au troisième trimestre par rapport à la même "
+     "période de l'an dernier.", ["1989-Q3", "1988-Q3"]),
     # a quarter told after a year opening the sentence is of that year
     ("fr", "2003-02-21", "En 2002, les ventes ont baissé. Au premier trimestre, elles avaient "
      "augmenté.", ["2002", "2002-Q1"]),
