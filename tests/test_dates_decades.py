@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.test_dates_support import dates
+from tests.test_dates_support import dates, run
 
 CASES = [
     ("en", "In the 1990s, the city grew.", [("the 1990s", "199")]),
@@ -24,9 +24,37 @@ CASES = [
     ("fr", "Dans les années 1800, la ville a grandi.", [("les années 1800", "18")]),
     ("fr", "À la fin du XIXe siècle, la ville a grandi.", [("la fin du XIXe siècle", "18")]),
     ("fr", "Soixante personnes sont venues.", []),
+    # a decade after "des" with no modifier: "la crise des années 1990"
+    ("fr", "La crise des années 1990 a pesé sur la ville.", [("des années 1990", "199")]),
+    # a half of a decade is that decade, at its start or end; a half of a year stays a half
+    ("en", "Sales rose in the last half of the '80s.",
+     [("the last half of the '80s", "198")]),
+    ("en", "Sales rose in the first half of the 1980s.",
+     [("the first half of the 1980s", "198")]),
+    ("en", "Sales rose in the second half of 2019.", [("in the second half of 2019", "2019-H2")]),
+    ("fr", "Les ventes ont progressé dans la seconde moitié des années 80.",
+     [("la seconde moitié des années 80", "198")]),
+    ("fr", "La ville a grandi dans la première moitié du XIXe siècle.",
+     [("la première moitié du XIXe siècle", "18")]),
 ]
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), CASES)
 def test_decades_and_centuries(lang, text, expected):
     assert dates(lang, "2021-06-07", text) == expected
+
+
+HALVES = [
+    ("en", "Sales rose in the last half of the '80s.", "END"),
+    ("en", "Sales rose in the first half of the 1980s.", "START"),
+    ("en", "Rain fell in the second half of March.", "END"),
+    ("fr", "Les ventes ont progressé dans la seconde moitié des années 80.", "END"),
+    ("fr", "La ville a grandi dans la première moitié du XIXe siècle.", "START"),
+    ("fr", "La pluie est tombée dans la seconde moitié de mars.", "END"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "mod"), HALVES)
+def test_a_half_of_a_decade_or_month_is_its_start_or_end(lang, text, mod):
+    _, timexes = run(lang, "2021-06-07", text)
+    assert [t.mod for t in timexes if t.type == "DATE"] == [mod]
