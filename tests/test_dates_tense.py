@@ -665,3 +665,30 @@ SAID_ON = [
 def test_a_date_after_a_reporting_verb_is_the_sayings(lang, dct, text, expected):
     assert values(lang, dct, text) == expected
 
+
+PARTICIPLES = [
+    # a past participle right before its date dates it behind, whatever verb follows
+    ("fr", "2024-03-13", "Les pourparlers, entamés lundi, s'achèveront vendredi.",
+     ["2024-03-11", "2024-03-15"]),
+    ("en", "2024-03-13", "The talks, launched Monday, will end Friday.",
+     ["2024-03-11", "2024-03-15"]),
+    ("fr", "2024-03-13", "L'accord signé le 3 mars sera appliqué en juin.",
+     ["2024-03-03", "2024-06"]),
+    ("en", "2024-03-13", "The agreement signed on March 3 will take effect in June.",
+     ["2024-03-03", "2024-06"]),
+    ("fr", "2024-03-13", "Arrivé mardi à Alger, le ministre rencontrera le président.",
+     ["2024-03-12"]),
+    ("fr", "2024-03-13", "Le texte adopté jeudi sera publié.", ["2024-03-07"]),
+    # not the participle of a passive, nor a plan, nor a noun after its determiner
+    ("fr", "2024-03-13", "L'accord sera signé lundi.", ["2024-03-18"]),
+    ("fr", "2024-03-13", "L'accord devrait être officiellement signé lundi.", ["2024-03-18"]),
+    ("en", "2024-03-13", "The agreement will be signed on Monday.", ["2024-03-18"]),
+    ("fr", "2024-03-13", "La réunion prévue lundi sera décisive.", ["2024-03-18"]),
+    ("fr", "2024-03-13", "Une tournée lundi sera organisée.", ["2024-03-18"]),
+    ("fr", "2024-03-13", "La réunion programmée le 3 mars sera décisive.", ["2025-03-03"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), PARTICIPLES)
+def test_a_participle_right_before_a_date_dates_it_behind(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected

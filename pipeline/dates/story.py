@@ -26,8 +26,9 @@ from ..records import granularity
 from ..segment import SentenceIndex
 from . import calendar as cal
 from .recognise import Candidate
+from .tense import participle_before
 from .values import Context, Resolved
-from .vocabulary import Vocabulary, key, plain_word
+from .vocabulary import Vocabulary, key
 
 _QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
 _WEEK = re.compile(r"^(\d{4})-W(\d\d)$")
@@ -192,14 +193,10 @@ class Story:
     def _aside(self, start: int, d: dt.date) -> bool:
         """A date going back before the story's, behind a participle on a noun ("après
         l'attaque perpétrée le 4 mars"): an aside; the story stays where it was."""
-        base, rx = self.day_anchor or self.anchor, self.vocab.aside_regex
-        if base is None or d >= base or rx is None:
+        base = self.day_anchor or self.anchor
+        if base is None or d >= base:
             return False
-        m = rx.search(self.index.text, max(0, start - 24), start)
-        if not m:
-            return False
-        words = self.index.text[max(0, m.start() - 30):m.start()].split()[-3:]
-        return not any(plain_word(w) in self.vocab.aside_auxiliaries for w in words)
+        return participle_before(self.index.text, start, self.vocab)
 
     def _background(self, start: int) -> bool:
         """A date after "depuis", "since", "jusqu'en": a bound, not a step of the story."""

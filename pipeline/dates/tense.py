@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from .vocabulary import TENSES, Vocabulary, key
+from .vocabulary import TENSES, Vocabulary, key, plain_word
 
 if TYPE_CHECKING:
     from ..segment import SentenceIndex
@@ -39,6 +39,8 @@ def clause_tense(text: str, start: int, end: int, clause: tuple[int, int],
     if regex is None:
         return None
     left, right = clause
+    if participle_before(text, start, vocab) and not _other_cue(text, start, vocab):
+        return "past"  # "les pourparlers, entamés lundi, s'achèveront vendredi"
     # a cleft's verb is no cue, its "que" no complement: "c'est mercredi qu'aura lieu"
     cleft = _after(vocab.cleft_regex, text, start)
     # "on Oct. 23 that Sudan would": not its tense
@@ -83,6 +85,29 @@ def clause_tense(text: str, start: int, end: int, clause: tuple[int, int],
             return _main_verb(text, end, clause[1], vocab)
         return _far_future(text, left, start, vocab) if weekday else None
     return _reading(best[2], best[3], weekday)
+
+
+def participle_before(text: str, start: int, vocab: Vocabulary) -> bool:
+    """A past participle on a noun right before the date at ``start`` ("les pourparlers,
+    entamés lundi", "l'attaque perpétrée le 4 mars"): not after an auxiliary ("a signé le
+    4 mars", "sera signé lundi"), nor a noun after its determiner ("la société", "une
+    tournée", "l'armée")."""
+    rx = vocab.aside_regex
+    m = rx.search(text, max(0, start - 24), start) if rx is not None else None
+    if not m or m.start() > 0 and text[m.start() - 1] in "'’":
+        return False
+    words = text[max(0, m.start() - 30):m.start()].split()[-3:]
+    if any(plain_word(w) in vocab.aside_auxiliaries for w in words):
+        return False
+    return not (words and plain_word(words[-1]) in vocab.aside_not_after)
+
+
+def _other_cue(text: str, start: int, vocab: Vocabulary) -> bool:
+    """The participle before ``start`` is a cue of a plan or of what is to come ("la
+    réunion programmée le 3 mars")."""
+    m = vocab.aside_regex.search(text, max(0, start - 24), start)
+    cue = vocab.tense_regex.match(text, m.start()) if m else None
+    return bool(cue) and cue.lastgroup != "past"
 
 
 def _reading(name: str | None, after: bool, weekday: bool) -> str | None:

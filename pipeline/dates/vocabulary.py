@@ -167,6 +167,7 @@ class Vocabulary:
     aside_regex: re.Pattern | None = None
     # the auxiliaries that make it a verb ("a signé le 4 mars"), as written: "a" is not "à"
     aside_auxiliaries: set[str] = field(default_factory=set)
+    aside_not_after: set[str] = field(default_factory=set)
     # "since", "depuis" right before a date, or opening a phrase that ends at it ("since
     # Trump's inauguration on Jan. 20"): a date gone
     since_regex: re.Pattern | None = None
@@ -296,7 +297,8 @@ _KEYS = frozenset((
     "lang", "base", "months", "weekdays", "weekdays_plural", "day", "numeric_order",
     "seasons_capital_ok", "months_capitalised", "span_skip", "tense", "complementizers",
     "raw_words", "patterns", "coordination", "generic_deictic",
-    "aside_participle", "aside_auxiliaries", "core_words", "apposition_words",
+    "aside_participle", "aside_auxiliaries", "aside_not_after", "core_words",
+    "apposition_words",
 ))
 # the tense cue lists, by the name the tense they mark goes by; "intent" is a past verb of
 # intent before an infinitive ("agreed to restart"): it dates what is intended when the
@@ -311,7 +313,7 @@ _TENSE_KEYS = (*TENSES, "not_after", "before_only")
 _NOT_START_WORDS = frozenset((
     "tense", "complementizers", *(f"{n}_prefixes" for n in _PREFIX_REGEXES), "since_prefixes",
     "span_skip", "coordination", "generic_deictic", "aside_participle", "aside_auxiliaries",
-    "apposition_words",
+    "aside_not_after", "apposition_words",
     "year_followers_ok", "bare_year_not_before",
     "bare_year_determiners", "bare_year_not_after", "decade_not_after", "ref_discourse",
     "anchor_links", "anaphor_followers", "report_links", "national_holidays",
@@ -378,6 +380,7 @@ def _compile_cues(v: Vocabulary, data: dict) -> None:
     if data.get("aside_participle"):
         v.aside_regex = re.compile(data["aside_participle"], re.IGNORECASE)
         v.aside_auxiliaries = {plain_word(w) for w in data.get("aside_auxiliaries") or []}
+        v.aside_not_after = {plain_word(w) for w in data.get("aside_not_after") or []}
     if data.get("reporting_verbs"):
         v.reporting_regex = re.compile(
             r"(?<!\w)(?:" + alternation(data["reporting_verbs"]) + r")(?!\w)", re.IGNORECASE)
