@@ -84,6 +84,7 @@ TITLES = [
     # a relative phrase in capitals inside a sentence is a name: a programme, a paper
     ("en", "Baker, speaking on ABC News' \"This Week,\" said the request helps.", []),
     ("en", "USA Today reported the visit. This is VOA Today.", []),
+    ("en", "She told BBC Radio 4's Today programme the talks went on.", []),
     ("en", "\"This week we meet,\" he said. Today, he meets the king.",
      [("This week", "2003-W08"), ("Today", "2003-02-21")]),
     ("fr", "Selon Maroc Aujourd'hui, le roi est arrivé. Aujourd'hui, il reçoit le ministre.",

@@ -692,3 +692,26 @@ PARTICIPLES = [
 @pytest.mark.parametrize(("lang", "dct", "text", "expected"), PARTICIPLES)
 def test_a_participle_right_before_a_date_dates_it_behind(lang, dct, text, expected):
     assert values(lang, dct, text) == expected
+
+
+WISHES = [
+    # a wish before an infinitive dates what is wished for ahead; after the date, it is past
+    ("en", "2019-10-14", "Both sides hope to agree a deal before the EU summit on Thursday.",
+     ["2019-10-17"]),
+    ("fr", "2019-10-14", "Les deux parties espèrent conclure un accord avant le sommet de jeudi.",
+     ["2019-10-17"]),
+    ("fr", "2019-10-14", "Ils souhaitent signer l'accord vendredi.", ["2019-10-18"]),
+    ("fr", "2019-10-14", "Jeudi, ils espéraient encore signer.", ["2019-10-10"]),
+    # a subjunctive or bare passive of a meeting proposed is ahead
+    ("en", "2020-01-18", "The US has proposed the event be held in mid-March.", ["2020-03"]),
+    ("fr", "2020-01-18", "Les États-Unis ont proposé que l'événement se tienne à la mi-mars.",
+     ["2020-03"]),
+    # an imperfect of a verb in -rer is a past, no conditional
+    ("fr", "2019-10-14", "Mardi, il déclarait que la visite était terminée.", ["2019-10-08"]),
+    ("fr", "2019-10-14", "Il serait à Paris jeudi.", ["2019-10-17"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), WISHES)
+def test_a_wish_dates_what_is_wished_ahead(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected

@@ -477,7 +477,8 @@ _WORD = re.compile(r"[^\W\d_][\w'’]*")
 
 def _title_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
     """A relative phrase in capitals inside a sentence is a name: a programme, "ABC's
-    \"This Week\""; a paper, "USA Today", "Maroc Aujourd'hui" (one word: after a name)."""
+    \"This Week\""; a paper, "USA Today", "Maroc Aujourd'hui" (one word: after a name or
+    a possessive, "BBC Radio 4's Today programme")."""
     if c.kind not in ("deictic", "relunit"):
         return True
     words = _WORD.findall(text, c.start, c.end)
@@ -486,7 +487,11 @@ def _title_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
     if len(words) > 1:
         before = text[max(0, c.start - 40):c.start].rstrip(" \"“'`«")
         return not before or before[-1:] in ".!?:\n"
-    return not _AFTER_NAME.search(text, max(0, c.start - 30), c.start)
+    return not (_AFTER_NAME.search(text, max(0, c.start - 30), c.start)
+                or _AFTER_POSSESSIVE.search(text, max(0, c.start - 30), c.start))
+
+
+_AFTER_POSSESSIVE = re.compile(r"\w['’]s[ \t]+$")
 
 
 def _day_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
