@@ -47,6 +47,11 @@ CASES = [
      "trimestre un an plus tôt.", ["1989-Q3", "1988-Q3"]),
     ("fr", "1989-10-26", "Le bénéfice a progressé au troisième trimestre par rapport à la même "
      "période de l'an dernier.", ["1989-Q3", "1988-Q3"]),
+    # "the previous quarter", "le trimestre précédent": the one before the story's quarter
+    ("en", "2018-11-22", "The economy grew 2.2 per cent in the third quarter, slower than in "
+     "the previous quarter.", ["2018-Q3", "2018-Q2"]),
+    ("fr", "2018-11-22", "L'économie a progressé de 2,2 % au troisième trimestre, moins qu'au "
+     "trimestre précédent.", ["2018-Q3", "2018-Q2"]),
     # a quarter told after a year opening the sentence is of that year
     ("fr", "2003-02-21", "En 2002, les ventes ont baissé. Au premier trimestre, elles avaient "
      "augmenté.", ["2002", "2002-Q1"]),

@@ -355,3 +355,20 @@ AFTER_ALONE = [
 def test_the_year_after_counts_from_the_story(lang, text, expected):
     assert dates(lang, "2011-01-18", text) == expected
 
+
+
+NAMED_AGAIN = [
+    # a day named again by its date without a year is the day first named so
+    ("en", "2025-07-07", "Higher rates are set to take effect on Aug. 1. Trump had flagged the "
+     "August 1 date earlier.", ["2025-08-01", "2025-08-01"]),
+    ("fr", "2025-07-07", "Les nouveaux tarifs entreront en vigueur le 3 août. Trump avait "
+     "évoqué la date du 3 août auparavant.", ["2025-08-03", "2025-08-03"]),
+    # a year written makes it another day
+    ("en", "2025-07-07", "Tariffs take effect on Aug. 1. On Aug. 1, 2024, they had fallen.",
+     ["2025-08-01", "2024-08-01"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), NAMED_AGAIN)
+def test_a_day_named_again_is_the_same_day(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected

@@ -715,3 +715,25 @@ WISHES = [
 @pytest.mark.parametrize(("lang", "dct", "text", "expected"), WISHES)
 def test_a_wish_dates_what_is_wished_ahead(lang, dct, text, expected):
     assert values(lang, dct, text) == expected
+
+
+SET_AHEAD = [
+    # a date set for what is to come is ahead, after a past verb of the setting
+    ("en", "2024-08-12", "The first trial dates have been set for Sept 10.", ["2024-09-10"]),
+    ("fr", "2024-08-12", "Les premières dates du procès ont été fixées au 10 septembre.",
+     ["2024-09-10"]),
+    ("en", "2014-04-27", "We have a tentative schedule of June 7 to start the second round.",
+     ["2014-06-07"]),
+    ("en", "2020-12-10", "The vote is likely to slip to the Friday deadline.", ["2020-12-11"]),
+    ("fr", "2020-12-10", "Le vote devrait glisser à vendredi.", ["2020-12-11"]),
+    # a comparison with what was expected is no future
+    ("en", "2012-03-08", "Prices rose in February, well above January's slower-than-expected "
+     "rise.", ["2012-02", "2012-01"]),
+    ("fr", "2012-03-08", "Les prix ont augmenté en février, bien au-dessus de la hausse plus "
+     "faible que prévu de janvier.", ["2012-02", "2012-01"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), SET_AHEAD)
+def test_a_date_set_for_what_is_to_come_is_ahead(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected

@@ -92,7 +92,7 @@ def annotate(article: Article, sentences: Sequence[Sentence] | None = None,
         for r in resolve(c, text, story.context(c, paragraph, tense, words_day), vocab_of(c)):
             if r.start < last_end or r.end <= r.start:
                 continue
-            r = _range_end(r, c, prev, text, vocab)
+            r = story.same_day(c, _range_end(r, c, prev, text, vocab))
             timexes.append(Timex(path=article.path, start=r.start, end=r.end,
                                  text=text[r.start:r.end], type=r.type, value=r.value,
                                  mod=r.mod, anchored=r.anchored, period=r.period, tense=tense))

@@ -83,6 +83,11 @@ def _relunit(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[R
     word = key(c.g("rel") or "")
     if word in ("past",) and vocab.lang == "en":
         return duration_value(c, ctx, 1, unit, -1)
+    if unit == "Q" and anaphoric and ctx.quarter is not None:
+        # "the previous quarter", "le trimestre précédent": next to the one the story reports on
+        year, n = ctx.quarter
+        year, n = year + (n - 1 + rel) // 4, (n - 1 + rel) % 4 + 1
+        return [Resolved(c.start, c.end, "DATE", f"{year:04d}-Q{n}", modifier(c, vocab), True)]
     base, precision = (
         (ctx.anchor, ctx.anchor_precision)
         if anaphoric and ctx.anchor

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from ..periods import period
 from ..records import granularity
@@ -54,6 +54,9 @@ class Story:
     week: dt.date | None = None  # the Monday of the week ahead the story last named
     part_day: tuple[dt.date, int] | None = None  # (day, end) of the last part of a day named
     ahead_day: dt.date | None = None  # the last day named after the article's
+    # (month, day) -> the value of each day named by its date: named again without its year,
+    # it is the same day ("take effect on Aug. 1 ... had flagged the August 1 date earlier")
+    named_days: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def context(self, c: Candidate, paragraph: int, tense: str | None,
                 words_day: dt.date | None = None) -> Context:
@@ -105,6 +108,15 @@ class Story:
             return None
         return day if 0 < (ref - day).days <= 7 else None
 
+    def same_day(self, c: Candidate, r: Resolved) -> Resolved:
+        """``r`` as the day the story named first with the same date, when ``c`` writes a
+        day and month without a year or a word that sets one."""
+        if c.kind != "date" or not c.has("d") or not c.has("m") or c.has("y", "ry", "rel", "same"):
+            return r
+        d, p = cal.parse_value(r.value)
+        named = self.named_days.get((d.month, d.day)) if p == "day" and d else None
+        return replace(r, value=named) if named and named != r.value else r
+
     def advance(self, c: Candidate, r: Resolved, paragraph: int,
                 tense: str | None = None) -> None:
         """Move the story on with date ``r`` resolved from candidate ``c`` read in
@@ -134,6 +146,8 @@ class Story:
             self.apposed = (d.year, r.end)
         if p == "day":
             self.day_anchor = d
+            if c.kind == "date" and c.has("d") and c.has("m"):
+                self.named_days[(d.month, d.day)] = r.value
             if self.ref is not None and d > self.ref:
                 self.ahead_day = d
             if c.kind in ("weekday", "deictic") or self._recent(d):
