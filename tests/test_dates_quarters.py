@@ -52,6 +52,19 @@ CASES = [
      "the previous quarter.", ["2018-Q3", "2018-Q2"]),
     ("fr", "2018-11-22", "L'économie a progressé de 2,2 % au troisième trimestre, moins qu'au "
      "trimestre précédent.", ["2018-Q3", "2018-Q2"]),
+    # a quarter by its months; a fiscal year from April ("2020-21") holds January-March of
+    # its second year
+    ("en", "2021-08-31", "China grew 7.9 per cent in the April-June period of 2021.",
+     ["2021-Q2"]),
+    ("en", "2019-09-26", "The April-June increase in output was revised.", ["2019-Q2"]),
+    ("en", "2021-08-31", "GDP contracted in the corresponding April-June quarter of 2020-21.",
+     ["2020-Q2"]),
+    ("en", "2021-08-31", "Sales fell in the January-March quarter of 2020-21.", ["2021-Q1"]),
+    ("en", "2021-08-31", "GDP rose in the first quarter of 2021-22.", ["2021-Q1"]),
+    ("en", "2021-08-31", "Rain fell in June-August.", ["2021-06", "2021-08"]),
+    ("fr", "2021-08-31", "La croissance de la période avril-juin 2021 a été forte.", ["2021-Q2"]),
+    ("fr", "2021-08-31", "Le PIB a progressé au deuxième trimestre (avril-juin).",
+     ["2021-Q2", "2021-Q2"]),
     # a quarter told after a year opening the sentence is of that year
     ("fr", "2003-02-21", "En 2002, les ventes ont baissé. Au premier trimestre, elles avaient "
      "augmenté.", ["2002", "2002-Q1"]),

@@ -330,8 +330,16 @@ def _period(w: Written) -> list[Resolved]:
     """A quarter or a half: of the year written, the relative year, the story's year, else
     the article's (see ``_period_year``)."""
     c, ctx, y = w.c, w.ctx, w.y
-    word = c.g("qn") or c.g("q")
-    n = int(word[1]) if c.g("qn") else w.vocab.ordinals.get(key(word))
+    if c.g("qm"):  # "April-June": the quarter its first month opens
+        first = w.vocab.months.get(key(re.match(r"[^\W\d_]+", c.g("qm")).group(0)))
+        n = (first - 1) // 3 + 1 if first else None
+        if y is not None and c.g("fy") and n == 1:
+            y += 1  # "January-March of 2020-21": a fiscal year from April ends in 2021
+    else:
+        word = c.g("qn") or c.g("q")
+        n = int(word[1]) if c.g("qn") else w.vocab.ordinals.get(key(word))
+    if y is None and c.g("fy_y"):
+        y = int(c.g("fy_y"))  # "the first quarter of 2021-22": of the fiscal year's first
     half = bool(c.g("u")) and w.vocab.units.get(key(c.g("u"))) == "H"
     if n is None or y is None and ctx.dct is None:
         return []
@@ -453,7 +461,7 @@ _WRITTEN = (
     (("dec",), _decade),
     (("cent",), _century),
     (("hol",), _holiday),
-    (("q", "qn"), _period),
+    (("q", "qn", "qm"), _period),
     (("season",), _season),
 )
 
