@@ -67,16 +67,20 @@ def clause_tense(text: str, start: int, end: int, clause: tuple[int, int],
             if (after and best is not None and not best[3] and best[2] == "present"
                     and best[0] <= 4 and m.start() - end <= 1 and name != "present"):
                 best = (0, _ORDER.get(name, len(_ORDER)), name, True)
-                continue
+                break
             # a cue after the expression counts a bit less than one before it
             weight = (m.start() - end + 15) if after else (start - m.end())
             if weight > CUE_REACH or weight < 0 and not after:
+                if after:
+                    break
                 continue
             if name == "planned":  # any other cue near is the clause's verb
                 weight += CUE_REACH
             rank = (weight, _ORDER.get(name, len(_ORDER)), name, after)
             if best is None or rank[:2] < best[:2]:
                 best = rank
+            if after and name != "planned":
+                break  # the cues further on weigh more: none can do better
     if best is not None and best[3] and not cleft and _reported_at(
             text, max(left, start - CUE_REACH), start, vocab):
         best = before_best  # "said in an interview on Friday there would be": the saying's day
