@@ -25,6 +25,13 @@ CASES = [
     ("fr", "2021-12-06", "WASHINGTON, 5 déc (AFP) - Le ministre recevra son homologue.",
      [("5 déc", "2021-12-05")]),
     ("fr", "2021-09-24", "En sept ans, la ville a doublé de taille.", []),
+    # a date written year first with slashes or dots, as agency credit lines do; none inside
+    # a web address
+    ("fr", "2007-01-31", "Beijing, 2007/01/30 (Xinhua) -- Le président est parti.",
+     [("2007/01/30", "2007-01-30")]),
+    ("en", "2007-01-31", "Posted 2007.01.30 by staff: the president left.",
+     [("2007.01.30", "2007-01-30")]),
+    ("fr", "2007-01-31", "Voir http://x.cn/2007/01/30/a.htm pour la suite.", []),
     # not a dateline: the tense decides
     ("en", "2021-01-03", "The minister will receive his counterpart on Dec 30 - a first.",
      [("Dec 30", "2021-12-30")]),

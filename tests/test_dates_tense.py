@@ -737,3 +737,24 @@ SET_AHEAD = [
 @pytest.mark.parametrize(("lang", "dct", "text", "expected"), SET_AHEAD)
 def test_a_date_set_for_what_is_to_come_is_ahead(lang, dct, text, expected):
     assert values(lang, dct, text) == expected
+
+
+EVENT_PRESENT = [
+    # a present of an event announces it: the nearest such day
+    ("fr", "2009-08-07", "La rencontre des trois dirigeants, qui s'amorce dimanche, s'annonce "
+     "mouvementée.", ["2009-08-09"]),
+    ("en", "2009-08-07", "The meeting of the three leaders, which gets under way Sunday, "
+     "promises to be lively.", ["2009-08-09"]),
+    ("fr", "2009-08-07", "Le sommet se déroule mardi à Paris.", ["2009-08-04"]),
+    ("en", "2009-08-07", "The summit takes place Tuesday in Paris.", ["2009-08-04"]),
+    # a reporting verb closing the sentence does not date what it reports
+    ("fr", "2023-04-29", "Il effectuera une visite avant le sommet du G7 prévu à Hiroshima du 19 "
+     "au 21 mai, ont rapporté des médias.", ["2023-05-19", "2023-05-21"]),
+    ("en", "2023-04-29", "He will visit Africa before the G7 summit planned in Hiroshima on May "
+     "19, media have reported.", ["2023-05-19"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), EVENT_PRESENT)
+def test_a_present_of_an_event_announces_it(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected
