@@ -324,6 +324,11 @@ DAY_ALONE = [
      "before he flew home.", [("March 15", "2016-03-15"), ("the 30th", "2016-03-30")]),
     ("fr", "Les pompiers sont arrivés devant le 10, rue Paul-Bert. Il a eu le 30, dit-il.", []),
     ("en", "He finished the 30th, behind the leaders.", []),
+    # the story's day again, and a day told with "or thereabouts"
+    ("en", "Talks would resume around July 18, adding that the 18th or thereabouts was likely.",
+     [("July 18", "2016-07-18"), ("the 18th", "2016-07-18")]),
+    ("fr", "Les pourparlers reprendront vers le 18 juillet, le 18 ou à peu près.",
+     [("le 18 juillet", "2016-07-18"), ("le 18", "2016-07-18")]),
 ]
 
 

@@ -344,13 +344,14 @@ def _spelled_year(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> l
 
 def _day_alone(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resolved]:
     """A day number alone after a date of the story ("le 15 mars, ... puis en Centrafrique,
-    le 30"): that day of the story's month, or of the next one when it is earlier than the
-    story's day; nothing without a story day."""
+    le 30"): that day of the story's month (the story's day itself: "around July 18 ... the
+    18th or thereabouts"), or of the next one when it is earlier than the story's day;
+    nothing without a story day."""
     anchor = ctx.day_anchor
     if anchor is None:
         return []
     n = day_number(c.g("d"), vocab)
-    y, m = (anchor.year, anchor.month) if n > anchor.day else cal.add_months(
+    y, m = (anchor.year, anchor.month) if n >= anchor.day else cal.add_months(
         anchor.year, anchor.month, 1)
     d = cal.valid(y, m, n)
     return [Resolved(c.start, c.end, "DATE", cal.day(d))] if d else []
