@@ -758,3 +758,31 @@ EVENT_PRESENT = [
 @pytest.mark.parametrize(("lang", "dct", "text", "expected"), EVENT_PRESENT)
 def test_a_present_of_an_event_announces_it(lang, dct, text, expected):
     assert values(lang, dct, text) == expected
+
+
+NOUNS_OF_INTENT = [
+    # a noun of intent before an infinitive dates what is intended ahead
+    ("en", "1989-11-02", "The bank announced an agreement to acquire the company in January.",
+     ["1990-01"]),
+    ("fr", "1989-11-02", "La banque a annoncé un accord pour racheter la société en janvier.",
+     ["1990-01"]),
+    ("en", "1989-11-02", "In January, the bank announced a deal to buy the company.",
+     ["1989-01"]),
+    ("fr", "1989-11-02", "En janvier, la banque a annoncé un projet de loi.", ["1989-01"]),
+    # a participle with "un-" is an adjective, no past verb
+    ("en", "1998-02-13", "Qantas will almost double its flights between Australia and India by "
+     "August in the search for new markets untouched by the crisis.", ["1998-08"]),
+    # a record set on a day: behind
+    ("en", "1998-02-06", "The index is within 70 points of its record high set on Aug. 6.",
+     ["1997-08-06"]),
+    ("fr", "1998-02-06", "L'indice reste à 70 points de son record établi le 6 août.",
+     ["1997-08-06"]),
+    # what had been due, planned, on a day is behind
+    ("en", "1989-10-30", "The offer had been due to expire Friday.", ["1989-10-27"]),
+    ("fr", "1989-10-30", "L'offre avait été prévue pour expirer vendredi.", ["1989-10-27"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), NOUNS_OF_INTENT)
+def test_a_noun_of_intent_dates_what_is_intended(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected
