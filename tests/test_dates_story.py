@@ -377,3 +377,19 @@ NAMED_AGAIN = [
 @pytest.mark.parametrize(("lang", "dct", "text", "expected"), NAMED_AGAIN)
 def test_a_day_named_again_is_the_same_day(lang, dct, text, expected):
     assert values(lang, dct, text) == expected
+
+
+PART_OF_A_STORY_DAY = [
+    # a part of a day the story counts to is dated by its day
+    ("en", "2000-02-24", "He arrived on Tuesday. The next morning, he left.",
+     ["2000-02-22", "2000-02-23"]),
+    ("fr", "2000-02-24", "Il est arrivé mardi. Le lendemain matin, il est reparti.",
+     ["2000-02-22", "2000-02-23"]),
+    ("en", "2000-02-24", "He arrived on Tuesday. That night, he left.",
+     ["2000-02-22", "2000-02-22"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), PART_OF_A_STORY_DAY)
+def test_a_part_of_a_story_day_is_dated_by_its_day(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected
