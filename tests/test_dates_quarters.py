@@ -65,6 +65,21 @@ CASES = [
     ("fr", "2021-08-31", "La croissance de la période avril-juin 2021 a été forte.", ["2021-Q2"]),
     ("fr", "2021-08-31", "Le PIB a progressé au deuxième trimestre (avril-juin).",
      ["2021-Q2", "2021-Q2"]),
+    # "this quarter", "ce trimestre" told of results are the story's quarter; "the current
+    # quarter", "le trimestre en cours", or "this quarter" ahead, the article's
+    ("en", "1989-10-26", "It lost $8 million for the third quarter. This quarter's loss "
+     "includes charges.", ["1989-Q3", "1989-Q3"]),
+    ("fr", "1989-10-26", "Il a perdu 8 millions au troisième trimestre. La perte de ce "
+     "trimestre comprend des charges.", ["1989-Q3", "1989-Q3"]),
+    ("en", "1989-10-26", "Its loss for the third quarter narrowed, with the current quarter "
+     "having begun well.", ["1989-Q3", "1989-Q4"]),
+    ("fr", "1989-10-26", "Il a perdu 8 millions au troisième trimestre, le trimestre en cours "
+     "ayant bien commencé.", ["1989-Q3", "1989-Q4"]),
+    ("en", "1989-10-26", "It lost money in the third quarter. Sales will rise this quarter.",
+     ["1989-Q3", "1989-Q4"]),
+    # "the corresponding period last year": the story's quarter a year back
+    ("en", "1989-11-01", "It lost $8 million for the third quarter, against a profit for the "
+     "corresponding period last year.", ["1989-Q3", "1988-Q3"]),
     # a quarter told after a year opening the sentence is of that year
     ("fr", "2003-02-21", "En 2002, les ventes ont baissé. Au premier trimestre, elles avaient "
      "augmenté.", ["2002", "2002-Q1"]),

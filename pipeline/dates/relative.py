@@ -83,8 +83,11 @@ def _relunit(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[R
     word = key(c.g("rel") or "")
     if word in ("past",) and vocab.lang == "en":
         return duration_value(c, ctx, 1, unit, -1)
-    if unit == "Q" and anaphoric and ctx.quarter is not None:
-        # "the previous quarter", "le trimestre précédent": next to the one the story reports on
+    if unit == "Q" and ctx.quarter is not None and (anaphoric or rel == 0 and _demonstrative(
+            c, text, vocab) and ctx.tense != "future"):
+        # "the previous quarter", "le trimestre précédent": next to the one the story reports
+        # on; "this quarter's loss", "ce trimestre" told of results: that one (told ahead,
+        # "sales will rise this quarter", or "the current quarter", it is the article's)
         year, n = ctx.quarter
         year, n = year + (n - 1 + rel) // 4, (n - 1 + rel) % 4 + 1
         return [Resolved(c.start, c.end, "DATE", f"{year:04d}-Q{n}", modifier(c, vocab), True)]
@@ -100,6 +103,13 @@ def _relunit(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[R
     if got is None:
         return []
     return [Resolved(c.start, c.end, "DATE", got[0], modifier(c, vocab), got[1])]
+
+
+def _demonstrative(c: Candidate, text: str, vocab: Vocabulary) -> bool:
+    """The phrase opens with its relative word, no article: "this quarter", "ce trimestre"
+    (not "the current quarter", "le trimestre en cours")."""
+    words = text[c.start:c.end].split()
+    return bool(words) and key(words[0]) not in vocab.definite_articles
 
 
 def _ago(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resolved]:
