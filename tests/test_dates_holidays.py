@@ -20,6 +20,10 @@ CASES = [
     ("fr", "Le 14-Juillet, le président a défilé.", [("Le 14-Juillet", "2020-07-14")]),
     ("en", "It will be a theme of the campaign until Election Day.",
      [("Election Day", "2021-11-02")]),
+    # the week a holiday falls in
+    ("en", "Pilgrims crowded Jerusalem during Easter week.", [("Easter week", "2021-W13")]),
+    ("fr", "Les pèlerins ont afflué à Jérusalem pendant la semaine de Pâques.",
+     [("la semaine de Pâques", "2021-W13")]),
     # a holiday that is a common noun too needs its capital
     ("fr", "Il reviendra à l'Ascension.", [("l'Ascension", "2022-05-26")]),
     ("fr", "Il dénonce l'architecte de l'ascension de Sarkozy au pouvoir.", []),

@@ -323,6 +323,8 @@ def _holiday(w: Written) -> list[Resolved]:
         opts = [x for x in (cal.holiday(spec, yy) for yy in (dct.year - 1, dct.year, dct.year + 1))
                 if x]
         d = pick(opts, dct, w.ctx.tense, 365)
+    if d and w.c.g("holwk"):  # "Easter week", "la semaine de Pâques": the week it falls in
+        return w.one(cal.week(d))
     return w.one(cal.day(d)) if d else []
 
 
