@@ -3,7 +3,7 @@ granularity (article dates pinned)."""
 
 import pytest
 
-from tests.test_dates_support import values
+from tests.test_dates_support import run, values
 
 CASES = [
     ("fr", "Il est arrivé il y a deux semaines.", ["2021-05-24"]),
@@ -41,3 +41,20 @@ ROUND = [
 @pytest.mark.parametrize(("lang", "text", "expected"), ROUND)
 def test_a_round_number_counts_back(lang, text, expected):
     assert values(lang, "2021-06-07", text) == expected
+
+
+SINCE_THEN = [
+    # "in a year" told of the past or after a superlative is the span up to now: a duration
+    ("en", "Spending rose 0.2% in September, the smallest gain in a year.",
+     [("September", "DATE", "2021-09"), ("in a year", "DURATION", "P1Y")]),
+    ("en", "Prices hit their highest level in two years.", [("in two years", "DURATION", "P2Y")]),
+    ("fr", "C'est la première visite en dix ans.", [("dix ans", "DURATION", "P10Y")]),
+    ("en", "He will return in a year.", [("in a year", "DATE", "2022")]),
+    ("fr", "Il reviendra dans un an.", [("dans un an", "DATE", "2022")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), SINCE_THEN)
+def test_in_a_year_since_then_is_a_duration(lang, text, expected):
+    _, timexes = run(lang, "2021-10-19", text)
+    assert [(t.text, t.type, t.value) for t in timexes] == expected

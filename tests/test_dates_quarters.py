@@ -80,6 +80,14 @@ CASES = [
     # "the corresponding period last year": the story's quarter a year back
     ("en", "1989-11-01", "It lost $8 million for the third quarter, against a profit for the "
      "corresponding period last year.", ["1989-Q3", "1988-Q3"]),
+    # two quarters of a year are its half
+    ("en", "1989-10-26", "The trend will last through the first two quarters of 1990.",
+     ["1990-H1"]),
+    ("fr", "1989-10-26", "La tendance durera pendant les deux premiers trimestres de 1990.",
+     ["1990-H1"]),
+    ("en", "1989-10-26", "Sales will fall in the last two quarters of 1990.", ["1990-H2"]),
+    ("fr", "1989-10-26", "Les ventes baisseront au cours des deux derniers trimestres de 1990.",
+     ["1990-H2"]),
     # a quarter told after a year opening the sentence is of that year
     ("fr", "2003-02-21", "En 2002, les ventes ont baissé. Au premier trimestre, elles avaient "
      "augmenté.", ["2002", "2002-Q1"]),

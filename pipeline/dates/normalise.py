@@ -337,12 +337,14 @@ def _period(w: Written) -> list[Resolved]:
         n = (first - 1) // 3 + 1 if first else None
         if y is not None and c.g("fy") and n == 1:
             y += 1  # "January-March of 2020-21": a fiscal year from April ends in 2021
+    elif c.g("hq2"):  # "the last two quarters of 1990": its second half
+        n, y = 2, int(c.g("y2h"))
     else:
         word = c.g("qn") or c.g("q")
         n = int(word[1]) if c.g("qn") else w.vocab.ordinals.get(key(word))
     if y is None and c.g("fy_y"):
         y = int(c.g("fy_y"))  # "the first quarter of 2021-22": of the fiscal year's first
-    half = bool(c.g("u")) and w.vocab.units.get(key(c.g("u"))) == "H"
+    half = bool(c.g("u")) and w.vocab.units.get(key(c.g("u"))) == "H" or c.has("hq", "hq2")
     if n is None or y is None and ctx.dct is None:
         return []
     n, months = (min(n, 2), 6) if half else (n, 3)
@@ -463,7 +465,7 @@ _WRITTEN = (
     (("dec",), _decade),
     (("cent",), _century),
     (("hol",), _holiday),
-    (("q", "qn", "qm"), _period),
+    (("q", "qn", "qm", "hq2"), _period),
     (("season",), _season),
 )
 

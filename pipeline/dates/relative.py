@@ -105,6 +105,16 @@ def _relunit(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[R
     return [Resolved(c.start, c.end, "DATE", got[0], modifier(c, vocab), got[1])]
 
 
+def _since_then(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> bool:
+    """"in a year" told of the past, or after a superlative ("the first visit in a decade",
+    "their highest level in two years"): the span up to now, a duration, not a date ahead."""
+    if ctx.tense == "past":
+        return True
+    if ctx.tense is not None or not vocab.superlatives:
+        return False
+    return any(key(w) in vocab.superlatives for w in text[max(0, c.start - 60):c.start].split())
+
+
 def _demonstrative(c: Candidate, text: str, vocab: Vocabulary) -> bool:
     """The phrase opens with its relative word, no article: "this quarter", "ce trimestre"
     (not "the current quarter", "le trimestre en cours")."""
@@ -121,6 +131,8 @@ def _ago(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resol
         return [
             Resolved(c.start, c.end, "DATE", "FUTURE_REF" if c.g("fwd") else "PAST_REF", None, True)
         ]
+    if c.g("fwd") and _since_then(c, text, ctx, vocab):
+        return duration_value(c, ctx, n, unit, 0)  # "the smallest gain in a year"
     if unit == "D" and ctx.dct_precision != "day":
         unit = "M"
     back = _quarter_back(c, text, ctx, vocab)
