@@ -88,6 +88,13 @@ CASES = [
     ("en", "1989-10-26", "Sales will fall in the last two quarters of 1990.", ["1990-H2"]),
     ("fr", "1989-10-26", "Les ventes baisseront au cours des deux derniers trimestres de 1990.",
      ["1990-H2"]),
+    # a quarter by the month it ends; a quarter named a year back, which the story does not
+    # move to; the quarter of the last fiscal year
+    ("en", "2020-11-06", "It reported a profit for the September quarter of the current fiscal. "
+     "It had a loss in the July-September quarter a year ago, and against the corresponding "
+     "quarter of the last fiscal.", ["2020-Q3", "2019-Q3", "2019-Q3"]),
+    ("fr", "2020-11-06", "Le bénéfice a progressé au troisième trimestre, contre une perte sur "
+     "la période correspondante de l'exercice précédent.", ["2020-Q3", "2019-Q3"]),
     # a quarter told after a year opening the sentence is of that year
     ("fr", "2003-02-21", "En 2002, les ventes ont baissé. Au premier trimestre, elles avaient "
      "augmenté.", ["2002", "2002-Q1"]),

@@ -60,3 +60,16 @@ NAMES = [
 @pytest.mark.parametrize(("lang", "text", "expected"), NAMES)
 def test_a_reference_with_a_capital_inside_a_sentence_is_a_name(lang, text, expected):
     assert dates(lang, "2019-10-28", text) == expected
+
+
+ACCOUNTS = [
+    # "current account" is a balance of payments, no present
+    ("en", "Japan's current account surplus rose in March.", [("March", "2003-03")]),
+    ("fr", "L'excédent de la balance courante a augmenté en mars.", [("mars", "2003-03")]),
+    ("en", "The current talks are stalled.", [("current", "PRESENT_REF")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), ACCOUNTS)
+def test_a_current_account_is_no_present(lang, text, expected):
+    assert dates(lang, "2003-05-14", text) == expected

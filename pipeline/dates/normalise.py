@@ -332,9 +332,10 @@ def _period(w: Written) -> list[Resolved]:
     """A quarter or a half: of the year written, the relative year, the story's year, else
     the article's (see ``_period_year``)."""
     c, ctx, y = w.c, w.ctx, w.y
-    if c.g("qm"):  # "April-June": the quarter its first month opens
-        first = w.vocab.months.get(key(re.match(r"[^\W\d_]+", c.g("qm")).group(0)))
-        n = (first - 1) // 3 + 1 if first else None
+    if c.g("qm") or c.g("qe"):  # "April-June", "the September quarter": the quarter they
+        word = re.match(r"[^\W\d_]+", c.g("qm") or c.g("qe")).group(0)  # open, end
+        month = w.vocab.months.get(key(word))
+        n = (month - 1) // 3 + 1 if month else None
         if y is not None and c.g("fy") and n == 1:
             y += 1  # "January-March of 2020-21": a fiscal year from April ends in 2021
     elif c.g("hq2"):  # "the last two quarters of 1990": its second half
@@ -356,6 +357,8 @@ def _period(w: Written) -> list[Resolved]:
         y = ctx.narrative_year  # "En 2002, ... Au premier trimestre, ..."
     else:
         y = _period_year(n, months, ctx.dct, ctx.tense)
+    if c.g("qback"):  # "the July-September quarter a year ago"
+        y -= 1
     return w.one(f"{y:04d}-{'H' if half else 'Q'}{n}")
 
 
@@ -465,7 +468,7 @@ _WRITTEN = (
     (("dec",), _decade),
     (("cent",), _century),
     (("hol",), _holiday),
-    (("q", "qn", "qm", "hq2"), _period),
+    (("q", "qn", "qm", "qe", "hq2"), _period),
     (("season",), _season),
 )
 

@@ -134,7 +134,7 @@ class Story:
             return
         if r.type != "DATE" or self._background(r.start):
             return
-        if c.kind in ("date", "relunit") and _QUARTER.match(r.value) \
+        if c.kind in ("date", "relunit") and _QUARTER.match(r.value) and not c.has("qback") \
                 and not (tense == "future" and self._not_over(r.value)):  # not a forecast
             self.quarter = (int(r.value[:4]), int(r.value[-1]))
         d, p = cal.parse_value(r.value)
