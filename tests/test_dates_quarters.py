@@ -95,6 +95,13 @@ CASES = [
      "quarter of the last fiscal.", ["2020-Q3", "2019-Q3", "2019-Q3"]),
     ("fr", "2020-11-06", "Le bénéfice a progressé au troisième trimestre, contre une perte sur "
      "la période correspondante de l'exercice précédent.", ["2020-Q3", "2019-Q3"]),
+    # after a month in its sentence, a year back is that month a year back
+    ("en", "2010-05-14", "The surplus jumped 65 percent in March from a year before.",
+     ["2010-03", "2009-03"]),
+    ("fr", "2010-05-14", "L'excédent a bondi de 65 % en mars par rapport à un an plus tôt.",
+     ["2010-03", "2009-03"]),
+    ("en", "2010-05-14", "In March, he left. A year earlier, he had arrived.",
+     ["2010-03", "2009"]),
     # a quarter told after a year opening the sentence is of that year
     ("fr", "2003-02-21", "En 2002, les ventes ont baissé. Au premier trimestre, elles avaient "
      "augmenté.", ["2002", "2002-Q1"]),

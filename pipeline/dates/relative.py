@@ -167,11 +167,16 @@ def _later(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Res
 
 def _quarter_back(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resolved]:
     """"a year earlier" in a story about a quarter: that quarter a year back (results are
-    compared quarter to quarter); nothing when the story names no quarter."""
-    if ctx.quarter is None or key(text[c.start:c.end]) not in vocab.year_back:
+    compared quarter to quarter); after a month in its sentence, that month a year back;
+    nothing otherwise."""
+    if key(text[c.start:c.end]) not in vocab.year_back:
         return []
-    year, n = ctx.quarter
-    return [Resolved(c.start, c.end, "DATE", f"{year - 1:04d}-Q{n}")]
+    if ctx.quarter is not None:
+        year, n = ctx.quarter
+        return [Resolved(c.start, c.end, "DATE", f"{year - 1:04d}-Q{n}")]
+    if ctx.month is not None:  # "rose in March from a year earlier": that month a year back
+        return [Resolved(c.start, c.end, "DATE", cal.month(ctx.month.year - 1, ctx.month.month))]
+    return []
 
 
 def _quarter(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[Resolved]:

@@ -72,9 +72,11 @@ class Story:
             # sentence: the sentence tells the past ("met in September 2016, following a
             # visit ... in April": April 2016, not the April ahead of a March 2018 article)
             tense = "past"
+        month = self.anchor if self.anchor_precision == "month" and 0 <= self.anchor_end \
+            <= c.start and self.index.around(c.start, c.start)[0] <= self.anchor_end else None
         return Context(self.ref, self.precision, self.anchor, self.anchor_precision,
                        story[0] if story else None, tense, self._day_before(c.start, tense),
-                       bool(story and story[2]), self.quarter, words_day, self.week)
+                       bool(story and story[2]), self.quarter, words_day, self.week, month)
 
     def _day_before(self, start: int, tense: str | None) -> dt.date | None:
         """The day an anaphor at ``start`` read in ``tense`` counts from: the story's, or a

@@ -60,6 +60,9 @@ class Context:
     # told in the future after it falls in it ("effectuera la semaine prochaine ... une
     # visite, vendredi et samedi")
     week: dt.date | None = None
+    # a month the story named earlier in the expression's sentence: "a year earlier" after it
+    # is that month a year back ("rose in March from a year before": March of last year)
+    month: dt.date | None = None
 
     def day_base(self) -> tuple[dt.date | None, str]:
         """Reference of a day counted from the story: the previous day, else the DCT."""
