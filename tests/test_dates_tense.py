@@ -686,6 +686,11 @@ PARTICIPLES = [
     ("fr", "2024-03-13", "La réunion prévue lundi sera décisive.", ["2024-03-18"]),
     ("fr", "2024-03-13", "Une tournée lundi sera organisée.", ["2024-03-18"]),
     ("fr", "2024-03-13", "La réunion programmée le 3 mars sera décisive.", ["2025-03-03"]),
+    # a name ending like a participle is no participle
+    ("fr", "2015-07-01", "Le président effectuera une visite de quelques heures à Yaoundé "
+     "vendredi.", ["2015-07-03"]),
+    ("en", "2015-07-01", "The president will pay a visit of a few hours to Yaoundé on Friday.",
+     ["2015-07-03"]),
 ]
 
 
@@ -729,6 +734,10 @@ SET_AHEAD = [
     # a comparison with what was expected is no future
     ("en", "2012-03-08", "Prices rose in February, well above January's slower-than-expected "
      "rise.", ["2012-02", "2012-01"]),
+    # "due to" a cause is no future
+    ("en", "2020-09-24", "Abe announced his resignation on August 28, due to an illness.",
+     ["2020-08-28"]),
+    ("en", "2020-09-24", "He is due to arrive on Monday.", ["2020-09-28"]),
     ("fr", "2012-03-08", "Les prix ont augmenté en février, bien au-dessus de la hausse plus "
      "faible que prévu de janvier.", ["2012-02", "2012-01"]),
 ]
@@ -752,6 +761,12 @@ EVENT_PRESENT = [
      "au 21 mai, ont rapporté des médias.", ["2023-05-19", "2023-05-21"]),
     ("en", "2023-04-29", "He will visit Africa before the G7 summit planned in Hiroshima on May "
      "19, media have reported.", ["2023-05-19"]),
+    # ... and the one ahead in a sentence that looks ahead
+    ("en", "2024-08-23", "He will attend the opening before he swaps out with Luxon, who arrives "
+     "on Tuesday.", ["2024-08-27"]),
+    ("fr", "2024-08-23", "Il assistera à l'ouverture avant de céder la place à Luxon, qui arrive "
+     "mardi.", ["2024-08-27"]),
+    ("en", "2024-08-23", "The summit opens Tuesday.", ["2024-08-20"]),
 ]
 
 

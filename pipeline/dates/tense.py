@@ -88,18 +88,25 @@ def clause_tense(text: str, start: int, end: int, clause: tuple[int, int],
         if _FRONTED.fullmatch(text, left, start):
             return _main_verb(text, end, clause[1], vocab)
         return _far_future(text, left, start, vocab) if weekday else None
-    return _reading(best[2], best[3], weekday)
+    reading = _reading(best[2], best[3], weekday)
+    if reading == "scheduled" and any(m.lastgroup in ("future", "planned") for m in _cues(
+            text, left, start, vocab)):
+        return "future"  # "will attend the opening before Luxon, who arrives on Tuesday"
+    return reading
 
 
 def participle_before(text: str, start: int, vocab: Vocabulary) -> bool:
     """A past participle on a noun right before the date at ``start`` ("les pourparlers,
     entamés lundi", "l'attaque perpétrée le 4 mars"): not after an auxiliary ("a signé le
     4 mars", "sera signé lundi"), nor a noun after its determiner ("la société", "une
-    tournée", "l'armée")."""
+    tournée", "l'armée"), nor a name ("à Yaoundé vendredi")."""
     rx = vocab.aside_regex
     m = rx.search(text, max(0, start - 24), start) if rx is not None else None
     if not m or m.start() > 0 and text[m.start() - 1] in "'’":
         return False
+    before = text[max(0, m.start() - 3):m.start()].rstrip(" «\"“")
+    if text[m.start()].isupper() and before and before[-1] not in ".!?:\n":
+        return False  # a name inside a sentence: "à Yaoundé vendredi"
     words = text[max(0, m.start() - 30):m.start()].split()[-3:]
     if any(plain_word(w) in vocab.aside_auxiliaries for w in words):
         return False
