@@ -393,3 +393,22 @@ PART_OF_A_STORY_DAY = [
 @pytest.mark.parametrize(("lang", "dct", "text", "expected"), PART_OF_A_STORY_DAY)
 def test_a_part_of_a_story_day_is_dated_by_its_day(lang, dct, text, expected):
     assert values(lang, dct, text) == expected
+
+
+EVE_OF_A_HAPPENING = [
+    # "à la veille de", "au lendemain de" a happening: the story's day is that eve or morrow
+    ("fr", "2019-10-16", "Macron a dit mercredi croire à un accord, alors que des discussions "
+     "étaient menées à la veille d'un sommet européen.", ["2019-10-16", "2019-10-16"]),
+    ("fr", "2018-06-10", "De passage à Québec au lendemain de cette volte-face, il a parlé.",
+     ["2018-06-10"]),
+    # without the preposition, a day counted from the story's
+    ("fr", "2019-10-16", "Il a voté mardi. La veille de l'élection, il avait appelé Poutine.",
+     ["2019-10-15", "2019-10-14"]),
+    ("en", "2019-10-16", "He voted on Tuesday. The day before the election, he had called Putin.",
+     ["2019-10-15", "2019-10-14"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), EVE_OF_A_HAPPENING)
+def test_the_eve_of_a_happening_is_the_storys_day(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected

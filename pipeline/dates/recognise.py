@@ -153,7 +153,20 @@ def _count_from_next(cands: list[Candidate], text: str, vocab: Vocabulary) -> li
         beside = prev.kind in _INNER_KINDS and _set_beside(text, prev.end, c.start, vocab)
         if beside and (beside == "said" or _counts_from_event(c, text, vocab)):
             c.groups["apposed"] = (text[prev.start:prev.end], prev.start, prev.end)
+    for c in out:
+        # "à la veille d'un sommet", "au lendemain de cette volte-face": the story's day is
+        # the eve or the morrow of a happening, not a day before or after the story's
+        if _counts_from_event(c, text, vocab) and _after_eve_word(c, text, vocab):
+            c.groups["eve"] = (text[c.start:c.end], c.start, c.end)
     return out
+
+
+def _after_eve_word(c: Candidate, text: str, vocab: Vocabulary) -> bool:
+    """The anaphor opens with, or follows, a preposition of the data's ``eve_prepositions``."""
+    first = _TOKEN.match(text, c.start)
+    before = _TOKEN.findall(text, max(0, c.start - 12), c.start)
+    return (first is not None and key(first.group(0)) in vocab.eve_prepositions
+            or bool(before) and key(before[-1]) in vocab.eve_prepositions)
 
 
 # the rest of the date's clause, up to the comma that opens the aside: no sentence ends

@@ -236,7 +236,7 @@ def _anaphor(c: Candidate, text: str, ctx: Context, vocab: Vocabulary) -> list[R
         return []
     # set beside a date and counted from a happening, it is that date: "Oct. 12, the day
     # before the stock market plunge"
-    shift = 0 if c.has("apposed") else int(entry[1])
+    shift = 0 if c.has("apposed", "eve") else int(entry[1])
     return _quarter_back(c, text, ctx, vocab) or _story_shift(c, ctx, entry[0], shift)
 
 

@@ -104,6 +104,7 @@ class Vocabulary:
     seasons_article_not_enough: set[str] = field(default_factory=set)
     definite_articles: set[str] = field(default_factory=set)  # "the summer": one summer
     superlatives: set[str] = field(default_factory=set)  # "the first ... in a decade"
+    eve_prepositions: set[str] = field(default_factory=set)  # "à la veille d'un sommet"
     modifiers: dict[str, str] = field(default_factory=dict)
     relative: dict[str, int] = field(default_factory=dict)
     relative_anaphoric: dict[str, int] = field(default_factory=dict)
@@ -287,7 +288,8 @@ _WORD_SETS = ("months_need_context", "vague_numbers", "seasons_need_context",
               "bare_year_not_before", "bare_year_determiners", "bare_year_not_after",
               "decade_not_after", "ref_discourse", "anchor_links", "anaphor_followers",
               "deadline_verbs", "report_links", "national_holidays",
-              "holidays_capitalised", "reporting_verbs", "definite_articles", "superlatives")
+              "holidays_capitalised", "reporting_verbs", "definite_articles", "superlatives",
+              "eve_prepositions")
 # word lists compiled into a regex matching them at the end of a text ("<name>_prefixes")
 _PREFIX_REGEXES = ("background", "frame", "deadline", "age", "cleft", "range")
 # "since_prefixes" is compiled apart: the words may open a phrase that ends at the date
@@ -314,7 +316,7 @@ _TENSE_KEYS = (*TENSES, "not_after", "before_only")
 _NOT_START_WORDS = frozenset((
     "tense", "complementizers", *(f"{n}_prefixes" for n in _PREFIX_REGEXES), "since_prefixes",
     "span_skip", "coordination", "generic_deictic", "aside_participle", "aside_auxiliaries",
-    "aside_not_after", "apposition_words", "superlatives",
+    "aside_not_after", "apposition_words", "superlatives", "eve_prepositions",
     "year_followers_ok", "bare_year_not_before",
     "bare_year_determiners", "bare_year_not_after", "decade_not_after", "ref_discourse",
     "anchor_links", "anaphor_followers", "report_links", "national_holidays",
