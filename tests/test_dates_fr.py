@@ -258,3 +258,17 @@ def test_tense_is_recorded():
 
 def test_spans_skip_prepositions():
     assert dates("fr", DCT, "En 2021, ils ont signé.") == [("2021", "2021")]
+
+
+MIDDLE = [
+    # the middle of a period written without its article
+    ("fr", "Il est arrivé en milieu de semaine.", [("en milieu de semaine", "2022-W47", "MID")]),
+    ("en", "He arrived in the middle of the week.",
+     [("in the middle of the week", "2022-W47", "MID")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), MIDDLE)
+def test_the_middle_of_a_period(lang, text, expected):
+    _, timexes = run(lang, DCT, text)
+    assert [(t.text, t.value, t.mod) for t in timexes] == expected
