@@ -32,6 +32,7 @@ from .vocabulary import Vocabulary, key
 
 _QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
 _WEEK = re.compile(r"^(\d{4})-W(\d\d)$")
+_WRITES_YEAR = frozenset(("y", "ry", "rel", "same"))  # groups that set a date's year
 
 
 @dataclass
@@ -113,7 +114,8 @@ class Story:
     def same_day(self, c: Candidate, r: Resolved) -> Resolved:
         """``r`` as the day the story named first with the same date, when ``c`` writes a
         day and month without a year or a word that sets one."""
-        if c.kind != "date" or not c.has("d") or not c.has("m") or c.has("y", "ry", "rel", "same"):
+        g = c.groups
+        if c.kind != "date" or "d" not in g or "m" not in g or g.keys() & _WRITES_YEAR:
             return r
         d, p = cal.parse_value(r.value)
         named = self.named_days.get((d.month, d.day)) if p == "day" and d else None

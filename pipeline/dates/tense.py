@@ -34,13 +34,23 @@ def clause_tense(text: str, start: int, end: int, clause: tuple[int, int],
                  vocab: Vocabulary, weekday: bool = False) -> str | None:
     """ "past", "future" or None (present, or no cue) for the span, inside ``clause``.
     For a ``weekday``, also "scheduled" (the present of an event), and with no cue near, a
-    future further back in the clause decides."""
+    future further back in the clause decides. A participle right before the span makes
+    it past whatever the cues say ("les pourparlers, entamés lundi, s'achèveront
+    vendredi")."""
+    tense = _cue_tense(text, start, end, clause, vocab, weekday)
+    if tense != "past" and participle_before(text, start, vocab) and not _other_cue(
+            text, start, vocab):
+        return "past"
+    return tense
+
+
+def _cue_tense(text: str, start: int, end: int, clause: tuple[int, int],
+               vocab: Vocabulary, weekday: bool) -> str | None:
+    """The tense the cues around the span give it (see :func:`clause_tense`)."""
     regex = vocab.tense_regex
     if regex is None:
         return None
     left, right = clause
-    if participle_before(text, start, vocab) and not _other_cue(text, start, vocab):
-        return "past"  # "les pourparlers, entamés lundi, s'achèveront vendredi"
     # a cleft's verb is no cue, its "que" no complement: "c'est mercredi qu'aura lieu"
     cleft = _after(vocab.cleft_regex, text, start)
     # "on Oct. 23 that Sudan would": not its tense
