@@ -85,6 +85,13 @@ TITLES = [
     ("en", "Baker, speaking on ABC News' \"This Week,\" said the request helps.", []),
     ("en", "USA Today reported the visit. This is VOA Today.", []),
     ("en", "She told BBC Radio 4's Today programme the talks went on.", []),
+    # a weekday before a capitalised word, after another one or an article: a paper
+    ("en", "In yesterday's edition of the Zimbabwe Sunday Mail Mr Mugabe spoke.",
+     [("yesterday", "2003-02-20")]),
+    ("en", "He told the Sunday Times that talks failed.", []),
+    ("fr", "Il l'a dit au Zimbabwe Sunday Mail, un journal d'État.", []),
+    ("en", "On Sunday Mr Mugabe said the talks would go on.", [("Sunday", "2003-02-16")]),
+    ("fr", "Dimanche Mugabe a parlé.", [("Dimanche", "2003-02-16")]),
     ("en", "\"This week we meet,\" he said. Today, he meets the king.",
      [("This week", "2003-W08"), ("Today", "2003-02-21")]),
     ("fr", "Selon Maroc Aujourd'hui, le roi est arrivé. Aujourd'hui, il reçoit le ministre.",

@@ -62,6 +62,8 @@ CASES = [
     ("en", "2021-08-31", "Sales fell in the January-March quarter of 2020-21.", ["2021-Q1"]),
     ("en", "2021-08-31", "GDP rose in the first quarter of 2021-22.", ["2021-Q1"]),
     ("en", "2021-08-31", "Rain fell in June-August.", ["2021-06", "2021-08"]),
+    ("en", "2018-11-08", "Growth slowed from 6.2 percent in April-June.", ["2018-Q2"]),
+    ("fr", "2018-11-08", "La croissance a ralenti par rapport à avril-juin.", ["2018-Q2"]),
     ("fr", "2021-08-31", "La croissance de la période avril-juin 2021 a été forte.", ["2021-Q2"]),
     ("fr", "2021-08-31", "Le PIB a progressé au deuxième trimestre (avril-juin).",
      ["2021-Q2", "2021-Q2"]),

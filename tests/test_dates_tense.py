@@ -794,6 +794,7 @@ NOUNS_OF_INTENT = [
      ["1997-08-06"]),
     # what had been due, planned, on a day is behind
     ("en", "1989-10-30", "The offer had been due to expire Friday.", ["1989-10-27"]),
+    ("en", "2015-06-22", "The sanctions had been due to expire in July.", ["2015-07"]),
     ("fr", "1989-10-30", "L'offre avait été prévue pour expirer vendredi.", ["1989-10-27"]),
 ]
 

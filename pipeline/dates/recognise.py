@@ -514,6 +514,25 @@ def _day_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
     return any(key(w) in vocab.months for w in _WORD.findall(text, left + 1, c.start))
 
 
-_KIND_CHECKS = {"year": _year_ok, "years": _years_ok, "day": _day_ok}
+def _weekday_ok(c: Candidate, text: str, vocab: Vocabulary) -> bool:
+    """A weekday alone before a capitalised word, after another one inside a sentence or
+    after an article, is part of a name: "the Zimbabwe Sunday Mail", "the Sunday Times";
+    not "On Sunday Mr Mugabe said" nor "Sunday March 8"."""
+    if "wd" not in c.groups or c.groups.keys() - {"wd", "pre"}:
+        return True
+    after = _WORD_AFTER_CAP.match(text, c.end)
+    if not after or key(after.group(1)) in vocab.months:
+        return True
+    if _NAME_BEFORE.search(text, max(0, c.start - 40), c.start):
+        return False
+    article = _WORD_BEFORE.search(text, max(0, c.start - 30), c.start)
+    return not (article and key(article.group(1)) in vocab.definite_articles)
+
+
+_NAME_BEFORE = re.compile(r"[\w,][ \t]+[A-ZÀ-Ý][\w'’-]*[ \t]+$")  # a capital, not opening
+_WORD_AFTER_CAP = re.compile(r"[ \t]+([A-ZÀ-Ý][^\W\d_]+)")
+
+
+_KIND_CHECKS = {"year": _year_ok, "years": _years_ok, "day": _day_ok, "weekday": _weekday_ok}
 _GROUP_CHECKS = (_month_ok, _season_ok, _duration_ok, _decade_ok, _ref_ok, _deictic_ok,
                  _title_ok, _holiday_ok)
