@@ -51,6 +51,11 @@ SINCE_THEN = [
     ("fr", "C'est la première visite en dix ans.", [("dix ans", "DURATION", "P10Y")]),
     ("en", "He will return in a year.", [("in a year", "DATE", "2022")]),
     ("fr", "Il reviendra dans un an.", [("dans un an", "DATE", "2022")]),
+    # "il y a maintenant treize mois": a time ago all the same
+    ("fr", "La crise a éclaté il y a maintenant treize mois.",
+     [("il y a maintenant treize mois", "DATE", "2020-09")]),
+    ("en", "The crisis broke out some thirteen months ago.",
+     [("some thirteen months ago", "DATE", "2020-09")]),
 ]
 
 

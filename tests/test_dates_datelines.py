@@ -32,6 +32,13 @@ CASES = [
     ("en", "2007-01-31", "Posted 2007.01.30 by staff: the president left.",
      [("2007.01.30", "2007-01-30")]),
     ("fr", "2007-01-31", "Voir http://x.cn/2007/01/30/a.htm pour la suite.", []),
+    # bylines: a month first in French, a weekday before a date in numbers: one date
+    ("fr", "2012-06-03", "Publié le juin 03, 2012 par la rédaction.",
+     [("juin 03, 2012", "2012-06-03")]),
+    ("fr", "2024-10-12", "Samedi, 12/10/2024 20:15 (GMT+7) Le ministre est arrivé.",
+     [("Samedi, 12/10/2024", "2024-10-12")]),
+    ("en", "2024-10-12", "Saturday, 10/12/2024 - The minister arrived.",
+     [("Saturday, 10/12/2024", "2024-10-12")]),
     # not a dateline: the tense decides
     ("en", "2021-01-03", "The minister will receive his counterpart on Dec 30 - a first.",
      [("Dec 30", "2021-12-30")]),

@@ -412,3 +412,16 @@ EVE_OF_A_HAPPENING = [
 @pytest.mark.parametrize(("lang", "dct", "text", "expected"), EVE_OF_A_HAPPENING)
 def test_the_eve_of_a_happening_is_the_storys_day(lang, dct, text, expected):
     assert values(lang, dct, text) == expected
+
+
+WEEKDAY_AND_DAY = [
+    # a weekday and a day number without the month: that day near the story's
+    ("fr", "2016-02-13", "Le jeudi 25, est programmée une visite au stade.", ["2016-02-25"]),
+    ("en", "2016-02-13", "On Thursday the 25th, he will visit the stadium.", ["2016-02-25"]),
+    ("fr", "2016-02-13", "Jeudi 25 personnes sont mortes.", ["2016-02-11"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "dct", "text", "expected"), WEEKDAY_AND_DAY)
+def test_a_weekday_and_a_day_number_name_the_day(lang, dct, text, expected):
+    assert values(lang, dct, text) == expected

@@ -91,6 +91,21 @@ def _with_weekday(mo: int, d: int, wd: int, dct: dt.date) -> dt.date | None:
     return None
 
 
+def _weekday_and_day(w: Written) -> list[Resolved]:
+    """ "jeudi 25", "Thursday the 25th": the day of that number nearest the story's day (or
+    the article's) that falls on that weekday, within the months around it."""
+    base = w.ctx.day_anchor or w.ctx.dct
+    wd = w.vocab.weekdays.get(key(w.c.g("wd")))
+    n = day_number(w.c.g("d"), w.vocab)
+    if base is None or wd is None or n is None:
+        return []
+    opts = [d for k in (-1, 0, 1) for d in [cal.valid(*cal.add_months(base.year, base.month, k),
+                                                     n)] if d and d.weekday() == wd]
+    if not opts:
+        return []
+    return w.one(cal.day(min(opts, key=lambda d: abs((d - base).days))))
+
+
 def _by_relative(opts: list[dt.date], rel: int | None, dct: dt.date) -> dt.date | None:
     """Of the readings around the article date, the last before it for "dernier", the
     first after it for "prochain"; None without a relative word or such a reading."""
@@ -477,6 +492,8 @@ def _calendar_date(w: Written) -> list[Resolved]:
     """A year alone, a month, or a day (or a list of days) of a month."""
     c, vocab, y = w.c, w.vocab, w.y
     mo = month_number(c, vocab)
+    if mo is None and c.g("d") and c.g("wd"):
+        return _weekday_and_day(w)
     if mo is None:
         return w.one(f"{y:04d}") if y is not None else []
     if not 1 <= mo <= 12:
