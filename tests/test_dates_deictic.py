@@ -108,3 +108,18 @@ def test_a_relative_phrase_in_capitals_is_a_name(lang, text, expected):
 @pytest.mark.parametrize(("lang", "text", "expected"), AGES)
 def test_today_or_tomorrow_naming_an_age_is_no_date(lang, text, expected):
     assert dates(lang, "2003-02-21", text) == expected
+
+
+WEEKENDS = [
+    # the weekend a sentence tells of: the one gone in the past, ahead in the future
+    ("fr", "Durant le week-end, des gangs armés s'en sont pris à des habitants.",
+     [("Durant le week-end", "2008-W03-WE")]),
+    ("en", "Over the weekend, armed gangs attacked residents.",
+     [("Over the weekend", "2008-W03-WE")]),
+    ("fr", "Pendant le week-end, ils manifesteront.", [("Pendant le week-end", "2008-W04-WE")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), WEEKENDS)
+def test_the_weekend_a_sentence_tells_of(lang, text, expected):
+    assert dates(lang, "2008-01-21", text) == expected
