@@ -29,6 +29,8 @@ CASES = [
     ("RABAT, Jan 5 (Reuters) - They met.", ["2020-01-05"]),
     ("Jan Kowalski said the Dec figures were final.", []),
     ("In May 2019, he arrived.", ["2019-05"]),
+    # a month and its year with a comma between, after a preposition: one date
+    ("The emir, who assumed the throne in June, 2013, visited.", ["2013-06"]),
     ("The treaty signed in 2019 was praised.", ["2019"]),
     # relative
     ("Bahrain and Israel established relations on Sunday.", ["2020-10-18"]),

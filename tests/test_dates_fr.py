@@ -23,6 +23,8 @@ EXPLICIT = [
     ("dès l'année 2001, la ville investira", ["2001"]),
     ("pour cette saison 2002/2003", ["2002", "2003"]),
     ("en août 2001, le moral était bas", ["2001-08"]),
+    # un mois et son année séparés d'une virgule
+    ("L'émir, qui est monté sur le trône en juin, 2013, est venu.", ["2013-06"]),
 ]
 
 RANGES = [

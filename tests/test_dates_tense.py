@@ -706,6 +706,11 @@ WISHES = [
     ("fr", "2019-10-14", "Les deux parties espèrent conclure un accord avant le sommet de jeudi.",
      ["2019-10-17"]),
     ("fr", "2019-10-14", "Ils souhaitent signer l'accord vendredi.", ["2019-10-18"]),
+    ("fr", "2023-03-18", "Les ministres se sont accordés pour organiser un sommet en avril.",
+     ["2023-04"]),
+    # a day gone by earlier in the sentence does not make what an intent after it dates past
+    ("en", "2023-03-18", "The ministers Friday agreed to broker a bilateral presidential summit "
+     "between Alberto Fernández and Luis Lacalle Pou in April.", ["2023-03-17", "2023-04"]),
     ("fr", "2019-10-14", "Jeudi, ils espéraient encore signer.", ["2019-10-10"]),
     # a subjunctive or bare passive of a meeting proposed is ahead
     ("en", "2020-01-18", "The US has proposed the event be held in mid-March.", ["2020-03"]),

@@ -26,7 +26,7 @@ from ..records import granularity
 from ..segment import SentenceIndex
 from . import calendar as cal
 from .recognise import Candidate
-from .tense import participle_before
+from .tense import looks_ahead, participle_before
 from .values import Context, Resolved
 from .vocabulary import Vocabulary, key
 
@@ -68,10 +68,13 @@ class Story:
             if len(between) <= 3 and (between.isalpha() or not between):
                 story = (self.apposed[0], paragraph, True)  # "Il y a un an, le 24 novembre"
         self.apposed = None
-        if tense is None and self._in_sentence_of_past(c.start):
+        if tense is None and self._in_sentence_of_past(c.start) and not looks_ahead(
+                self.index.text, self.anchor_end, c.start, self.vocab):
             # no verb near, but a full date of a past year or a day gone by before it in its
             # sentence: the sentence tells the past ("met in September 2016, following a
-            # visit ... in April": April 2016, not the April ahead of a March 2018 article)
+            # visit ... in April": April 2016, not the April ahead of a March 2018 article),
+            # unless what follows that date looks ahead ("Friday agreed to broker a summit
+            # between ... in April")
             tense = "past"
         month = self.anchor if self.anchor_precision == "month" and 0 <= self.anchor_end \
             <= c.start and self.index.around(c.start, c.start)[0] <= self.anchor_end else None

@@ -173,6 +173,12 @@ def _reported_at(text: str, a: int, start: int, vocab: Vocabulary) -> bool:
 _PUNCT = re.compile(r"[,;:\"“”«»()]")
 
 
+def looks_ahead(text: str, a: int, b: int, vocab: Vocabulary) -> bool:
+    """The last cue of ``text[a:b]`` is a future, a plan or an intent: what follows it is
+    ahead of it."""
+    return vocab.tense_regex is not None and _far_future(text, a, b, vocab) == "future"
+
+
 def _far_future(text: str, left: int, start: int, vocab: Vocabulary) -> str | None:
     """"future" if the last cue of the clause before ``start`` (none is near) is a future.
     A long clause opened by a future keeps it up to its dates ("Lee will stay at Blair
