@@ -772,6 +772,15 @@ EVENT_PRESENT = [
     ("fr", "2024-08-23", "Il assistera à l'ouverture avant de céder la place à Luxon, qui arrive "
      "mardi.", ["2024-08-27"]),
     ("en", "2024-08-23", "The summit opens Tuesday.", ["2024-08-20"]),
+    # a program of days in a sentence that looks ahead: each day with no verb of its own
+    ("fr", "2022-06-07", "Le roi se rendra à Kinshasa, avec une visite mercredi au musée; "
+     "Lubumbashi, avec une intervention vendredi devant les étudiants.",
+     ["2022-06-08", "2022-06-10"]),
+    ("en", "2022-06-07", "The king will travel to Kinshasa, with a museum visit on Wednesday; "
+     "Lubumbashi, with a speech on Friday to students.", ["2022-06-08", "2022-06-10"]),
+    # but a verb of its own dates it: "indique dimanche un communiqué"
+    ("fr", "2021-01-11", "Le ministre entamera, à partir de lundi, une visite de deux jours, "
+     "indique dimanche un communiqué.", ["2021-01-11", "2021-01-10"]),
 ]
 
 

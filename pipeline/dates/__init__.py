@@ -30,7 +30,7 @@ from .dct import infer_dct
 from .normalise import resolve
 from .recognise import Candidate, recognise
 from .story import Story
-from .tense import coordinated, tense_of
+from .tense import CUE_REACH, coordinated, tense_of
 from .values import Context, Resolved
 from .vocabulary import load
 
@@ -75,15 +75,23 @@ def annotate(article: Article, sentences: Sequence[Sentence] | None = None,
     timexes: list[Timex] = []
     last_end = start
     last_future: int | None = None  # where the last expression ends, if read in a future
+    read_ahead: int | None = None  # where the last expression read in a future ends
     prev: tuple[Candidate, Resolved] | None = None  # the last expression and its value
     for c in cands:
         paragraph = bisect_left(breaks, c.start)
         tense = tense_of(text, c.start, c.end, _lead(c), index, vocab_of(c),
                          c.kind == "weekday")
-        if tense is None and last_future is not None and coordinated(text, last_future, c.start,
-                                                                     vocab):
-            tense = "future"  # "entre la fin janvier et le début du mois de février"
+        if tense is None and (
+                last_future is not None and coordinated(text, last_future, c.start, vocab)
+                or c.kind == "weekday" and read_ahead is not None
+                and index.around(c.start, c.start)[0] <= read_ahead
+                and not _cue_before(text, max(read_ahead, c.start - CUE_REACH), c.start,
+                                    vocab_of(c))):
+            # "entre la fin janvier et le début du mois de février"; a program of days
+            # ("se rendra ... avec une visite mercredi ...; ... une intervention vendredi")
+            tense = "future"
         last_future = c.end if tense == "future" else None
+        read_ahead = c.end if tense == "future" else read_ahead
         reported, words_day = False, None
         if c.kind == "deictic":  # "today" said or written on another day than the article's
             words_day = posts.day(c.start)
@@ -103,6 +111,11 @@ def annotate(article: Article, sentences: Sequence[Sentence] | None = None,
                 last_future = c.end
             prev = (c, r)
     return dct, tuple(timexes)
+
+
+def _cue_before(text: str, a: int, b: int, vocab) -> bool:
+    """A tense cue (a present one too: "indique dimanche") in ``text[a:b]``."""
+    return vocab.tense_regex is not None and vocab.tense_regex.search(text, a, b) is not None
 
 
 def _range_end(r: Resolved, c: Candidate, prev: tuple[Candidate, Resolved] | None,
