@@ -798,6 +798,11 @@ NOUNS_OF_INTENT = [
     ("en", "1989-11-02", "In January, the bank announced a deal to buy the company.",
      ["1989-01"]),
     ("fr", "1989-11-02", "En janvier, la banque a annoncé un projet de loi.", ["1989-01"]),
+    # a deal is mostly what was struck: the date is the striking's
+    ("en", "2009-01-19", "The two parties signed a deal to form a unity government in "
+     "September, but the pact has stalled.", ["2008-09"]),
+    ("fr", "2009-01-19", "Les deux partis ont conclu en septembre un pacte pour former un "
+     "gouvernement.", ["2008-09"]),
     # a participle with "un-" is an adjective, no past verb
     ("en", "1998-02-13", "Qantas will almost double its flights between Australia and India by "
      "August in the search for new markets untouched by the crisis.", ["1998-08"]),
