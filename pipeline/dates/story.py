@@ -115,8 +115,8 @@ class Story:
         return day if 0 < (ref - day).days <= 7 else None
 
     def same_day(self, c: Candidate, r: Resolved) -> Resolved:
-        """``r`` as the day the story named first with the same date, when ``c`` writes a
-        day and month without a year or a word that sets one."""
+        """``r`` as the day the story last named with the same day and month, when ``c``
+        writes them without a year or a word that sets one."""
         g = c.groups
         if c.kind != "date" or "d" not in g or "m" not in g or g.keys() & _WRITES_YEAR:
             return r
