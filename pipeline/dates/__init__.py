@@ -30,7 +30,7 @@ from .dct import infer_dct
 from .normalise import resolve
 from .recognise import Candidate, recognise
 from .story import Story
-from .tense import CUE_REACH, coordinated, tense_of
+from .tense import CUE_REACH, coordinated, cue_in, tense_of
 from .values import Context, Resolved
 from .vocabulary import load
 
@@ -85,8 +85,8 @@ def annotate(article: Article, sentences: Sequence[Sentence] | None = None,
                 last_future is not None and coordinated(text, last_future, c.start, vocab)
                 or c.kind == "weekday" and read_ahead is not None
                 and index.around(c.start, c.start)[0] <= read_ahead
-                and not _cue_before(text, max(read_ahead, c.start - CUE_REACH), c.start,
-                                    vocab_of(c))):
+                and not cue_in(text, max(read_ahead, c.start - CUE_REACH), c.start,
+                               vocab_of(c))):
             # "entre la fin janvier et le début du mois de février"; a program of days
             # ("se rendra ... avec une visite mercredi ...; ... une intervention vendredi")
             tense = "future"
@@ -111,11 +111,6 @@ def annotate(article: Article, sentences: Sequence[Sentence] | None = None,
                 last_future = c.end
             prev = (c, r)
     return dct, tuple(timexes)
-
-
-def _cue_before(text: str, a: int, b: int, vocab) -> bool:
-    """A tense cue (a present one too: "indique dimanche") in ``text[a:b]``."""
-    return vocab.tense_regex is not None and vocab.tense_regex.search(text, a, b) is not None
 
 
 def _range_end(r: Resolved, c: Candidate, prev: tuple[Candidate, Resolved] | None,

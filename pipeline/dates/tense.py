@@ -38,9 +38,10 @@ def clause_tense(text: str, start: int, end: int, clause: tuple[int, int],
     it past whatever the cues say ("les pourparlers, entamés lundi, s'achèveront
     vendredi")."""
     tense = _cue_tense(text, start, end, clause, vocab, weekday)
-    if tense != "past" and participle_before(text, start, vocab) and not _other_cue(
-            text, start, vocab):
-        return "past"
+    if tense != "past":
+        at = _participle_at(text, start, vocab)
+        if at is not None and not _other_cue(text, at, vocab):
+            return "past"
     return tense
 
 
@@ -110,24 +111,30 @@ def participle_before(text: str, start: int, vocab: Vocabulary) -> bool:
     entamés lundi", "l'attaque perpétrée le 4 mars"): not after an auxiliary ("a signé le
     4 mars", "sera signé lundi"), nor a noun after its determiner ("la société", "une
     tournée", "l'armée"), nor a name ("à Yaoundé vendredi")."""
+    return _participle_at(text, start, vocab) is not None
+
+
+def _participle_at(text: str, start: int, vocab: Vocabulary) -> int | None:
+    """Where the participle of :func:`participle_before` begins, if there is one."""
     rx = vocab.aside_regex
     m = rx.search(text, max(0, start - 24), start) if rx is not None else None
     if not m or m.start() > 0 and text[m.start() - 1] in "'’":
-        return False
+        return None
     before = text[max(0, m.start() - 3):m.start()].rstrip(" «\"“")
     if text[m.start()].isupper() and before and before[-1] not in ".!?:\n":
-        return False  # a name inside a sentence: "à Yaoundé vendredi"
+        return None  # a name inside a sentence: "à Yaoundé vendredi"
     words = text[max(0, m.start() - 30):m.start()].split()[-3:]
     if any(plain_word(w) in vocab.aside_auxiliaries for w in words):
-        return False
-    return not (words and plain_word(words[-1]) in vocab.aside_not_after)
+        return None
+    if words and plain_word(words[-1]) in vocab.aside_not_after:
+        return None
+    return m.start()
 
 
-def _other_cue(text: str, start: int, vocab: Vocabulary) -> bool:
-    """The participle before ``start`` is a cue of a plan or of what is to come ("la
-    réunion programmée le 3 mars")."""
-    m = vocab.aside_regex.search(text, max(0, start - 24), start)
-    cue = vocab.tense_regex.match(text, m.start()) if m else None
+def _other_cue(text: str, at: int, vocab: Vocabulary) -> bool:
+    """The participle at ``at`` is a cue of a plan or of what is to come ("la réunion
+    programmée le 3 mars")."""
+    cue = vocab.tense_regex.match(text, at) if vocab.tense_regex is not None else None
     return bool(cue) and cue.lastgroup != "past"
 
 
@@ -171,6 +178,11 @@ def _reported_at(text: str, a: int, start: int, vocab: Vocabulary) -> bool:
 
 
 _PUNCT = re.compile(r"[,;:\"“”«»()]")
+
+
+def cue_in(text: str, a: int, b: int, vocab: Vocabulary) -> bool:
+    """A tense cue, of any tense (a present one too: "indique dimanche"), in ``text[a:b]``."""
+    return vocab.tense_regex is not None and vocab.tense_regex.search(text, a, b) is not None
 
 
 def looks_ahead(text: str, a: int, b: int, vocab: Vocabulary) -> bool:
